@@ -1,0 +1,22 @@
+// `sta`: the STA Studio command line (data preview, train, eval, export, bench).
+#include "app/cli/commands.h"
+#include "core/util/runtime.h"
+
+#include <cstdio>
+#include <exception>
+
+int main(int argc, char** argv) {
+  sta::configure_runtime();
+  CLI::App app{"sta - Sparse Transformation Analysis: data, training, evaluation and export"};
+  app.require_subcommand(1);
+  sta::cli::add_data_command(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "sta: error: %s\n", e.what());
+    return 1;
+  }
+  return 0;
+}

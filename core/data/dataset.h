@@ -1,0 +1,79 @@
+// The data layer's public face: a Dataset turns a source string ("fashion-mnist",
+// "idx:PATH", "digits", "shapes", "video:PATH") plus a transformation set into
+// deterministic, indexable sequences x_0..x_T with their ground truth (spec section 1).
+// Everything the model, the CLI and the studio know about data goes through here.
+#pragma once
+
+#include <opencv2/core.hpp>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace sta::data {
+
+// Thrown for every bad input (missing file, corrupt IDX, unknown source, unreadable video);
+// the message is one line that names the culprit and the problem.
+class DataError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+enum class Split { Train, Test };
+
+// Sparse: Markov spike chains with |Laplace(1, 0.1)| speeds (training and browsing).
+// Single: one transformation on for the whole sequence at speed 1 (evaluation protocol);
+// which one is index % M, so consecutive indices cycle through the transformations.
+enum class SequenceMode { Sparse, Single };
+
+// Ground truth of a generated sequence. Step t (1..T) maps x_{t-1} to x_t and is stored at
+// row t-1 of spikes and speeds; params has a row per frame (T+1 rows).
+struct GroundTruth {
+  std::vector<std::string> names;            // M transformation names, in column order
+  std::vector<std::vector<uint8_t>> spikes;  // [T][M] 1 where transformation m acts at step t
+  std::vector<std::vector<float>> speeds;    // [T][M] speed of that step, 0 where off
+  std::vector<std::vector<float>> params;    // [T+1][M] accumulated parameter of each frame
+};
+
+struct Sequence {
+  std::vector<cv::Mat> frames;      // T+1 frames, CV_32FC3, RGB order, values in [0,1]
+  std::optional<GroundTruth> truth;  // absent for video sources
+  std::string label;                 // human-readable provenance, e.g. "test #12, image 3401"
+};
+
+struct DataSpec {
+  std::string source = "digits";        // see known_sources()
+  std::vector<std::string> transforms;  // empty: the source's default set
+  int steps = 8;                        // T; sequences have T+1 frames
+  uint64_t seed = 0;                    // sequences are a pure function of (seed, split, index, mode)
+  int image_size = 0;                   // 0: the source's native size (28 or 64); video: 64
+  int video_stride = 4;                 // frames between consecutive video windows
+};
+
+class Dataset {
+ public:
+  virtual ~Dataset() = default;
+  virtual const DataSpec& spec() const = 0;               // with defaults filled in
+  virtual std::vector<std::string> transforms() const = 0;  // empty for video
+  virtual int image_size() const = 0;                     // frames are image_size^2 x 3
+  virtual bool has_ground_truth() const = 0;
+  virtual int64_t count(Split split) const = 0;  // sequences addressable in the split
+  // Thread-safe and deterministic. index is taken modulo count(split).
+  virtual Sequence sequence(Split split, int64_t index, SequenceMode mode = SequenceMode::Sparse) const = 0;
+};
+
+// Opens a source; throws DataError with a clear one-line reason on any bad input.
+std::unique_ptr<Dataset> open_dataset(const DataSpec& spec);
+
+// Names shown in --help and the studio's source picker.
+std::vector<std::string> known_sources();
+// Transformations a source understands (e.g. rotate, scale, hue; shapes: floor-hue, ...).
+std::vector<std::string> transforms_for_source(const std::string& source);
+
+// Parses "rotate,scale,hue" into names; empty string gives an empty list.
+std::vector<std::string> parse_transform_list(const std::string& text);
+
+}  // namespace sta::data
