@@ -60,8 +60,11 @@ class Dataset {
   virtual std::vector<std::string> transforms() const = 0;  // empty for video
   virtual int image_size() const = 0;                     // frames are image_size^2 x 3
   virtual bool has_ground_truth() const = 0;
-  virtual int64_t count(Split split) const = 0;  // sequences addressable in the split
-  // Thread-safe and deterministic. index is taken modulo count(split).
+  // Distinct source items (images, scenes, video windows) in the split.
+  virtual int64_t count(Split split) const = 0;
+  // Thread-safe and deterministic. Any index >= 0 is valid: the item is index % count(split)
+  // and the dynamics (spikes, speeds, colouring) are drawn from (seed, split, index, mode),
+  // so indices beyond count give the same items with fresh transformations.
   virtual Sequence sequence(Split split, int64_t index, SequenceMode mode = SequenceMode::Sparse) const = 0;
 };
 
