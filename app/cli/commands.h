@@ -6,6 +6,9 @@
 
 namespace sta::cli {
 
-void add_data_command(CLI::App& app);  // sta data preview
+void add_data_command(CLI::App& app);   // sta data preview
+void add_train_command(CLI::App& app);  // sta train
+void add_eval_command(CLI::App& app);   // sta eval
+void add_bench_command(CLI::App& app);  // sta bench
 
 }  // namespace sta::cli

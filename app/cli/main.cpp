@@ -10,6 +10,9 @@ int main(int argc, char** argv) {
   CLI::App app{"sta - Sparse Transformation Analysis: data, training, evaluation and export"};
   app.require_subcommand(1);
   sta::cli::add_data_command(app);
+  sta::cli::add_train_command(app);
+  sta::cli::add_eval_command(app);
+  sta::cli::add_bench_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,0 +1,48 @@
+// Spike alignment metric (see alignment.h).
+#include "core/eval/alignment.h"
+
+#include "core/eval/hungarian.h"
+
+#include <algorithm>
+#include <numeric>
+#include <stdexcept>
+
+namespace sta::eval {
+
+AlignmentResult spike_alignment(const std::vector<AlignmentStep>& steps) {
+  AlignmentResult r;
+  if (steps.empty()) return r;
+  const size_t k = steps[0].probability.size(), m = steps[0].truth.size();
+  if (m > k) throw std::invalid_argument("spike alignment needs at least as many primitives as transformations");
+  r.coactivation.assign(m, std::vector<double>(k, 0.0));
+  for (const auto& s : steps) {
+    if (s.probability.size() != k || s.truth.size() != m) throw std::invalid_argument("steps differ in size");
+    for (size_t i = 0; i < m; ++i)
+      for (size_t j = 0; j < k; ++j) r.coactivation[i][j] += s.truth[i] * s.probability[j];
+  }
+  r.primitive_of = max_weight_assignment(r.coactivation);
+
+  int64_t correct = 0, true_pos = 0, false_pos = 0, false_neg = 0;
+  for (const auto& s : steps) {
+    const int active = std::accumulate(s.truth.begin(), s.truth.end(), 0);
+    if (active == 1) {
+      const size_t on = std::find(s.truth.begin(), s.truth.end(), 1) - s.truth.begin();
+      const auto best = std::max_element(s.probability.begin(), s.probability.end()) - s.probability.begin();
+      correct += best == r.primitive_of[on];
+      ++r.single_steps;
+    } else if (active >= 2) {
+      for (size_t i = 0; i < m; ++i) {
+        const bool predicted = s.probability[r.primitive_of[i]] > 0.5f;
+        true_pos += predicted && s.truth[i];
+        false_pos += predicted && !s.truth[i];
+        false_neg += !predicted && s.truth[i];
+      }
+      ++r.multi_steps;
+    }
+  }
+  if (r.single_steps) r.single_accuracy = static_cast<double>(correct) / r.single_steps;
+  if (true_pos + false_pos + false_neg) r.multi_f1 = 2.0 * true_pos / (2.0 * true_pos + false_pos + false_neg);
+  return r;
+}
+
+}  // namespace sta::eval

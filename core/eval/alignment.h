@@ -1,0 +1,29 @@
+// Spike alignment (spec section 4, our measure of unsupervised disentanglement): primitives
+// are matched to ground-truth transformations by the Hungarian method on their co-activation;
+// then the accuracy of the matched argmax on single-transformation steps and the F1 of
+// thresholded spikes on multi-transformation steps. Plain C++ on probabilities.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace sta::eval {
+
+// One transition step: the model's spike probabilities and the ground truth.
+struct AlignmentStep {
+  std::vector<float> probability;  // [K]
+  std::vector<uint8_t> truth;      // [M], M <= K
+};
+
+struct AlignmentResult {
+  std::vector<std::vector<double>> coactivation;  // [M][K]: sum over steps of truth_m * p_k
+  std::vector<int> primitive_of;                  // matched primitive per transformation
+  double single_accuracy = 0;  // matched argmax == the one active transformation
+  double multi_f1 = 0;         // micro F1 of p > 0.5 against truth, over matched pairs
+  int64_t single_steps = 0, multi_steps = 0;
+};
+
+AlignmentResult spike_alignment(const std::vector<AlignmentStep>& steps);
+
+}  // namespace sta::eval

@@ -1,0 +1,199 @@
+// Equivariance error, likelihood bound, field exactness and the evaluation driver
+// (see metrics.h).
+#include "core/eval/metrics.h"
+
+#include "core/model/clone.h"
+#include "core/model/distributions.h"
+#include "core/model/frames.h"
+#include "core/model/objective.h"
+#include "core/model/prediction.h"
+
+#include <cmath>
+#include <stdexcept>
+
+namespace sta::eval {
+
+using model::StaModelImpl;
+
+torch::Tensor sequence_l1_error(const torch::Tensor& predicted, const torch::Tensor& target) {
+  const int64_t t = target.size(1) - 1;
+  return (predicted.narrow(1, 1, t) - target.narrow(1, 1, t)).abs().flatten(1).sum(1);
+}
+
+torch::Tensor importance_weighted_bound(const torch::Tensor& log_weights) {
+  return torch::logsumexp(log_weights, 0) - std::log(static_cast<double>(log_weights.size(0)));
+}
+
+torch::Tensor log_importance_weights(StaModelImpl& m, const torch::Tensor& frames, int samples) {
+  torch::NoGradGuard no_grad;
+  const auto& c = m.config();
+  const int64_t b = frames.size(0), t = frames.size(1) - 1;
+  auto q0 = m.encode(frames.select(1, 0));
+  auto posterior = m.infer(frames);
+  auto q_spike = posterior.spike_probability();
+  auto targets = frames.reshape({b * (t + 1), c.channels, c.image_size, c.image_size});
+  auto prior_log_var = m.prior_log_variance().narrow(0, 1, t).view({1, t, 1});
+  std::vector<torch::Tensor> weights;
+  for (int s = 0; s < samples; ++s) {
+    auto z0 = q0.mean + torch::exp(0.5 * q0.log_var) * torch::randn_like(q0.mean);
+    auto log_w = model::gaussian_log_prob(z0, torch::zeros_like(z0), torch::zeros_like(z0)) -
+                 model::gaussian_log_prob(z0, q0.mean, q0.log_var);
+    auto spikes = torch::bernoulli(q_spike);
+    log_w += (model::bernoulli_log_prob(spikes, model::spike_prior(c, spikes)) -
+              model::bernoulli_log_prob(spikes, q_spike)).sum(std::vector<int64_t>{1, 2});
+    auto slabs = torch::ones_like(spikes);
+    if (m.slabs_trained()) {
+      slabs = model::laplace_sample(posterior.slab_loc, posterior.slab_scale);
+      auto prior_loc = torch::full_like(slabs, c.slab_prior_loc), prior_scale = torch::full_like(slabs, c.slab_prior_scale);
+      log_w += (model::laplace_log_prob(slabs, prior_loc, prior_scale) -
+                model::laplace_log_prob(slabs, posterior.slab_loc, posterior.slab_scale)).sum(std::vector<int64_t>{1, 2});
+    }
+    auto roll = m.rollout(z0, spikes * slabs, model::Trace::Exact);
+    auto log_q = model::gaussian_log_prob(z0, q0.mean, q0.log_var).unsqueeze(1) + torch::cumsum(roll.log_density, 1);
+    auto z = roll.z.narrow(1, 1, t);
+    log_w += (model::gaussian_log_prob(z, torch::zeros_like(z), prior_log_var.expand_as(z)) - log_q).sum(1);
+    auto logits = m.decode_logits(roll.z.reshape({b * (t + 1), c.latent_dim}));
+    log_w -= model::reconstruction_nll(c, logits, targets).view({b, t + 1}).sum(1);
+    weights.push_back(log_w);
+  }
+  return torch::stack(weights, 0);
+}
+
+torch::Tensor pointwise_jacobian(const std::function<torch::Tensor(const torch::Tensor&)>& f, const torch::Tensor& z0) {
+  auto z = z0.detach().clone().requires_grad_(true);
+  auto out = f(z);
+  std::vector<torch::Tensor> rows;
+  for (int64_t i = 0; i < out.size(1); ++i)
+    rows.push_back(torch::autograd::grad({out.select(1, i).sum()}, {z}, {}, true)[0]);
+  return torch::stack(rows, 1);
+}
+
+FieldExactness field_exactness(const StaModelImpl& m, int points, uint64_t seed) {
+  const auto& c = m.config();
+  model::FlowField flow(c.primitives, c.latent_dim, c.potential_hidden, c.time_embedding, c.steps);
+  model::copy_parameters(*m.flow(), *flow);
+  flow->to(torch::kCPU, torch::kDouble);
+  auto generator = at::detail::createCPUGenerator(seed);
+  auto z = torch::randn({points, c.latent_dim}, generator, torch::kDouble);
+  const double t = 0.5 * c.steps;
+  FieldExactness out;
+  for (int k = 0; k < c.primitives; ++k) {
+    auto jr = pointwise_jacobian([&](const torch::Tensor& x) { return flow->evaluate(x, t, model::Trace::None).div_free[k]; }, z);
+    auto div = jr.diagonal(0, 1, 2).sum(-1).abs() / jr.flatten(1).norm(2, 1).clamp_min(1e-300);
+    out.divergence.push_back(div.max().item<double>());
+    auto jg = pointwise_jacobian([&](const torch::Tensor& x) { return flow->evaluate(x, t, model::Trace::None).curl_free[k]; }, z);
+    auto asym = (jg - jg.transpose(1, 2)).flatten(1).norm(2, 1) / jg.flatten(1).norm(2, 1).clamp_min(1e-300);
+    out.asymmetry.push_back(asym.max().item<double>());
+  }
+  return out;
+}
+
+std::vector<data::Sequence> test_sequences(const data::Dataset& data, int64_t first, int64_t count,
+                                           data::SequenceMode mode) {
+  std::vector<data::Sequence> out;
+  out.reserve(count);
+  for (int64_t i = first; i < first + count; ++i) out.push_back(data.sequence(data::Split::Test, i, mode));
+  return out;
+}
+
+namespace {
+
+torch::Device device_of(const StaModelImpl& m) { return m.parameters().front().device(); }
+
+void append_steps(const model::Prediction& p, const std::vector<data::Sequence>& batch,
+                  std::vector<AlignmentStep>& steps) {
+  auto probs = p.spike_probability.to(torch::kCPU).contiguous();
+  auto acc = probs.accessor<float, 3>();
+  for (size_t b = 0; b < batch.size(); ++b) {
+    const auto& truth = *batch[b].truth;
+    for (size_t t = 0; t < truth.spikes.size(); ++t) {
+      AlignmentStep step;
+      for (int64_t k = 0; k < probs.size(2); ++k) step.probability.push_back(acc[b][t][k]);
+      step.truth = truth.spikes[t];
+      steps.push_back(std::move(step));
+    }
+  }
+}
+
+// Runs `visit(batch sequences, frames tensor, prediction)` over sequences in batches.
+template <class Visit>
+void for_each_batch(StaModelImpl& m, const std::vector<data::Sequence>& sequences, int batch, Visit visit) {
+  for (size_t first = 0; first < sequences.size(); first += batch) {
+    std::vector<data::Sequence> part(sequences.begin() + first,
+                                     sequences.begin() + std::min(sequences.size(), first + batch));
+    auto frames = model::sequences_to_tensor(part).to(device_of(m));
+    visit(part, frames, model::predict(m, frames));
+  }
+}
+
+}  // namespace
+
+std::vector<AlignmentStep> alignment_steps(StaModelImpl& m, const std::vector<data::Sequence>& sequences) {
+  std::vector<AlignmentStep> steps;
+  for_each_batch(m, sequences, 32, [&](const auto& part, const auto&, const model::Prediction& p) {
+    append_steps(p, part, steps);
+  });
+  return steps;
+}
+
+EvalReport evaluate(StaModelImpl& m, const data::Dataset& data, const EvalOptions& options) {
+  if (!data.has_ground_truth()) throw std::invalid_argument("evaluation needs a source with ground truth (not video)");
+  const auto names = data.transforms();
+  const int64_t transforms = static_cast<int64_t>(names.size());
+  if (transforms > m.config().primitives)
+    throw std::invalid_argument("the model has fewer primitives than the data has transformations");
+  m.eval();
+  EvalReport r;
+  r.transforms = names;
+  r.options = options;
+  r.equivariance.assign(transforms, 0.0);
+
+  // Single-transformation sequences: index % M is the transformation (equivariance, accuracy).
+  const int64_t count = options.sequences * transforms;
+  auto single = test_sequences(data, 0, count, data::SequenceMode::Single);
+  std::vector<AlignmentStep> steps;
+  int64_t index = 0;
+  for_each_batch(m, single, options.batch, [&](const auto& part, const torch::Tensor& frames, const model::Prediction& p) {
+    auto errors = sequence_l1_error(p.frames, frames).to(torch::kCPU);
+    for (int64_t b = 0; b < errors.size(0); ++b, ++index) r.equivariance[index % transforms] += errors[b].item<double>();
+    append_steps(p, part, steps);
+  });
+  for (auto& e : r.equivariance) e /= options.sequences;
+
+  // Sparse sequences: multi-transformation steps (F1) and the likelihood bound.
+  auto sparse = test_sequences(data, 0, count, data::SequenceMode::Sparse);
+  double log_likelihood = 0;
+  for_each_batch(m, sparse, options.batch, [&](const auto& part, const torch::Tensor& frames, const model::Prediction& p) {
+    append_steps(p, part, steps);
+    auto bound = importance_weighted_bound(log_importance_weights(m, frames, options.likelihood_samples));
+    log_likelihood += bound.sum().item<double>();
+  });
+  r.log_likelihood = log_likelihood / static_cast<double>(sparse.size());
+  r.alignment = spike_alignment(steps);
+  r.exactness = field_exactness(m, 128, 7);
+  r.sequences_evaluated = static_cast<int64_t>(single.size() + sparse.size());
+  return r;
+}
+
+nlohmann::json EvalReport::to_json() const {
+  nlohmann::json eq = nlohmann::json::object();
+  for (size_t i = 0; i < transforms.size(); ++i) eq[transforms[i]] = equivariance[i];
+  nlohmann::json matched = nlohmann::json::object();
+  for (size_t i = 0; i < transforms.size() && i < alignment.primitive_of.size(); ++i)
+    matched[transforms[i]] = alignment.primitive_of[i];
+  return {{"equivariance_error", eq},
+          {"log_likelihood_bound", log_likelihood},
+          {"likelihood_samples", options.likelihood_samples},
+          {"spike_alignment",
+           {{"single_accuracy", alignment.single_accuracy},
+            {"multi_f1", alignment.multi_f1},
+            {"single_steps", alignment.single_steps},
+            {"multi_steps", alignment.multi_steps},
+            {"primitive_of", matched},
+            {"coactivation", alignment.coactivation}}},
+          {"field_exactness", {{"relative_divergence", exactness.divergence}, {"jacobian_asymmetry", exactness.asymmetry}}},
+          {"sequences_per_transformation", options.sequences},
+          {"sequences_evaluated", sequences_evaluated}};
+}
+
+}  // namespace sta::eval

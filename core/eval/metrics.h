@@ -1,0 +1,65 @@
+// The four metrics of spec section 4 on a trained model: equivariance error per
+// transformation, an importance-weighted log-likelihood bound, spike alignment and field
+// exactness; plus `evaluate`, which runs them all on a dataset's held-out test split.
+#pragma once
+
+#include "core/data/dataset.h"
+#include "core/eval/alignment.h"
+#include "core/model/sta_model.h"
+
+#include <nlohmann/json.hpp>
+
+#include <functional>
+
+namespace sta::eval {
+
+// sum over t = 1..T of sum_pixels |predicted_t - target_t|, per sequence:
+// [B, T+1, C, S, S] x2 -> [B]. Frame 0 (the encoded input) is not counted.
+torch::Tensor sequence_l1_error(const torch::Tensor& predicted, const torch::Tensor& target);
+
+// log (1/S) sum_s exp(log_weights[s]) along dim 0, computed stably: [S, B] -> [B].
+torch::Tensor importance_weighted_bound(const torch::Tensor& log_weights);
+
+// Per-sequence log importance weights of `samples` posterior samples under the training
+// objective's model (z_0, spikes and slabs sampled from q): [samples, B].
+torch::Tensor log_importance_weights(model::StaModelImpl& model, const torch::Tensor& frames, int samples);
+
+// Jacobian of a pointwise map f: [N, D] -> [N, D] by autograd, [N, D, D] with
+// [n, i, j] = d f_i / d z_j at point n.
+torch::Tensor pointwise_jacobian(const std::function<torch::Tensor(const torch::Tensor&)>& f, const torch::Tensor& z);
+
+struct FieldExactness {
+  std::vector<double> divergence;  // per primitive: max |div r_k| / |Jacobian of r_k|_F
+  std::vector<double> asymmetry;   // per primitive: max |J - J^T|_F / |J|_F for J = d grad u_k / dz
+};
+// Autograd Jacobians in double precision at `points` random latents z ~ N(0, I).
+FieldExactness field_exactness(const model::StaModelImpl& model, int points, uint64_t seed);
+
+// Model's spike probabilities and the ground truth, step by step, for the alignment metric.
+std::vector<AlignmentStep> alignment_steps(model::StaModelImpl& model, const std::vector<data::Sequence>& sequences);
+
+struct EvalOptions {
+  int sequences = 64;            // single-transformation sequences per transformation
+  int likelihood_samples = 16;   // importance samples per sequence
+  int batch = 32;
+};
+
+struct EvalReport {
+  std::vector<std::string> transforms;
+  std::vector<double> equivariance;  // per transformation, mean over sequences
+  double log_likelihood = 0;         // nats per sequence, mean over sequences
+  AlignmentResult alignment;         // on single + sparse test sequences
+  FieldExactness exactness;
+  EvalOptions options;
+  int64_t sequences_evaluated = 0;
+  nlohmann::json to_json() const;
+};
+
+// Runs every metric on the test split. Needs a dataset with ground truth.
+EvalReport evaluate(model::StaModelImpl& model, const data::Dataset& data, const EvalOptions& options);
+
+// Consecutive test sequences [first, first + count) in the given mode.
+std::vector<data::Sequence> test_sequences(const data::Dataset& data, int64_t first, int64_t count,
+                                           data::SequenceMode mode);
+
+}  // namespace sta::eval

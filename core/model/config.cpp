@@ -1,0 +1,68 @@
+// ModelConfig helpers: stage geometry, validation and JSON round trip.
+#include "core/model/config.h"
+
+#include <stdexcept>
+
+namespace sta::model {
+
+std::vector<int> ModelConfig::stage_sizes() const {
+  std::vector<int> sizes{image_size};
+  while (sizes.back() > 4) sizes.push_back((sizes.back() - 1) / 2 + 1);  // conv k3 s2 p1
+  return sizes;
+}
+
+int ModelConfig::stage_channels(int i) const { return base_channels << std::min(i, 2); }
+
+void ModelConfig::validate() const {
+  auto require = [](bool ok, const char* what) {
+    if (!ok) throw std::invalid_argument(std::string("invalid model config: ") + what);
+  };
+  require(image_size >= 8 && image_size <= 256, "image_size must be in [8, 256]");
+  require(channels == 1 || channels == 3, "channels must be 1 or 3");
+  require(steps >= 1 && steps <= 64, "steps must be in [1, 64]");
+  require(latent_dim >= 2 && latent_dim <= 1024, "latent_dim must be in [2, 1024]");
+  require(primitives >= 1 && primitives <= 32, "primitives must be in [1, 32]");
+  require(base_channels >= 1 && dense >= 1 && potential_hidden >= 1, "widths must be positive");
+  require(time_embedding >= 2 && time_embedding % 2 == 0, "time_embedding must be even and >= 2");
+  require(likelihood == "bernoulli" || likelihood == "gaussian", "likelihood must be bernoulli or gaussian");
+  require(trace == "hutchinson" || trace == "exact", "trace must be hutchinson or exact");
+  auto prob = [](double p) { return p > 0 && p < 1; };
+  require(prob(spike_initial) && prob(spike_on_on) && prob(spike_off_on), "spike probabilities must be in (0, 1)");
+  require(slab_prior_scale > 0, "slab_prior_scale must be positive");
+  require(hj_weight >= 0, "hj_weight must be >= 0");
+}
+
+void to_json(nlohmann::json& j, const ModelConfig& c) {
+  j = {{"image_size", c.image_size},       {"channels", c.channels},
+       {"steps", c.steps},                 {"latent_dim", c.latent_dim},
+       {"primitives", c.primitives},       {"base_channels", c.base_channels},
+       {"dense", c.dense},                 {"potential_hidden", c.potential_hidden},
+       {"time_embedding", c.time_embedding}, {"likelihood", c.likelihood},
+       {"trace", c.trace},                 {"spike_initial", c.spike_initial},
+       {"spike_on_on", c.spike_on_on},     {"spike_off_on", c.spike_off_on},
+       {"slab_prior_loc", c.slab_prior_loc}, {"slab_prior_scale", c.slab_prior_scale},
+       {"hj_weight", c.hj_weight}};
+}
+
+void from_json(const nlohmann::json& j, ModelConfig& c) {
+  j.at("image_size").get_to(c.image_size);
+  j.at("channels").get_to(c.channels);
+  j.at("steps").get_to(c.steps);
+  j.at("latent_dim").get_to(c.latent_dim);
+  j.at("primitives").get_to(c.primitives);
+  j.at("base_channels").get_to(c.base_channels);
+  j.at("dense").get_to(c.dense);
+  j.at("potential_hidden").get_to(c.potential_hidden);
+  j.at("time_embedding").get_to(c.time_embedding);
+  j.at("likelihood").get_to(c.likelihood);
+  j.at("trace").get_to(c.trace);
+  j.at("spike_initial").get_to(c.spike_initial);
+  j.at("spike_on_on").get_to(c.spike_on_on);
+  j.at("spike_off_on").get_to(c.spike_off_on);
+  j.at("slab_prior_loc").get_to(c.slab_prior_loc);
+  j.at("slab_prior_scale").get_to(c.slab_prior_scale);
+  j.at("hj_weight").get_to(c.hj_weight);
+  c.validate();
+}
+
+}  // namespace sta::model

@@ -1,0 +1,44 @@
+// ModelConfig: every architectural setting of an STA model, serialisable as JSON so that a
+// checkpoint can rebuild exactly the model that wrote it. No torch here.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace sta::model {
+
+struct ModelConfig {
+  int image_size = 28;       // square frames, image_size^2 x channels
+  int channels = 3;
+  int steps = 8;             // T: transitions per sequence (T+1 frames)
+  int latent_dim = 32;       // D
+  int primitives = 3;        // K flow primitives
+  int base_channels = 32;    // conv width of the first stage; doubles per stage up to 4x
+  int dense = 256;           // fully connected width behind the convolutions
+  int potential_hidden = 64; // hidden width of the potential and stream-function MLPs
+  int time_embedding = 8;    // sinusoidal features of t fed to the potentials (even)
+  std::string likelihood = "bernoulli";  // "bernoulli" (BCE) or "gaussian" (unit-variance MSE)
+  std::string trace = "hutchinson";      // Laplacian in training: "hutchinson" or "exact"
+  // Spike prior: Markov chain over each primitive's on/off state (spec sections 1 and 2).
+  double spike_initial = 0.1;  // p(y_1 = 1)
+  double spike_on_on = 0.9;    // p(y_t = 1 | y_{t-1} = 1)
+  double spike_off_on = 0.1;   // p(y_t = 1 | y_{t-1} = 0)
+  // Slab prior Laplace(loc, scale) on speeds.
+  double slab_prior_loc = 1.0;
+  double slab_prior_scale = 0.1;
+  double hj_weight = 1.0;      // weight of the Hamilton-Jacobi PINN terms
+
+  // Spatial sizes of the conv stages: image_size, then stride-2 reductions down to <= 4.
+  std::vector<int> stage_sizes() const;
+  // Output channels of conv stage i (0-based).
+  int stage_channels(int i) const;
+  // Throws std::invalid_argument naming the first bad field.
+  void validate() const;
+};
+
+void to_json(nlohmann::json& j, const ModelConfig& c);
+void from_json(const nlohmann::json& j, ModelConfig& c);
+
+}  // namespace sta::model

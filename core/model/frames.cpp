@@ -1,0 +1,46 @@
+// Frame <-> tensor conversion (see frames.h).
+#include "core/model/frames.h"
+
+#include <cstring>
+#include <stdexcept>
+
+namespace sta::model {
+
+torch::Tensor images_to_tensor(const std::vector<cv::Mat>& images) {
+  if (images.empty()) throw std::invalid_argument("no images to convert");
+  const int rows = images[0].rows, cols = images[0].cols;
+  auto hwc = torch::empty({static_cast<int64_t>(images.size()), rows, cols, 3});
+  float* dst = hwc.data_ptr<float>();
+  const size_t frame_floats = static_cast<size_t>(rows) * cols * 3;
+  for (size_t i = 0; i < images.size(); ++i) {
+    const cv::Mat& m = images[i];
+    if (m.type() != CV_32FC3 || m.rows != rows || m.cols != cols)
+      throw std::invalid_argument("frames must all be CV_32FC3 images of the same size");
+    cv::Mat dense = m.isContinuous() ? m : m.clone();
+    std::memcpy(dst + i * frame_floats, dense.ptr<float>(), frame_floats * sizeof(float));
+  }
+  return hwc.permute({0, 3, 1, 2}).contiguous();
+}
+
+torch::Tensor sequences_to_tensor(const std::vector<data::Sequence>& sequences) {
+  if (sequences.empty()) throw std::invalid_argument("no sequences to convert");
+  std::vector<cv::Mat> all;
+  const size_t length = sequences[0].frames.size();
+  for (const auto& s : sequences) {
+    if (s.frames.size() != length) throw std::invalid_argument("sequences differ in length");
+    all.insert(all.end(), s.frames.begin(), s.frames.end());
+  }
+  auto flat = images_to_tensor(all);
+  return flat.view({static_cast<int64_t>(sequences.size()), static_cast<int64_t>(length), flat.size(1),
+                    flat.size(2), flat.size(3)});
+}
+
+cv::Mat tensor_to_image(const torch::Tensor& chw) {
+  auto hwc = chw.detach().to(torch::kCPU, torch::kFloat).clamp(0, 1).permute({1, 2, 0}).contiguous();
+  if (hwc.size(2) == 1) hwc = hwc.expand({hwc.size(0), hwc.size(1), 3}).contiguous();
+  cv::Mat out(static_cast<int>(hwc.size(0)), static_cast<int>(hwc.size(1)), CV_32FC3);
+  std::memcpy(out.ptr<float>(), hwc.data_ptr<float>(), out.total() * 3 * sizeof(float));
+  return out;
+}
+
+}  // namespace sta::model

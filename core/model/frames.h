@@ -1,0 +1,18 @@
+// Conversion between the data layer's frames (cv::Mat, CV_32FC3, RGB, HWC) and the model's
+// tensors (float, [C, S, S] per frame).
+#pragma once
+
+#include "core/data/dataset.h"
+
+#include <torch/torch.h>
+
+namespace sta::model {
+
+// Sequences of equal length and size -> [B, T+1, C, S, S] float on the CPU.
+torch::Tensor sequences_to_tensor(const std::vector<data::Sequence>& sequences);
+// Frames -> [N, C, S, S] float on the CPU.
+torch::Tensor images_to_tensor(const std::vector<cv::Mat>& images);
+// One [C, S, S] tensor (any device) -> CV_32FC3 RGB image with values clamped to [0, 1].
+cv::Mat tensor_to_image(const torch::Tensor& chw);
+
+}  // namespace sta::model

@@ -1,0 +1,75 @@
+// Encoder, decoder and pair network (see networks.h).
+#include "core/model/networks.h"
+
+namespace sta::model {
+
+namespace nn = torch::nn;
+
+ConvTrunkImpl::ConvTrunkImpl(const ModelConfig& c, int in_channels) {
+  const auto sizes = c.stage_sizes();
+  int channels = in_channels;
+  for (size_t i = 0; i + 1 < sizes.size(); ++i) {
+    convs_->push_back(nn::Conv2d(nn::Conv2dOptions(channels, c.stage_channels(i), 3).stride(2).padding(1)));
+    channels = c.stage_channels(i);
+  }
+  register_module("convs", convs_);
+  dense_ = register_module("dense", nn::Linear(channels * sizes.back() * sizes.back(), c.dense));
+}
+
+torch::Tensor ConvTrunkImpl::forward(torch::Tensor x) {
+  for (auto& conv : *convs_) x = torch::relu(conv->as<nn::Conv2d>()->forward(x));
+  return torch::relu(dense_->forward(x.flatten(1)));
+}
+
+EncoderImpl::EncoderImpl(const ModelConfig& c) {
+  trunk_ = register_module("trunk", ConvTrunk(c, c.channels));
+  head_ = register_module("head", nn::Linear(c.dense, 2 * c.latent_dim));
+}
+
+Gaussian EncoderImpl::forward(const torch::Tensor& x) {
+  auto h = head_->forward(trunk_->forward(x * 2 - 1));
+  auto parts = h.chunk(2, -1);
+  return {parts[0], parts[1].clamp(-12, 6)};
+}
+
+DecoderImpl::DecoderImpl(const ModelConfig& c) : sizes_(c.stage_sizes()) {
+  const int stages = static_cast<int>(sizes_.size()) - 1;
+  const int deepest = c.stage_channels(stages - 1);
+  dense_ = register_module("dense", nn::Linear(c.latent_dim, c.dense));
+  project_ = register_module("project", nn::Linear(c.dense, deepest * sizes_.back() * sizes_.back()));
+  int channels = deepest;
+  for (int i = stages - 1; i >= 0; --i) {  // upsample to sizes_[i], convolve to a narrower width
+    int out = i > 0 ? c.stage_channels(i - 1) : std::max(8, c.base_channels / 2);
+    convs_->push_back(nn::Conv2d(nn::Conv2dOptions(channels, out, 3).padding(1)));
+    channels = out;
+  }
+  register_module("convs", convs_);
+  out_ = register_module("out", nn::Conv2d(nn::Conv2dOptions(channels, c.channels, 3).padding(1)));
+}
+
+torch::Tensor DecoderImpl::forward(const torch::Tensor& z) {
+  const int stages = static_cast<int>(sizes_.size()) - 1;
+  auto h = torch::relu(project_->forward(torch::relu(dense_->forward(z))));
+  h = h.view({z.size(0), -1, sizes_.back(), sizes_.back()});
+  for (int s = 0; s < stages; ++s) {
+    int size = sizes_[stages - 1 - s];
+    h = torch::nn::functional::interpolate(
+        h, torch::nn::functional::InterpolateFuncOptions().size(std::vector<int64_t>{size, size}).mode(torch::kNearest));
+    h = torch::relu(convs_[s]->as<nn::Conv2d>()->forward(h));
+  }
+  return out_->forward(h);
+}
+
+PairNetImpl::PairNetImpl(const ModelConfig& c) : primitives_(c.primitives) {
+  trunk_ = register_module("trunk", ConvTrunk(c, 3 * c.channels));
+  head_ = register_module("head", nn::Linear(c.dense, 3 * c.primitives));
+}
+
+StepPosterior PairNetImpl::forward(const torch::Tensor& previous, const torch::Tensor& next) {
+  auto input = torch::cat({previous * 2 - 1, next * 2 - 1, (next - previous) * 4}, 1);
+  auto parts = head_->forward(trunk_->forward(input)).chunk(3, -1);
+  return {parts[0], torch::nn::functional::softplus(parts[1] + 0.5413),  // softplus(0.5413) = 1
+          torch::nn::functional::softplus(parts[2] - 2.0) + 1e-3};
+}
+
+}  // namespace sta::model

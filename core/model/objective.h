@@ -1,0 +1,36 @@
+// The STA training objective (spec section 3): negative ELBO (reconstruction, KL of z_0,
+// per-step KL of the flowed posterior against the diffusing prior, spike KL against the
+// Markov prior, slab KL against Laplace(1, 0.1)) plus the Hamilton-Jacobi PINN terms.
+#pragma once
+
+#include "core/model/sta_model.h"
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace sta::model {
+
+struct ObjectiveSettings {
+  double temperature = 1.0;  // Gumbel-sigmoid temperature of the relaxed spikes
+  bool train_slabs = false;  // stage 2: sample slabs from their posterior (else slab = 1)
+  Trace trace = Trace::Hutchinson;
+};
+
+struct Objective {
+  torch::Tensor total;  // scalar: mean over the batch of the sum of all terms (weighted)
+  // Every term, each a scalar mean over the batch, in a fixed order:
+  // recon, kl_z0, kl_flow, kl_spike, kl_slab, hj, hj_init.
+  std::vector<std::pair<std::string, torch::Tensor>> terms;
+};
+
+// frames: [B, T+1, C, S, S] on the model's device, values in [0, 1].
+Objective sta_objective(StaModelImpl& model, const torch::Tensor& frames, const ObjectiveSettings& settings);
+
+// The Markov spike prior p(y_t = 1 | y_{t-1}) for every step, given spikes y [B, T, K].
+torch::Tensor spike_prior(const ModelConfig& config, const torch::Tensor& spikes);
+
+// -log p(x | logits) summed over pixels, per image: logits/targets [N, ...] -> [N].
+torch::Tensor reconstruction_nll(const ModelConfig& config, const torch::Tensor& logits, const torch::Tensor& targets);
+
+}  // namespace sta::model

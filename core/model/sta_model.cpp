@@ -1,0 +1,73 @@
+// STA model assembly and latent roll-out (see sta_model.h).
+#include "core/model/sta_model.h"
+
+#include <stdexcept>
+
+namespace sta::model {
+
+StaModelImpl::StaModelImpl(const ModelConfig& config) : config_(config) {
+  config_.validate();
+  encoder_ = register_module("encoder", Encoder(config_));
+  decoder_ = register_module("decoder", Decoder(config_));
+  pair_ = register_module("pair", PairNet(config_));
+  flow_ = register_module("flow", FlowField(config_.primitives, config_.latent_dim, config_.potential_hidden,
+                                            config_.time_embedding, config_.steps));
+  diffusion_ = register_parameter("diffusion", torch::full({config_.steps}, -3.0));
+  slabs_trained_ = register_buffer("slabs_trained", torch::zeros({1}));
+}
+
+Gaussian StaModelImpl::encode(const torch::Tensor& frames) { return encoder_->forward(frames); }
+
+torch::Tensor StaModelImpl::decode_logits(const torch::Tensor& z) { return decoder_->forward(z); }
+
+torch::Tensor StaModelImpl::decode(const torch::Tensor& z) {
+  auto out = decoder_->forward(z);
+  return config_.likelihood == "bernoulli" ? torch::sigmoid(out) : out.clamp(0, 1);
+}
+
+SequencePosterior StaModelImpl::infer(const torch::Tensor& frames) {
+  const int64_t b = frames.size(0), t = frames.size(1) - 1;
+  auto flat = [&](const torch::Tensor& x) { return x.reshape({b * t, x.size(2), x.size(3), x.size(4)}); };
+  auto step = pair_->forward(flat(frames.narrow(1, 0, t)), flat(frames.narrow(1, 1, t)));
+  auto shape = [&](const torch::Tensor& x) { return x.view({b, t, -1}); };
+  return {shape(step.spike_logits), shape(step.slab_loc), shape(step.slab_scale)};
+}
+
+Rollout StaModelImpl::rollout(const torch::Tensor& z0, const torch::Tensor& g, Trace trace, int t0) const {
+  const int64_t n = g.size(1);
+  std::vector<torch::Tensor> zs{z0}, density, residual;
+  auto z = z0;
+  for (int64_t s = 0; s < n; ++s) {
+    auto field = flow_->evaluate(z, static_cast<double>(t0 + s + 1), trace);
+    auto gs = g.select(1, s);                                          // [B, K]
+    z = z + torch::einsum("bk,kbd->bd", {gs, field.velocity()});
+    zs.push_back(z);
+    if (trace != Trace::None) density.push_back(-(gs * field.laplacian.t()).sum(-1));
+    residual.push_back((field.dudt + 0.5 * field.curl_free.pow(2).sum(-1)).t());
+  }
+  Rollout out;
+  out.z = torch::stack(zs, 1);
+  if (trace != Trace::None) out.log_density = torch::stack(density, 1);
+  out.hj_residual = torch::stack(residual, 1);
+  return out;
+}
+
+torch::Tensor StaModelImpl::prior_log_variance() const {
+  auto added = torch::nn::functional::softplus(diffusion_);
+  return torch::log(torch::cat({torch::ones({1}, added.options()), 1 + torch::cumsum(added, 0)}));
+}
+
+torch::Device resolve_device(const std::string& name) {
+  if (name == "auto") return torch::cuda::is_available() ? torch::Device(torch::kCUDA) : torch::Device(torch::kCPU);
+  torch::Device device(torch::kCPU);
+  try {
+    device = torch::Device(name);
+  } catch (const std::exception&) {
+    throw std::invalid_argument("unknown device '" + name + "' (use auto, cpu or cuda)");
+  }
+  if (device.is_cuda() && !torch::cuda::is_available())
+    throw std::invalid_argument("device '" + name + "' requested but this LibTorch build has no usable CUDA");
+  return device;
+}
+
+}  // namespace sta::model

@@ -1,0 +1,51 @@
+// Checkpoint files: one file holding a format version, the model and training configs (JSON),
+// the data the model was trained on, the training step, the last metrics, every weight and
+// optionally the optimiser state. Written atomically (temporary file, fsync, rename); loading
+// checks magic, version, checksums and every tensor's shape, and throws CheckpointError with
+// the reason.
+#pragma once
+
+#include "core/data/dataset.h"
+#include "core/model/sta_model.h"
+#include "core/train/train_config.h"
+
+#include <nlohmann/json.hpp>
+#include <torch/torch.h>
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+namespace sta::train {
+
+class CheckpointError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+constexpr uint32_t kCheckpointVersion = 1;
+
+struct CheckpointMeta {
+  TrainConfig train;       // includes the model config
+  data::DataSpec data;     // source, transformations, T and seed it was trained on
+  int64_t step = 0;        // optimisation steps taken
+  nlohmann::json metrics = nlohmann::json::object();  // last evaluation / validation figures
+};
+
+struct LoadedCheckpoint {
+  CheckpointMeta meta;
+  model::StaModel model{nullptr};     // on the requested device, in eval mode
+  std::string optimizer_state;        // serialised torch::optim::Adam state ("" if not saved)
+};
+
+// Writes atomically: a crash or kill mid-save leaves any previous file at `path` intact.
+void save_checkpoint(const std::string& path, const model::StaModelImpl& model, const CheckpointMeta& meta,
+                     const torch::optim::Optimizer* optimizer = nullptr);
+LoadedCheckpoint load_checkpoint(const std::string& path, const torch::Device& device);
+// Reads only the metadata (cheap; for listings and the studio's load dialog).
+CheckpointMeta read_checkpoint_meta(const std::string& path);
+
+nlohmann::json data_spec_to_json(const data::DataSpec& spec);
+data::DataSpec data_spec_from_json(const nlohmann::json& j);
+
+}  // namespace sta::train

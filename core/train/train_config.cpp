@@ -1,0 +1,122 @@
+// Presets, schedules and JSON for TrainConfig (see train_config.h).
+#include "core/train/train_config.h"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+namespace sta::train {
+
+int TrainConfig::stage(int64_t step) const {
+  return step >= static_cast<int64_t>(slab_stage_fraction * total_steps) ? 2 : 1;
+}
+
+double TrainConfig::temperature(int64_t step) const {
+  double end_step = std::max(1.0, anneal_fraction * total_steps);
+  double progress = std::min(1.0, step / end_step);
+  return temperature_start * std::pow(temperature_end / temperature_start, progress);
+}
+
+double TrainConfig::learning_rate_at(int64_t step) const {
+  double progress = std::min(1.0, static_cast<double>(step) / std::max<int64_t>(1, total_steps));
+  double cosine = 0.5 * (1 + std::cos(M_PI * progress));
+  return learning_rate * (lr_final_fraction + (1 - lr_final_fraction) * cosine);
+}
+
+void TrainConfig::validate() const {
+  auto require = [](bool ok, const char* what) {
+    if (!ok) throw std::invalid_argument(std::string("invalid training config: ") + what);
+  };
+  model.validate();
+  require(batch_size >= 1, "batch_size must be >= 1");
+  require(total_steps >= 1, "total_steps must be >= 1");
+  require(slab_stage_fraction >= 0 && slab_stage_fraction <= 1, "slab_stage_fraction must be in [0, 1]");
+  require(learning_rate > 0 && lr_final_fraction > 0 && lr_final_fraction <= 1, "bad learning rate schedule");
+  require(grad_clip > 0, "grad_clip must be positive");
+  require(temperature_start > 0 && temperature_end > 0, "temperatures must be positive");
+  require(anneal_fraction > 0 && anneal_fraction <= 1, "anneal_fraction must be in (0, 1]");
+  require(checkpoint_every >= 0 && validate_every >= 0 && publish_every >= 1, "bad intervals");
+  require(validation_sequences >= 1, "validation_sequences must be >= 1");
+}
+
+std::vector<std::string> preset_names() { return {"tiny", "demo", "paper"}; }
+
+TrainConfig make_preset(const std::string& name, int image_size, int primitives, int steps) {
+  TrainConfig c;
+  c.preset = name;
+  c.model.image_size = image_size;
+  c.model.primitives = primitives;
+  c.model.steps = steps;
+  if (name == "tiny") {
+    c.model.latent_dim = 8;
+    c.model.base_channels = 8;
+    c.model.dense = 64;
+    c.model.potential_hidden = 16;
+    c.batch_size = 8;
+    c.total_steps = 300;
+    c.learning_rate = 2e-3;
+    c.checkpoint_every = 0;
+    c.validate_every = 50;
+    c.validation_sequences = 12;
+    c.publish_every = 5;
+  } else if (name == "demo") {
+    // defaults above: D = 32, 32/64/128 channels, batch 32
+  } else if (name == "paper") {
+    c.model.latent_dim = 324;
+    c.model.base_channels = 64;
+    c.model.dense = 512;
+    c.model.potential_hidden = 256;
+    c.batch_size = 128;
+    c.total_steps = 100000;
+    c.learning_rate = 5e-4;
+    c.checkpoint_every = 2000;
+    c.validate_every = 1000;
+    c.validation_sequences = 256;
+    c.publish_every = 50;
+  } else {
+    throw std::invalid_argument("unknown preset '" + name + "' (use tiny, demo or paper)");
+  }
+  c.validate();
+  return c;
+}
+
+void to_json(nlohmann::json& j, const TrainConfig& c) {
+  j = {{"preset", c.preset},
+       {"model", c.model},
+       {"batch_size", c.batch_size},
+       {"total_steps", c.total_steps},
+       {"slab_stage_fraction", c.slab_stage_fraction},
+       {"learning_rate", c.learning_rate},
+       {"lr_final_fraction", c.lr_final_fraction},
+       {"grad_clip", c.grad_clip},
+       {"temperature_start", c.temperature_start},
+       {"temperature_end", c.temperature_end},
+       {"anneal_fraction", c.anneal_fraction},
+       {"seed", c.seed},
+       {"checkpoint_every", c.checkpoint_every},
+       {"validate_every", c.validate_every},
+       {"validation_sequences", c.validation_sequences},
+       {"publish_every", c.publish_every}};
+}
+
+void from_json(const nlohmann::json& j, TrainConfig& c) {
+  c.preset = j.at("preset").get<std::string>();
+  c.model = j.at("model").get<model::ModelConfig>();
+  c.batch_size = j.at("batch_size").get<int>();
+  c.total_steps = j.at("total_steps").get<int64_t>();
+  c.slab_stage_fraction = j.at("slab_stage_fraction").get<double>();
+  c.learning_rate = j.at("learning_rate").get<double>();
+  c.lr_final_fraction = j.at("lr_final_fraction").get<double>();
+  c.grad_clip = j.at("grad_clip").get<double>();
+  c.temperature_start = j.at("temperature_start").get<double>();
+  c.temperature_end = j.at("temperature_end").get<double>();
+  c.anneal_fraction = j.at("anneal_fraction").get<double>();
+  c.seed = j.at("seed").get<uint64_t>();
+  c.checkpoint_every = j.at("checkpoint_every").get<int64_t>();
+  c.validate_every = j.at("validate_every").get<int64_t>();
+  c.validation_sequences = j.at("validation_sequences").get<int>();
+  c.publish_every = j.at("publish_every").get<int64_t>();
+  c.validate();
+}
+
+}  // namespace sta::train

@@ -1,0 +1,46 @@
+// TrainConfig: the optimisation settings of a training run, with the named presets
+// `tiny` (tests: seconds), `demo` (the 2-core CPU default) and `paper` (the paper's scale, GPU).
+// Serialised to JSON inside checkpoints. No torch here.
+#pragma once
+
+#include "core/model/config.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace sta::train {
+
+struct TrainConfig {
+  std::string preset = "demo";
+  model::ModelConfig model;
+  int batch_size = 32;
+  int64_t total_steps = 5000;
+  double slab_stage_fraction = 0.5;   // stage 2 (slabs trained) starts after this fraction of steps
+  double learning_rate = 1e-3;        // Adam, cosine-decayed to lr_final_fraction of itself
+  double lr_final_fraction = 0.1;
+  double grad_clip = 100.0;           // global gradient-norm clip
+  double temperature_start = 1.0;     // Gumbel-sigmoid temperature, annealed exponentially
+  double temperature_end = 0.05;      // ... reaching this value at anneal_fraction of the steps
+  double anneal_fraction = 0.6;
+  uint64_t seed = 0;
+  int64_t checkpoint_every = 500;     // steps between periodic checkpoints (0: never)
+  int64_t validate_every = 100;       // steps between validation spike-alignment measurements
+  int validation_sequences = 48;
+  int64_t publish_every = 10;         // steps between snapshots published to viewers
+
+  int stage(int64_t step) const;            // 1 (spikes only) or 2 (spikes and slabs)
+  double temperature(int64_t step) const;
+  double learning_rate_at(int64_t step) const;
+  void validate() const;                    // throws std::invalid_argument
+};
+
+// Names accepted by make_preset.
+std::vector<std::string> preset_names();
+// A preset sized for frames of image_size pixels, `primitives` primitives and T = steps.
+TrainConfig make_preset(const std::string& name, int image_size, int primitives, int steps);
+
+void to_json(nlohmann::json& j, const TrainConfig& c);
+void from_json(const nlohmann::json& j, TrainConfig& c);
+
+}  // namespace sta::train

@@ -1,0 +1,200 @@
+// The STA trainer (see trainer.h).
+#include "core/train/trainer.h"
+
+#include "core/eval/metrics.h"
+#include "core/model/clone.h"
+#include "core/model/frames.h"
+#include "core/model/objective.h"
+
+#include <chrono>
+#include <cmath>
+#include <sstream>
+
+namespace sta::train {
+
+namespace {
+constexpr int64_t kLastGoodEvery = 50;   // steps between copies of known-good weights
+constexpr int kMaxFailuresInARow = 8;    // then training is declared diverged
+constexpr int64_t kValidationOffset = 1'000'000;  // validation indices, disjoint from `sta eval`'s
+}  // namespace
+
+Trainer::Trainer(TrainConfig config, std::shared_ptr<const data::Dataset> data, torch::Device device,
+                 std::string checkpoint_path)
+    : config_(std::move(config)), data_(std::move(data)), device_(device), checkpoint_path_(std::move(checkpoint_path)) {
+  config_.validate();
+  torch::manual_seed(config_.seed);
+  model_ = model::StaModel(config_.model);
+  setup();
+}
+
+Trainer::Trainer(const LoadedCheckpoint& checkpoint, std::shared_ptr<const data::Dataset> data, torch::Device device,
+                 std::string checkpoint_path)
+    : config_(checkpoint.meta.train), data_(std::move(data)), device_(device), checkpoint_path_(std::move(checkpoint_path)) {
+  torch::manual_seed(config_.seed + static_cast<uint64_t>(checkpoint.meta.step));
+  model_ = model::clone_model(*checkpoint.model);
+  step_ = checkpoint.meta.step;
+  metrics_ = checkpoint.meta.metrics;
+  setup();
+  if (!checkpoint.optimizer_state.empty()) {
+    std::istringstream in(checkpoint.optimizer_state);
+    torch::serialize::InputArchive archive;
+    archive.load_from(in, device_);
+    optimizer_->load(archive);
+  }
+}
+
+void Trainer::setup() {
+  if (data_->image_size() != config_.model.image_size)
+    throw std::invalid_argument("the data has " + std::to_string(data_->image_size()) + " px frames but the model expects " +
+                                std::to_string(config_.model.image_size) + " px");
+  if (data_->spec().steps != config_.model.steps)
+    throw std::invalid_argument("the data has T = " + std::to_string(data_->spec().steps) + " but the model expects T = " +
+                                std::to_string(config_.model.steps));
+  model_->to(device_);
+  model_->train();
+  last_good_ = model::clone_model(*model_);
+  optimizer_ = std::make_unique<torch::optim::Adam>(model_->parameters(), torch::optim::AdamOptions(config_.learning_rate));
+  if (data_->has_ground_truth()) {
+    const int half = std::max(1, config_.validation_sequences / 2);
+    validation_ = eval::test_sequences(*data_, kValidationOffset, half, data::SequenceMode::Single);
+    auto sparse = eval::test_sequences(*data_, kValidationOffset, half, data::SequenceMode::Sparse);
+    validation_.insert(validation_.end(), sparse.begin(), sparse.end());
+  }
+  publish();
+}
+
+void Trainer::publish() {
+  auto copy = model::clone_model(*model_);
+  copy->eval();
+  {
+    std::lock_guard<std::mutex> lock(snapshot_mutex_);
+    snapshot_ = copy.ptr();
+  }
+  ++snapshot_version_;
+}
+
+std::shared_ptr<model::StaModelImpl> Trainer::snapshot() const {
+  std::lock_guard<std::mutex> lock(snapshot_mutex_);
+  return snapshot_;
+}
+
+double Trainer::validate() {
+  model_->eval();
+  auto accuracy = eval::spike_alignment(eval::alignment_steps(*model_, validation_)).single_accuracy;
+  model_->train();
+  return accuracy;
+}
+
+StepReport Trainer::recover(StepReport report, const std::string& reason) {
+  if (++failures_in_a_row_ > kMaxFailuresInARow)
+    throw std::runtime_error("training diverged: " + std::to_string(failures_in_a_row_) +
+                             " non-finite steps in a row (last at step " + std::to_string(step_) + ")");
+  model::copy_parameters(*last_good_, *model_);
+  lr_scale_ *= 0.5;
+  std::ostringstream event;
+  event << reason << " at step " << step_ << ": restored the last good weights and lowered the learning rate to "
+        << config_.learning_rate_at(step_) * lr_scale_;
+  report.event = event.str();
+  return report;
+}
+
+StepReport Trainer::step() {
+  const auto start = std::chrono::steady_clock::now();
+  StepReport report;
+  report.total = config_.total_steps;
+  report.stage = config_.stage(step_);
+  report.temperature = config_.temperature(step_);
+  report.learning_rate = config_.learning_rate_at(step_) * lr_scale_;
+  if (report.stage == 2 && !model_->slabs_trained()) {
+    model_->set_slabs_trained(true);
+    report.event = "stage 2: slabs are now trained";
+  }
+  for (auto& group : optimizer_->param_groups())
+    static_cast<torch::optim::AdamOptions&>(group.options()).lr(report.learning_rate);
+
+  std::vector<data::Sequence> batch;
+  batch.reserve(config_.batch_size);
+  for (int b = 0; b < config_.batch_size; ++b)
+    batch.push_back(data_->sequence(data::Split::Train, step_ * config_.batch_size + b));
+  auto frames = model::sequences_to_tensor(batch).to(device_);
+
+  model::ObjectiveSettings settings;
+  settings.temperature = report.temperature;
+  settings.train_slabs = report.stage == 2;
+  settings.trace = config_.model.trace == "exact" ? model::Trace::Exact : model::Trace::Hutchinson;
+  auto objective = model::sta_objective(*model_, frames, settings);
+  report.loss = objective.total.item<double>();
+  for (const auto& [name, value] : objective.terms) report.terms.emplace_back(name, value.item<double>());
+
+  optimizer_->zero_grad();
+  if (!std::isfinite(report.loss)) {
+    report = recover(report, "non-finite loss");
+  } else {
+    objective.total.backward();
+    report.grad_norm = torch::nn::utils::clip_grad_norm_(model_->parameters(), config_.grad_clip);
+    if (!std::isfinite(report.grad_norm)) {
+      report = recover(report, "non-finite gradient");
+    } else {
+      optimizer_->step();
+      failures_in_a_row_ = 0;
+    }
+  }
+  ++step_;
+  report.step = step_;
+  if (step_ % kLastGoodEvery == 0 && failures_in_a_row_ == 0) model::copy_parameters(*model_, *last_good_);
+  if (config_.validate_every > 0 && !validation_.empty() && (step_ % config_.validate_every == 0 || done())) {
+    report.validation_alignment = validate();
+    metrics_["validation_alignment"] = *report.validation_alignment;
+  }
+  metrics_["loss"] = report.loss;
+  if (step_ % config_.publish_every == 0 || done()) publish();
+  if (!checkpoint_path_.empty() && config_.checkpoint_every > 0 && step_ % config_.checkpoint_every == 0)
+    save(checkpoint_path_);
+
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  seconds_per_step_ = seconds_per_step_ == 0 ? seconds : 0.9 * seconds_per_step_ + 0.1 * seconds;
+  report.steps_per_second = 1.0 / seconds_per_step_;
+  report.eta_seconds = seconds_per_step_ * static_cast<double>(config_.total_steps - step_);
+  return report;
+}
+
+void Trainer::run(const std::function<void(const StepReport&)>& progress) {
+  while (!done() && !cancelled_) {
+    {
+      std::unique_lock<std::mutex> lock(pause_mutex_);
+      pause_changed_.wait(lock, [&] { return !paused_ || cancelled_; });
+    }
+    if (cancelled_) break;
+    auto report = step();
+    if (progress) progress(report);
+  }
+}
+
+void Trainer::set_paused(bool paused) {
+  {
+    std::lock_guard<std::mutex> lock(pause_mutex_);
+    paused_ = paused;
+  }
+  pause_changed_.notify_all();
+}
+
+void Trainer::cancel() {
+  {
+    std::lock_guard<std::mutex> lock(pause_mutex_);
+    cancelled_ = true;
+  }
+  pause_changed_.notify_all();
+}
+
+CheckpointMeta Trainer::meta() const {
+  CheckpointMeta m;
+  m.train = config_;
+  m.data = data_->spec();
+  m.step = step_;
+  m.metrics = metrics_;
+  return m;
+}
+
+void Trainer::save(const std::string& path) const { save_checkpoint(path, *model_, meta(), optimizer_.get()); }
+
+}  // namespace sta::train

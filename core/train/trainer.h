@@ -1,0 +1,91 @@
+// The step-wise STA trainer: two-stage schedule (spikes only, then slabs), Adam with a cosine
+// learning rate, gradient clipping, Gumbel temperature annealing, a NaN/Inf guard that
+// restores the last good weights and halves the learning rate, periodic validation of spike
+// alignment, periodic checkpoints, and snapshots of the weights published for viewers.
+// pause/cancel may be called from any thread; everything else belongs to the training thread.
+#pragma once
+
+#include "core/data/dataset.h"
+#include "core/model/sta_model.h"
+#include "core/train/checkpoint.h"
+#include "core/train/train_config.h"
+
+#include <atomic>
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+
+namespace sta::train {
+
+struct StepReport {
+  int64_t step = 0, total = 0;  // steps done after this one, and planned
+  int stage = 1;
+  double loss = 0;
+  std::vector<std::pair<std::string, double>> terms;  // every objective term (see objective.h)
+  double temperature = 1, learning_rate = 0, grad_norm = 0;
+  double steps_per_second = 0, eta_seconds = 0;
+  std::optional<double> validation_alignment;  // measured at this step (single-step accuracy)
+  std::string event;                           // e.g. a recovered non-finite step or a stage switch
+};
+
+class Trainer {
+ public:
+  // A fresh model. `checkpoint_path` (may be empty) receives periodic checkpoints.
+  Trainer(TrainConfig config, std::shared_ptr<const data::Dataset> data, torch::Device device,
+          std::string checkpoint_path = "");
+  // Continues a run from a checkpoint: weights, optimiser state and step count.
+  Trainer(const LoadedCheckpoint& checkpoint, std::shared_ptr<const data::Dataset> data, torch::Device device,
+          std::string checkpoint_path = "");
+
+  StepReport step();  // one optimisation step
+  bool done() const { return step_ >= config_.total_steps; }
+  // Steps until done or cancelled, waiting while paused; progress is called after each step.
+  void run(const std::function<void(const StepReport&)>& progress);
+
+  void set_paused(bool paused);  // any thread
+  void cancel();                 // any thread; run() returns after the current step
+  bool paused() const { return paused_; }
+  bool cancelled() const { return cancelled_; }
+
+  // The latest published copy of the weights, in eval mode; thread-safe. Published at
+  // construction and every config.publish_every steps.
+  std::shared_ptr<model::StaModelImpl> snapshot() const;
+  int64_t snapshot_version() const { return snapshot_version_; }
+
+  void save(const std::string& path) const;  // weights, optimiser state, step, metrics
+  CheckpointMeta meta() const;
+  const TrainConfig& config() const { return config_; }
+  int64_t step_count() const { return step_; }
+  model::StaModelImpl& model() { return *model_; }
+
+ private:
+  void setup();
+  void publish();
+  double validate();
+  StepReport recover(StepReport report, const std::string& reason);
+
+  TrainConfig config_;
+  std::shared_ptr<const data::Dataset> data_;
+  torch::Device device_;
+  std::string checkpoint_path_;
+  model::StaModel model_{nullptr};
+  model::StaModel last_good_{nullptr};
+  std::unique_ptr<torch::optim::Adam> optimizer_;
+  int64_t step_ = 0;
+  double lr_scale_ = 1.0;       // halved by each non-finite recovery
+  int failures_in_a_row_ = 0;
+  double seconds_per_step_ = 0;  // moving average
+  std::vector<data::Sequence> validation_;
+  nlohmann::json metrics_ = nlohmann::json::object();
+
+  std::atomic<bool> paused_{false}, cancelled_{false};
+  std::mutex pause_mutex_;
+  std::condition_variable pause_changed_;
+  mutable std::mutex snapshot_mutex_;
+  std::shared_ptr<model::StaModelImpl> snapshot_;
+  std::atomic<int64_t> snapshot_version_{0};
+};
+
+}  // namespace sta::train

@@ -1,0 +1,101 @@
+// Exactness of the flow primitives: analytic gradients and Laplacians match autograd, the
+// divergence-free part has zero divergence, and the curl-free part has a symmetric Jacobian.
+#include "core/model/flow_field.h"
+#include "core/model/scalar_mlps.h"
+
+#include <doctest/doctest.h>
+
+using namespace sta::model;
+
+namespace {
+
+// Jacobian d out[n, :] / d z[n, :] of a map applied pointwise, by autograd: [N, D, D].
+torch::Tensor jacobian(const std::function<torch::Tensor(const torch::Tensor&)>& f, const torch::Tensor& z0) {
+  auto z = z0.clone().requires_grad_(true);
+  auto out = f(z);  // [N, D]
+  std::vector<torch::Tensor> rows;
+  for (int64_t i = 0; i < out.size(1); ++i) {
+    auto g = torch::autograd::grad({out.select(1, i).sum()}, {z}, {}, true)[0];
+    rows.push_back(g);
+  }
+  return torch::stack(rows, 1);  // [N, i, j] = d out_i / d z_j
+}
+
+double relative_divergence(const torch::Tensor& jac) {
+  auto div = jac.diagonal(0, 1, 2).sum(-1).abs();
+  auto scale = jac.flatten(1).norm(2, 1);
+  return (div / scale).max().item<double>();
+}
+
+}  // namespace
+
+TEST_CASE("analytic gradient and Laplacian of the stacked MLPs match autograd") {
+  torch::manual_seed(1);
+  ScalarMlps mlps(3, 7, 5, 16);
+  mlps->to(torch::kDouble);
+  auto x = torch::randn({3, 4, 7}, torch::kDouble).requires_grad_(true);
+  auto pass = mlps->pass(x);
+  auto auto_grad = torch::autograd::grad({mlps->value(x).sum()}, {x}, {}, true, true)[0];
+  CHECK(torch::allclose(pass.grad, auto_grad, 1e-10, 1e-12));
+
+  // Trace of the Hessian over the first 5 inputs, by differentiating the gradient again.
+  auto lap = torch::zeros({3, 4}, torch::kDouble);
+  for (int i = 0; i < 5; ++i) {
+    auto second = torch::autograd::grad({auto_grad.select(-1, i).sum()}, {x}, {}, true)[0];
+    lap += second.select(-1, i);
+  }
+  CHECK(torch::allclose(mlps->laplacian(mlps->pass(x)), lap, 1e-9, 1e-11));
+
+  // Hutchinson with Rademacher probes is unbiased: its mean approaches the exact trace.
+  auto estimate = torch::zeros({3, 4}, torch::kDouble);
+  const int probes = 4000;
+  for (int i = 0; i < probes; ++i) {
+    auto v = torch::randint(0, 2, {3, 4, 5}, torch::kDouble) * 2 - 1;
+    estimate += mlps->laplacian_estimate(pass, v).detach();
+  }
+  estimate /= probes;
+  auto exact = lap.detach();
+  CHECK((estimate - exact).abs().max().item<double>() < 0.1 * exact.abs().max().item<double>() + 1e-3);
+}
+
+TEST_CASE("divergence-free part has zero divergence and the curl-free part a symmetric Jacobian") {
+  torch::manual_seed(2);
+  const int k = 3, d = 6;
+  FlowField flow(k, d, 32, 8, 8);
+  SUBCASE("double precision") {
+    flow->to(torch::kDouble);
+    auto z = torch::randn({16, d}, torch::kDouble);
+    for (int p = 0; p < k; ++p) {
+      auto r = [&](const torch::Tensor& x) { return flow->evaluate(x, 3.0, Trace::None).div_free[p]; };
+      auto jr = jacobian(r, z);
+      CHECK(relative_divergence(jr) < 1e-9);
+      // The field is not trivially zero.
+      CHECK(jr.abs().max().item<double>() > 1e-3);
+
+      auto g = [&](const torch::Tensor& x) { return flow->evaluate(x, 3.0, Trace::None).curl_free[p]; };
+      auto jg = jacobian(g, z);
+      auto asym = (jg - jg.transpose(1, 2)).flatten(1).norm(2, 1) / jg.flatten(1).norm(2, 1);
+      CHECK(asym.max().item<double>() < 1e-9);
+      // Its divergence is the Laplacian the density update uses.
+      auto lap = flow->evaluate(z, 3.0, Trace::Exact).laplacian[p];
+      CHECK(torch::allclose(jg.diagonal(0, 1, 2).sum(-1), lap, 1e-8, 1e-10));
+    }
+  }
+  SUBCASE("single precision") {
+    auto z = torch::randn({16, d});
+    for (int p = 0; p < k; ++p) {
+      auto r = [&](const torch::Tensor& x) { return flow->evaluate(x, 1.0, Trace::None).div_free[p]; };
+      CHECK(relative_divergence(jacobian(r, z)) < 1e-4);
+    }
+  }
+}
+
+TEST_CASE("the time derivative of the potential matches a finite difference") {
+  torch::manual_seed(3);
+  FlowField flow(2, 4, 16, 8, 8);
+  flow->to(torch::kDouble);
+  auto z = torch::randn({5, 4}, torch::kDouble);
+  const double t = 2.5, h = 1e-5;
+  auto numeric = (flow->potential(z, t + h) - flow->potential(z, t - h)) / (2 * h);
+  CHECK(torch::allclose(flow->evaluate(z, t, Trace::None).dudt, numeric, 1e-6, 1e-8));
+}
