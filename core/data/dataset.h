@@ -35,13 +35,17 @@ struct GroundTruth {
   std::vector<std::string> names;            // M transformation names, in column order
   std::vector<std::vector<uint8_t>> spikes;  // [T][M] 1 where transformation m acts at step t
   std::vector<std::vector<float>> speeds;    // [T][M] speed of that step, 0 where off
-  std::vector<std::vector<float>> params;    // [T+1][M] accumulated parameter of each frame
+  // [T+1][M] accumulated parameter of each frame: the sum of speeds so far (0 at x_0). Hue and
+  // rotation change by 20 degrees per unit, scale is the factor 1 + 0.1 x param.
+  std::vector<std::vector<float>> params;
 };
 
 struct Sequence {
   std::vector<cv::Mat> frames;      // T+1 frames, CV_32FC3, RGB order, values in [0,1]
   std::optional<GroundTruth> truth;  // absent for video sources
   std::string label;                 // human-readable provenance, e.g. "test #12, image 3401"
+  int64_t item = 0;                  // source item id (image, scene, first video frame); the
+                                     // ids of the train and test splits never meet
 };
 
 struct DataSpec {

@@ -1,0 +1,38 @@
+// What a transformable source provides to the sequence generator: its items per split and
+// frames rendered from accumulated transformation parameters. Implemented by the image
+// sources (IDX files, procedural digits) and the procedural shapes scenes.
+#pragma once
+
+#include "core/data/dataset.h"
+#include "core/data/random.h"
+
+#include <opencv2/core.hpp>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace sta::data {
+
+// Physical change per unit of speed, shared by every source: hue and rotation in degrees,
+// scale as a factor 1 + kScalePerSpeed x accumulated speed.
+constexpr double kDegreesPerSpeed = 20.0;
+constexpr double kScalePerSpeed = 0.1;
+
+class SceneSource {
+ public:
+  virtual ~SceneSource() = default;
+  virtual int native_size() const = 0;
+  // Transformations it understands; the default set is all of them.
+  virtual std::vector<std::string> transforms() const = 0;
+  virtual int64_t count(Split split) const = 0;  // > 0 for both splits
+  // Item id of the k-th item of a split (0 <= k < count); ids of the two splits never meet.
+  virtual int64_t item_id(Split split, int64_t k) const = 0;
+  virtual std::string describe(int64_t item) const = 0;  // for labels, e.g. "image 3401"
+  // Frames (CV_32FC3 RGB, native size) for params[frame][m], the accumulated speed of
+  // transformation names[m]; rng draws per-sequence appearance such as the initial hue.
+  virtual std::vector<cv::Mat> render(int64_t item, const std::vector<std::string>& names,
+                                      const std::vector<std::vector<float>>& params, Random& rng) const = 0;
+};
+
+}  // namespace sta::data

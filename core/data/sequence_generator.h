@@ -1,0 +1,26 @@
+// The sequence generator (spec section 1): draws the ground-truth dynamics of a sequence
+// (sparse spike chains with slab speeds, or one transformation at speed 1) from a seed that is
+// a pure function of (seed, split, index, mode), and turns a SceneSource into a Dataset.
+#pragma once
+
+#include "core/data/dataset.h"
+#include "core/data/random.h"
+#include "core/data/scene_source.h"
+
+#include <memory>
+
+namespace sta::data {
+
+const char* split_name(Split split);  // "train" / "test"
+
+uint64_t sequence_seed(uint64_t seed, Split split, int64_t index, SequenceMode mode);
+
+// Spikes, speeds and accumulated parameters of `steps` steps over transformations `names`.
+// Single mode switches transformation index % M on at every step with speed exactly 1.
+GroundTruth draw_ground_truth(const std::vector<std::string>& names, int steps, SequenceMode mode,
+                              int64_t index, Random& rng);
+
+// `spec` is complete (transforms resolved and valid for the source, sizes filled in).
+std::unique_ptr<Dataset> make_generated_dataset(std::shared_ptr<const SceneSource> source, DataSpec spec);
+
+}  // namespace sta::data

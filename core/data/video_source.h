@@ -1,0 +1,26 @@
+// `video:PATH`: a video file or a folder of frames (any format OpenCV reads), centre-cropped
+// to square and resized. Sequences are windows of T+1 consecutive frames every video_stride
+// frames; the last ~10% of the video is the test split, separated from the training windows by
+// a gap of T+1 frames so that no frame is in both. No ground truth. All frames are decoded
+// once, at open, and kept as 8-bit RGB (image_size^2 x 3 bytes each).
+#pragma once
+
+#include "core/data/dataset.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace sta::data {
+
+// First frame of every window of each split, for a video of `frames` frames; both lists are
+// empty when it is too short for a training window, the gap and a test window (3 windows).
+struct VideoWindows {
+  std::vector<int64_t> train, test;
+};
+VideoWindows video_windows(int64_t frames, int window, int stride);
+
+// `spec` is complete (image_size filled in, no transforms).
+std::unique_ptr<Dataset> open_video_dataset(const std::string& path, DataSpec spec);
+
+}  // namespace sta::data
