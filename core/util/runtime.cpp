@@ -3,6 +3,7 @@
 
 #include <ATen/Parallel.h>
 #include <dlfcn.h>
+#include <opencv2/core/utility.hpp>
 
 #include <cstdlib>
 #include <thread>
@@ -15,6 +16,8 @@ void configure_runtime(int threads) {
   setenv("OPENBLAS_NUM_THREADS", "1", 1);
   using SetThreads = void (*)(int);
   if (auto set = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads"))) set(1);
+  // OpenCV's own pool would fight torch's OpenMP threads; frames are small, so keep it serial.
+  cv::setNumThreads(0);
   if (threads <= 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   at::set_num_threads(threads);
 }

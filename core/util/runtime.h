@@ -1,5 +1,6 @@
 // Process-wide runtime settings that must be applied before LibTorch does any work:
-// OpenBLAS pinned to one thread (its pool fights torch's) and torch using every core.
+// OpenBLAS and OpenCV kept serial (their pools fight torch's OpenMP threads) and torch
+// using every core.
 #pragma once
 
 namespace sta {

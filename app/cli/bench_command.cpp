@@ -1,0 +1,118 @@
+// `sta bench`: times a training step of a preset (split into data, forward, backward and
+// optimiser, with the flow/PINN part timed on its own) and the viewer's hot paths (batch-8
+// roll-out + decode, one composed traversal), printing median milliseconds.
+#include "app/cli/commands.h"
+
+#include "core/model/frames.h"
+#include "core/model/objective.h"
+#include "core/train/train_config.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <functional>
+
+namespace sta::cli {
+
+namespace {
+
+struct BenchArgs {
+  std::string preset = "demo", source = "fashion-mnist", device = "auto";
+  int repeats = 10;
+};
+
+double median_ms(int repeats, const std::function<void()>& work, bool sync_cuda) {
+  std::vector<double> times;
+  for (int i = 0; i < repeats + 1; ++i) {  // the first run warms up and is dropped
+    auto start = std::chrono::steady_clock::now();
+    work();
+    if (sync_cuda) torch::cuda::synchronize();
+    if (i > 0) times.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+  }
+  std::nth_element(times.begin(), times.begin() + times.size() / 2, times.end());
+  return times[times.size() / 2];
+}
+
+void run_bench(const BenchArgs& a) {
+  const auto device = model::resolve_device(a.device);
+  const bool cuda = device.is_cuda();
+  data::DataSpec spec;
+  spec.source = a.source;
+  auto data = data::open_dataset(spec);
+  auto config = train::make_preset(a.preset, data->image_size(), static_cast<int>(data->transforms().size()), spec.steps);
+  const auto& c = config.model;
+  torch::manual_seed(0);
+  model::StaModel m(c);
+  m->to(device);
+  torch::optim::Adam optimizer(m->parameters(), torch::optim::AdamOptions(config.learning_rate));
+  std::printf("sta bench: preset %s, %s, batch %d, T = %d, %d px, D = %d, K = %d, device %s, %d threads, median of %d\n",
+              a.preset.c_str(), a.source.c_str(), config.batch_size, c.steps, c.image_size, c.latent_dim,
+              c.primitives, device.str().c_str(), at::get_num_threads(), a.repeats);
+
+  int64_t next = 0;
+  auto batch = [&] {
+    std::vector<data::Sequence> seqs;
+    for (int b = 0; b < config.batch_size; ++b) seqs.push_back(data->sequence(data::Split::Train, next++));
+    return model::sequences_to_tensor(seqs).to(device);
+  };
+  auto frames = batch();
+  model::ObjectiveSettings settings;
+  settings.train_slabs = true;
+  settings.trace = c.trace == "exact" ? model::Trace::Exact : model::Trace::Hutchinson;
+
+  const double data_ms = median_ms(a.repeats, [&] { batch(); }, cuda);
+  const double forward_ms = median_ms(a.repeats, [&] { model::sta_objective(*m, frames, settings); }, cuda);
+  const double step_ms = median_ms(a.repeats, [&] {
+    auto objective = model::sta_objective(*m, frames, settings);
+    optimizer.zero_grad();
+    objective.total.backward();
+    torch::nn::utils::clip_grad_norm_(m->parameters(), config.grad_clip);
+    optimizer.step();
+  }, cuda);
+  // The flow part alone: roll-out with density change, HJ residuals and the t = 0 term.
+  auto z0 = torch::randn({config.batch_size, c.latent_dim}, frames.options());
+  auto g = torch::rand({config.batch_size, c.steps, c.primitives}, frames.options());
+  const double flow_ms = median_ms(a.repeats, [&] {
+    auto roll = m->rollout(z0, g, settings.trace);
+    auto hj_init = m->flow()->evaluate(z0, 0.0, model::Trace::None).curl_free.pow(2).sum();
+    (roll.z.sum() + roll.log_density.sum() + torch::relu(roll.hj_residual).pow(2).sum() + hj_init).backward();
+  }, cuda);
+
+  torch::NoGradGuard no_grad;
+  m->eval();
+  auto z8 = torch::randn({8, c.latent_dim}, frames.options());
+  auto g8 = torch::rand({8, c.steps, c.primitives}, frames.options());
+  const double viewer_ms = median_ms(a.repeats * 3, [&] {
+    auto roll = m->rollout(z8, g8, model::Trace::None);
+    m->decode(roll.z.reshape({-1, c.latent_dim}));
+  }, cuda);
+  auto z1 = z8.narrow(0, 0, 1);
+  auto g1 = torch::ones({1, 8, c.primitives}, frames.options());
+  const double compose_ms = median_ms(a.repeats * 3, [&] {
+    auto roll = m->rollout(z1, g1, model::Trace::None);
+    m->decode(roll.z.narrow(1, 1, 8).reshape({8, c.latent_dim}));
+  }, cuda);
+
+  std::printf("  training step (forward + backward + clip + Adam) %9.2f ms\n", step_ms);
+  std::printf("    forward (objective)                            %9.2f ms\n", forward_ms);
+  std::printf("    backward + clip + Adam                         %9.2f ms\n", step_ms - forward_ms);
+  std::printf("    flow roll-out + PINN terms, forward + backward %9.2f ms\n", flow_ms);
+  std::printf("  data batch (%d sequences -> tensor)              %9.2f ms\n", config.batch_size, data_ms);
+  std::printf("  batch-8 roll-out + decode (%d frames)            %9.2f ms\n", 8 * (c.steps + 1), viewer_ms);
+  std::printf("  composed traversal (1 latent, 8 steps, decode 8) %9.2f ms\n", compose_ms);
+}
+
+}  // namespace
+
+void add_bench_command(CLI::App& app) {
+  auto args = std::make_shared<BenchArgs>();
+  auto* cmd = app.add_subcommand("bench", "Time a training step and a decode for a preset (median milliseconds)");
+  cmd->add_option("--preset", args->preset, "tiny, demo or paper")->check(CLI::IsMember({"tiny", "demo", "paper"}))
+      ->capture_default_str();
+  cmd->add_option("--data", args->source, "Data source that sets the frame size")->capture_default_str();
+  cmd->add_option("--device", args->device, "auto, cpu or cuda")->capture_default_str();
+  cmd->add_option("--repeats", args->repeats, "Timed repetitions")->capture_default_str()->check(CLI::Range(1, 1000));
+  cmd->callback([args] { run_bench(*args); });
+}
+
+}  // namespace sta::cli

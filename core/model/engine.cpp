@@ -1,0 +1,117 @@
+// Engine: torch-free facade over an StaModel (see engine.h).
+#include "core/model/engine.h"
+
+#include "core/model/frames.h"
+#include "core/model/prediction.h"
+#include "core/model/sta_model.h"
+#include "core/train/checkpoint.h"
+
+#include <stdexcept>
+
+namespace sta::model {
+
+namespace {
+
+torch::Device device_of(const StaModelImpl& m) { return m.parameters().front().device(); }
+
+std::vector<std::vector<float>> rows_of(const torch::Tensor& t2d) {
+  auto t = t2d.to(torch::kCPU, torch::kFloat).contiguous();
+  std::vector<std::vector<float>> out(t.size(0));
+  for (int64_t i = 0; i < t.size(0); ++i) out[i].assign(t[i].data_ptr<float>(), t[i].data_ptr<float>() + t.size(1));
+  return out;
+}
+
+torch::Tensor tensor_of(const std::vector<std::vector<float>>& rows, int64_t width, const torch::Device& device) {
+  auto t = torch::empty({static_cast<int64_t>(rows.size()), width});
+  for (size_t i = 0; i < rows.size(); ++i) {
+    if (static_cast<int64_t>(rows[i].size()) != width) throw std::invalid_argument("row has the wrong length");
+    std::copy(rows[i].begin(), rows[i].end(), t[i].data_ptr<float>());
+  }
+  return t.to(device);
+}
+
+torch::Tensor points_tensor(const std::vector<float>& points, int64_t dim, const torch::Device& device) {
+  if (points.size() % dim != 0) throw std::invalid_argument("points are not a multiple of the latent size");
+  return torch::from_blob(const_cast<float*>(points.data()), {static_cast<int64_t>(points.size()) / dim, dim})
+      .clone()
+      .to(device);
+}
+
+void copy_rows(const torch::Tensor& per_primitive, std::vector<std::vector<float>>& out) {
+  auto t = per_primitive.to(torch::kCPU, torch::kFloat).contiguous();
+  out.resize(t.size(0));
+  for (int64_t k = 0; k < t.size(0); ++k) out[k].assign(t[k].data_ptr<float>(), t[k].data_ptr<float>() + t[k].numel());
+}
+
+}  // namespace
+
+Engine::Engine(std::shared_ptr<StaModelImpl> model) : model_(std::move(model)) {
+  if (!model_) throw std::invalid_argument("Engine needs a model");
+}
+
+Engine Engine::load(const std::string& path, const std::string& device) {
+  return Engine(train::load_checkpoint(path, resolve_device(device)).model.ptr());
+}
+
+const ModelConfig& Engine::config() const { return model_->config(); }
+
+std::vector<Latent> Engine::encode(const std::vector<cv::Mat>& frames) const {
+  torch::NoGradGuard no_grad;
+  return rows_of(model_->encode(images_to_tensor(frames).to(device_of(*model_))).mean);
+}
+
+std::vector<cv::Mat> Engine::decode(const std::vector<Latent>& latents) const {
+  torch::NoGradGuard no_grad;
+  if (latents.empty()) return {};
+  auto images = model_->decode(tensor_of(latents, latent_dim(), device_of(*model_)));
+  std::vector<cv::Mat> out;
+  for (int64_t i = 0; i < images.size(0); ++i) out.push_back(tensor_to_image(images[i]));
+  return out;
+}
+
+SequencePrediction Engine::predict(const data::Sequence& sequence, const std::vector<bool>& enabled) const {
+  auto frames = sequences_to_tensor({sequence}).to(device_of(*model_));
+  torch::Tensor mask;
+  if (!enabled.empty()) {
+    if (static_cast<int>(enabled.size()) != primitives()) throw std::invalid_argument("one flag per primitive expected");
+    std::vector<float> values(enabled.begin(), enabled.end());
+    mask = torch::tensor(values);
+  }
+  auto p = model::predict(*model_, frames, mask);
+  SequencePrediction out;
+  out.inference.spike_probability = rows_of(p.spike_probability[0]);
+  out.inference.slab = rows_of(p.slab[0]);
+  out.inference.g = rows_of(p.g[0]);
+  out.latents = rows_of(p.z[0]);
+  for (int64_t t = 0; t < p.frames.size(1); ++t) out.frames.push_back(tensor_to_image(p.frames[0][t]));
+  return out;
+}
+
+SequenceInference Engine::infer(const data::Sequence& sequence) const { return predict(sequence).inference; }
+
+std::vector<Latent> Engine::rollout(const Latent& z0, const std::vector<std::vector<float>>& g, int t0) const {
+  torch::NoGradGuard no_grad;
+  const auto device = device_of(*model_);
+  auto z = tensor_of({z0}, latent_dim(), device);
+  if (g.empty()) return {z0};
+  auto gs = tensor_of(g, primitives(), device).unsqueeze(0);
+  return rows_of(model_->rollout(z, gs, Trace::None, t0).z[0]);
+}
+
+void Engine::fields(FieldPart part, double t, const std::vector<float>& points,
+                    std::vector<std::vector<float>>& out) const {
+  torch::NoGradGuard no_grad;
+  auto z = points_tensor(points, latent_dim(), device_of(*model_));
+  auto sample = model_->flow()->evaluate(z, t, Trace::None);
+  auto chosen = part == FieldPart::CurlFree ? sample.curl_free
+                : part == FieldPart::DivergenceFree ? sample.div_free
+                                                    : sample.velocity();
+  copy_rows(chosen, out);
+}
+
+void Engine::potentials(double t, const std::vector<float>& points, std::vector<std::vector<float>>& out) const {
+  torch::NoGradGuard no_grad;
+  copy_rows(model_->flow()->potential(points_tensor(points, latent_dim(), device_of(*model_)), t), out);
+}
+
+}  // namespace sta::model

@@ -1,0 +1,65 @@
+// Engine: the model as the studio sees it, with no torch types in its interface, so GUI code
+// compiles fast and never learns the training code. Wraps one model (a loaded checkpoint or a
+// trainer's published snapshot). Calls run without gradients on the model's device.
+// Not thread-safe: use one Engine per thread (they may share a model).
+#pragma once
+
+#include "core/data/dataset.h"
+#include "core/model/config.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace sta::model {
+
+class StaModelImpl;
+
+enum class FieldPart { Whole, CurlFree, DivergenceFree };
+
+using Latent = std::vector<float>;  // D values
+
+// The model's inference for one sequence; [t][k] for t in 0..T-1 (step t+1), k in 0..K-1.
+struct SequenceInference {
+  std::vector<std::vector<float>> spike_probability;
+  std::vector<std::vector<float>> slab;       // posterior speed (1 before slabs are trained)
+  std::vector<std::vector<float>> g;          // hard spike x slab, as used by the roll-out
+};
+
+// encode x_0, infer, roll out (with disabled primitives removed) and decode.
+struct SequencePrediction {
+  SequenceInference inference;
+  std::vector<Latent> latents;  // z_0..z_T
+  std::vector<cv::Mat> frames;  // decoded, CV_32FC3 RGB [0, 1]
+};
+
+class Engine {
+ public:
+  explicit Engine(std::shared_ptr<StaModelImpl> model);
+  // Loads a checkpoint onto `device` ("cpu", "cuda", "auto"); throws with the reason.
+  static Engine load(const std::string& path, const std::string& device = "cpu");
+
+  const ModelConfig& config() const;
+  int latent_dim() const { return config().latent_dim; }
+  int primitives() const { return config().primitives; }
+  const std::shared_ptr<StaModelImpl>& model() const { return model_; }
+
+  std::vector<Latent> encode(const std::vector<cv::Mat>& frames) const;  // posterior means
+  std::vector<cv::Mat> decode(const std::vector<Latent>& latents) const;
+  SequenceInference infer(const data::Sequence& sequence) const;
+  // enabled[k] == false removes primitive k from the roll-out (empty: all enabled).
+  SequencePrediction predict(const data::Sequence& sequence, const std::vector<bool>& enabled = {}) const;
+  // z_0..z_n from z0 with transformation variables g[s][k]; step s+1 uses time t0 + s + 1.
+  std::vector<Latent> rollout(const Latent& z0, const std::vector<std::vector<float>>& g, int t0 = 0) const;
+
+  // Velocities of every primitive at n points (row-major n x D) in one batched call:
+  // out[k] holds n x D values of part `part` of primitive k at time t.
+  void fields(FieldPart part, double t, const std::vector<float>& points, std::vector<std::vector<float>>& out) const;
+  // Potentials u_k(z, t): out[k] holds n values.
+  void potentials(double t, const std::vector<float>& points, std::vector<std::vector<float>>& out) const;
+
+ private:
+  std::shared_ptr<StaModelImpl> model_;
+};
+
+}  // namespace sta::model
