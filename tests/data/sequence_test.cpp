@@ -7,6 +7,8 @@
 
 #include <opencv2/core.hpp>
 
+#include <thread>
+
 using namespace sta::data;
 
 namespace {
@@ -132,4 +134,23 @@ TEST_CASE("procedural items are a pure function of their id") {
   const auto shapes = open("shapes", 1), shapes_other = open("shapes", 2);
   CHECK(cv::norm(shapes->sequence(Split::Test, 4).frames[0], shapes_other->sequence(Split::Test, 4).frames[0],
                  cv::NORM_INF) == 0);
+}
+
+TEST_CASE("sequence() gives the same results when called from several threads at once") {
+  for (const char* source : {"digits", "shapes", "fashion-mnist"}) {
+    CAPTURE(source);
+    const auto dataset = open(source, 9, 3);
+    constexpr int kThreads = 4, kPerThread = 12;
+    std::vector<Sequence> serial;
+    for (int i = 0; i < kThreads * kPerThread; ++i) serial.push_back(dataset->sequence(Split::Train, i));
+    std::vector<Sequence> parallel(serial.size());
+    std::vector<std::thread> threads;
+    for (int w = 0; w < kThreads; ++w) {
+      threads.emplace_back([&, w] {
+        for (int i = w; i < kThreads * kPerThread; i += kThreads) parallel[i] = dataset->sequence(Split::Train, i);
+      });
+    }
+    for (auto& thread : threads) thread.join();
+    for (size_t i = 0; i < serial.size(); ++i) CHECK(same_frames(serial[i], parallel[i]));
+  }
 }
