@@ -4,8 +4,6 @@
 
 #include "core/data/image_ops.h"
 
-#include <opencv2/imgproc.hpp>
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -49,19 +47,13 @@ struct Hit {
   }
 };
 
-// First positive intersection with a sphere, or kNoHit.
-double sphere_t(const Ray& ray, const Vec3& centre, double radius) {
+void hit_sphere(const Ray& ray, const Vec3& centre, double radius, Hit& hit) {
   const Vec3 oc = ray.origin - centre;
   const double b = dot(oc, ray.direction), c = dot(oc, oc) - radius * radius;
   const double disc = b * b - c;
-  if (disc < 0) return kNoHit;
-  const double root = std::sqrt(disc);
-  return -b - root > kEpsilon ? -b - root : -b + root > kEpsilon ? -b + root : kNoHit;
-}
-
-void hit_sphere(const Ray& ray, const Vec3& centre, double radius, Hit& hit) {
-  const double t = sphere_t(ray, centre, radius);
-  if (t < kNoHit) hit.keep_nearer(t, (ray.at(t) - centre) * (1.0 / radius));
+  if (disc < 0) return;
+  const double t = -b - std::sqrt(disc);  // rays start outside every sphere: the entry point
+  hit.keep_nearer(t, (ray.at(t) - centre) * (1.0 / radius));
 }
 
 // The side of a vertical cylinder about the y axis, between heights y0 and y1.

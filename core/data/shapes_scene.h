@@ -1,7 +1,7 @@
 // A Shapes3D-like scene renderer: a room corner (floor, back wall, side wall) with one object
 // (cube, cylinder, sphere or pill) standing on the floor, ray-cast analytically with Lambert
 // shading, a specular highlight and a cast shadow. Images are a pure function of shape, scale
-// (1: the object is about a fifth of the image high) and the floor, wall and object hues.
+// (1: the object is about a quarter of the image high) and the floor, wall and object hues.
 #pragma once
 
 #include <opencv2/core.hpp>

@@ -65,9 +65,11 @@ cv::Mat square_rgb(const cv::Mat& bgr, int size) {
 
 std::vector<cv::Mat> read_frame_folder(const std::string& path, int size) {
   std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(path)) {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(path, ec)) {
     if (entry.is_regular_file() && is_image_file(entry.path())) files.push_back(entry.path());
   }
+  if (ec) throw DataError("video:" + path + ": cannot list the folder (" + ec.message() + ")");
   std::sort(files.begin(), files.end(), [](const fs::path& a, const fs::path& b) {
     return natural_less(a.filename().string(), b.filename().string());
   });
