@@ -70,7 +70,7 @@ void run_preview(const PreviewOptions& options) {
   const cv::Mat grid = preview_grid(rows, dataset->image_size());
   bool written = false;
   try {
-    written = cv::imwrite(options.out, grid);
+    written = cv::imwrite(options.out, grid, {cv::IMWRITE_PNG_COMPRESSION, 9});
   } catch (const cv::Exception&) {
   }
   if (!written) throw std::runtime_error("cannot write '" + options.out + "'");

@@ -10,6 +10,7 @@
 #include "core/data/video_source.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace sta::data {
 namespace {

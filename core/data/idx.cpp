@@ -51,7 +51,9 @@ size_t read_some(gzFile file, const std::string& path, uint8_t* out, size_t size
     const int got = gzread(file, out + done, chunk);
     if (got < 0) {
       int code = 0;
-      fail(path, std::string("corrupt or unreadable data (") + gzerror(file, &code) + ")");
+      const std::string reason = gzerror(file, &code);
+      if (code == Z_BUF_ERROR) fail(path, "truncated: the gzip stream ends early");
+      fail(path, "corrupt or unreadable data (" + reason + ")");
     }
     if (got == 0) break;
     done += static_cast<size_t>(got);

@@ -109,6 +109,7 @@ std::shared_ptr<SceneSource> open_idx_source(const std::string& path) {
   for (const auto& entry : fs::directory_iterator(path, ec)) {
     if (entry.is_regular_file()) files.push_back(entry.path());
   }
+  if (ec) throw DataError("idx:" + path + ": cannot list the folder (" + ec.message() + ")");
   std::sort(files.begin(), files.end());
   const auto find = [&](const std::string& prefix) {
     return std::find_if(files.begin(), files.end(),

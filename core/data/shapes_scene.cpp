@@ -4,8 +4,6 @@
 
 #include "core/data/image_ops.h"
 
-#include <opencv2/imgproc.hpp>
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -49,19 +47,13 @@ struct Hit {
   }
 };
 
-// First positive intersection with a sphere, or kNoHit.
-double sphere_t(const Ray& ray, const Vec3& centre, double radius) {
+void hit_sphere(const Ray& ray, const Vec3& centre, double radius, Hit& hit) {
   const Vec3 oc = ray.origin - centre;
   const double b = dot(oc, ray.direction), c = dot(oc, oc) - radius * radius;
   const double disc = b * b - c;
-  if (disc < 0) return kNoHit;
-  const double root = std::sqrt(disc);
-  return -b - root > kEpsilon ? -b - root : -b + root > kEpsilon ? -b + root : kNoHit;
-}
-
-void hit_sphere(const Ray& ray, const Vec3& centre, double radius, Hit& hit) {
-  const double t = sphere_t(ray, centre, radius);
-  if (t < kNoHit) hit.keep_nearer(t, (ray.at(t) - centre) * (1.0 / radius));
+  if (disc < 0) return;
+  const double t = -b - std::sqrt(disc);  // rays start outside every sphere: the entry point
+  hit.keep_nearer(t, (ray.at(t) - centre) * (1.0 / radius));
 }
 
 // The side of a vertical cylinder about the y axis, between heights y0 and y1.
@@ -135,14 +127,25 @@ Hit hit_object(const Ray& ray, ObjectShape shape, double s) {
   return hit;
 }
 
-// A sphere that contains the object, for cheap rejection of rays that miss it.
-void bounding_sphere(ObjectShape shape, double s, Vec3& centre, double& radius) {
+// Radius of a vertical cylinder about the y axis that contains the object.
+double horizontal_radius(ObjectShape shape, double s) {
   switch (shape) {
-    case ObjectShape::Cube: centre = {0, 0.5 * s, 0}; radius = 0.87 * s; break;
-    case ObjectShape::Cylinder: centre = {0, 0.5 * s, 0}; radius = 0.71 * s; break;
-    case ObjectShape::Sphere: centre = {0, 0.6 * s, 0}; radius = 0.6 * s; break;
-    case ObjectShape::Pill: centre = {0, 0.675 * s, 0}; radius = 0.68 * s; break;
+    case ObjectShape::Cube: return 0.5 * std::sqrt(2.0) * s;
+    case ObjectShape::Cylinder: return 0.5 * s;
+    case ObjectShape::Sphere: return 0.6 * s;
+    case ObjectShape::Pill: return 0.38 * s;
   }
+  return 0;
+}
+
+// Closest horizontal distance to the y axis along a ray (t >= 0). A ray can hit the object only
+// if this is within the object's horizontal radius, which makes a cheap first test.
+float horizontal_reach(const Ray& ray) {
+  const Vec3& o = ray.origin;
+  const Vec3& d = ray.direction;
+  const double a = d.x * d.x + d.z * d.z;
+  const double t = a > kEpsilon ? std::max(0.0, -(o.x * d.x + o.z * d.z) / a) : 0.0;
+  return static_cast<float>(std::hypot(o.x + t * d.x, o.z + t * d.z));
 }
 
 // Where a ray from inside the room leaves it: floor, back wall or side wall.
@@ -156,10 +159,9 @@ Hit hit_room(const Ray& ray) {
   return hit;
 }
 
-Vec3 tint(double hue_degrees, double saturation) {
-  const cv::Vec3f c = hue_colour(hue_degrees);
-  const auto mix = [saturation](float channel) { return 1.0 - saturation + saturation * channel; };
-  return {mix(c[0]), mix(c[1]), mix(c[2])};
+// The colour of a hue at this saturation and full value.
+cv::Vec3f tint(double hue_degrees, float saturation) {
+  return hue_colour(hue_degrees) * saturation + cv::Vec3f::all(1.0f - saturation);
 }
 
 }  // namespace
@@ -180,9 +182,7 @@ SceneRenderer::SceneRenderer(int size) : size_(size) {
   const Vec3 right = normalised(cross({0, 1, 0}, forward));
   const Vec3 up = cross(forward, right);
   const double half_extent = std::tan(kFieldOfView / 2);
-  directions_.create(n, n, CV_64FC3);
-  points_.create(n, n, CV_64FC3);
-  shade_.create(n, n, CV_32FC1);
+  pixels_.resize(static_cast<size_t>(n) * n);
   room_ = {cv::Mat(n, n, CV_8UC1), cv::Mat(n, n, CV_32FC1), cv::Mat(n, n, CV_32FC1, cv::Scalar(0))};
   for (int row = 0; row < n; ++row) {
     const double v = (0.5 - (row + 0.5) / n) * 2 * half_extent;
@@ -191,36 +191,40 @@ SceneRenderer::SceneRenderer(int size) : size_(size) {
       const Ray ray{kEye, normalised(forward + right * u + up * v)};
       const Hit hit = hit_room(ray);
       const double falloff = 0.55 + 0.9 / (1.0 + 0.012 * hit.t * hit.t);  // nearer surfaces brighter
-      directions_.at<cv::Vec3d>(row, col) = to_cv(ray.direction);
-      points_.at<cv::Vec3d>(row, col) = to_cv(ray.at(hit.t));
+      const Ray to_light{ray.at(hit.t), kToLight};
+      Subsample& p = pixels_[static_cast<size_t>(row) * n + col];
+      p = {to_cv(ray.direction), to_cv(to_light.origin), horizontal_reach(ray), horizontal_reach(to_light),
+           static_cast<float>(0.35 * falloff)};
       room_.surface.at<uint8_t>(row, col) = hit.normal.y > 0.5 ? kFloor : kWall;
       room_.light.at<float>(row, col) = static_cast<float>((0.35 + 0.65 * std::max(0.0, dot(hit.normal, kToLight))) * falloff);
-      shade_.at<float>(row, col) = static_cast<float>(0.35 * falloff);
     }
   }
 }
 
 SceneRenderer::Layout SceneRenderer::layout(ObjectShape shape, double scale) const {
   Layout out{room_.surface.clone(), room_.light.clone(), room_.highlight.clone()};
-  Vec3 centre;
-  double radius = 0;
-  bounding_sphere(shape, scale, centre, radius);
-  for (int row = 0; row < out.surface.rows; ++row) {
-    for (int col = 0; col < out.surface.cols; ++col) {
-      const Ray ray{kEye, from_cv(directions_.at<cv::Vec3d>(row, col))};
+  const float radius = static_cast<float>(horizontal_radius(shape, scale) * (1 + 1e-5));
+  const int n = out.surface.cols;
+  for (int row = 0; row < n; ++row) {
+    uint8_t* surface = out.surface.ptr<uint8_t>(row);
+    float* light = out.light.ptr<float>(row);
+    float* highlight = out.highlight.ptr<float>(row);
+    for (int col = 0; col < n; ++col) {
+      const Subsample& p = pixels_[static_cast<size_t>(row) * n + col];
       // The object stands inside the room, so any hit on it is nearer than the room behind.
-      const Hit object = sphere_t(ray, centre, radius) < kNoHit ? hit_object(ray, shape, scale) : Hit{};
-      if (object.t < kNoHit) {
-        const Vec3 half_vector = normalised(kToLight - ray.direction);
-        out.surface.at<uint8_t>(row, col) = kObject;
-        out.light.at<float>(row, col) = static_cast<float>(0.3 + 0.75 * std::max(0.0, dot(object.normal, kToLight)));
-        out.highlight.at<float>(row, col) =
-            static_cast<float>(0.35 * std::pow(std::max(0.0, dot(object.normal, half_vector)), 40.0));
-        continue;
+      if (p.view_reach <= radius) {
+        const Ray ray{kEye, from_cv(p.direction)};
+        const Hit object = hit_object(ray, shape, scale);
+        if (object.t < kNoHit) {
+          const Vec3 half_vector = normalised(kToLight - ray.direction);
+          surface[col] = kObject;
+          light[col] = static_cast<float>(0.3 + 0.75 * std::max(0.0, dot(object.normal, kToLight)));
+          highlight[col] = static_cast<float>(0.35 * std::pow(std::max(0.0, dot(object.normal, half_vector)), 40.0));
+          continue;
+        }
       }
-      const Ray to_light{from_cv(points_.at<cv::Vec3d>(row, col)), kToLight};
-      if (sphere_t(to_light, centre, radius) < kNoHit && hit_object(to_light, shape, scale).t < kNoHit) {
-        out.light.at<float>(row, col) = shade_.at<float>(row, col);
+      if (p.shadow_reach <= radius && hit_object(Ray{from_cv(p.room_point), kToLight}, shape, scale).t < kNoHit) {
+        light[col] = p.shadow_light;
       }
     }
   }
@@ -228,26 +232,24 @@ SceneRenderer::Layout SceneRenderer::layout(ObjectShape shape, double scale) con
 }
 
 cv::Mat SceneRenderer::paint(const Layout& layout, double floor_hue, double wall_hue, double object_hue) const {
-  Vec3 colours[3];
+  cv::Vec3f colours[3];
   colours[kFloor] = tint(floor_hue, 0.75);
   colours[kWall] = tint(wall_hue, 0.75);
   colours[kObject] = tint(object_hue, 0.9);
-  cv::Mat image(layout.surface.size(), CV_32FC3);
-  for (int row = 0; row < image.rows; ++row) {
+  // Each output pixel averages its kSupersample x kSupersample subsamples.
+  constexpr float kWeight = 1.0f / (kSupersample * kSupersample);
+  cv::Mat image(size_, size_, CV_32FC3, cv::Scalar::all(0));
+  for (int row = 0; row < layout.surface.rows; ++row) {
     const uint8_t* surface = layout.surface.ptr<uint8_t>(row);
     const float* light = layout.light.ptr<float>(row);
     const float* highlight = layout.highlight.ptr<float>(row);
-    auto* out = image.ptr<cv::Vec3f>(row);
-    for (int col = 0; col < image.cols; ++col) {
-      const Vec3 c = colours[surface[col]] * light[col];
-      const auto channel = [&](double value) { return static_cast<float>(std::min(1.0, value + highlight[col])); };
-      out[col] = cv::Vec3f(channel(c.x), channel(c.y), channel(c.z));
+    auto* out = image.ptr<cv::Vec3f>(row / kSupersample);
+    for (int col = 0; col < layout.surface.cols; ++col) {
+      const cv::Vec3f& c = colours[surface[col]];
+      for (int k = 0; k < 3; ++k) out[col / kSupersample][k] += kWeight * std::min(1.0f, c[k] * light[col] + highlight[col]);
     }
   }
-  cv::Mat result;
-  cv::resize(image, result, cv::Size(size_, size_), 0, 0, cv::INTER_AREA);
-  return result;
+  return image;
 }
-
 
 }  // namespace sta::data

@@ -1,12 +1,14 @@
 // A Shapes3D-like scene renderer: a room corner (floor, back wall, side wall) with one object
 // (cube, cylinder, sphere or pill) standing on the floor, ray-cast analytically with Lambert
-// shading, a specular highlight and a cast shadow. Images are a pure function of the factors.
+// shading, a specular highlight and a cast shadow. Images are a pure function of shape, scale
+// (1: the object is about a quarter of the image high) and the floor, wall and object hues.
 #pragma once
 
 #include <opencv2/core.hpp>
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace sta::data {
 
@@ -14,14 +16,6 @@ enum class ObjectShape { Cube, Cylinder, Sphere, Pill };
 constexpr int kObjectShapeCount = 4;
 
 std::string shape_name(ObjectShape shape);
-
-struct SceneFactors {
-  double floor_hue = 0;   // degrees
-  double wall_hue = 0;    // degrees
-  double object_hue = 0;  // degrees
-  double scale = 1;       // object size; 1 is about a third of the image height
-  ObjectShape shape = ObjectShape::Cube;
-};
 
 // Renders scenes of one size (2x2 supersampled). The room's geometry is computed once; what
 // depends on the object (shape, scale) is a Layout, which frames that differ only in hues share.
@@ -41,11 +35,16 @@ class SceneRenderer {
   cv::Mat paint(const Layout& layout, double floor_hue, double wall_hue, double object_hue) const;
 
  private:
+  struct Subsample {       // what never changes for one subsample of the image
+    cv::Vec3d direction;   // of the primary ray
+    cv::Vec3d room_point;  // where it meets the room
+    float view_reach;      // closest approach of the primary ray to the object's axis
+    float shadow_reach;    // same for the ray from room_point towards the light
+    float shadow_light;    // light of room_point when it lies in shadow
+  };
   int size_;
-  cv::Mat directions_;  // CV_64FC3 primary ray direction per subsample
-  Layout room_;         // the room without an object, every surface lit
-  cv::Mat points_;      // CV_64FC3 room point seen by each subsample
-  cv::Mat shade_;       // CV_32FC1 light of each room point when it lies in shadow
+  std::vector<Subsample> pixels_;
+  Layout room_;  // the room without an object, every surface lit
 };
 
 }  // namespace sta::data

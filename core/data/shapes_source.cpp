@@ -10,6 +10,15 @@ namespace {
 constexpr int kSize = 64;
 constexpr uint64_t kShapesSalt = 0x5A4B'E5ull;
 
+// The factors of a scene; an item fixes them, a sequence changes all but the shape.
+struct SceneFactors {
+  double floor_hue = 0;   // degrees
+  double wall_hue = 0;    // degrees
+  double object_hue = 0;  // degrees
+  double scale = 1;       // object size factor
+  ObjectShape shape = ObjectShape::Cube;
+};
+
 SceneFactors item_factors(int64_t item) {
   Random rng(hash_seed({kShapesSalt, static_cast<uint64_t>(item)}));
   SceneFactors f;

@@ -3,12 +3,14 @@
 
 #include "core/data/sequence_generator.h"
 
+#include <opencv2/core/utils/logger.hpp>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 #include <opencv2/videoio.hpp>
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <filesystem>
 
 namespace fs = std::filesystem;
@@ -63,9 +65,11 @@ cv::Mat square_rgb(const cv::Mat& bgr, int size) {
 
 std::vector<cv::Mat> read_frame_folder(const std::string& path, int size) {
   std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(path)) {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(path, ec)) {
     if (entry.is_regular_file() && is_image_file(entry.path())) files.push_back(entry.path());
   }
+  if (ec) throw DataError("video:" + path + ": cannot list the folder (" + ec.message() + ")");
   std::sort(files.begin(), files.end(), [](const fs::path& a, const fs::path& b) {
     return natural_less(a.filename().string(), b.filename().string());
   });
@@ -79,8 +83,20 @@ std::vector<cv::Mat> read_frame_folder(const std::string& path, int size) {
   return frames;
 }
 
+// FFmpeg reads nearly every video format; other backends are tried only when it cannot.
+// Library chatter about a file that fails to open is silenced: the DataError says it once.
+cv::VideoCapture open_capture(const std::string& path) {
+  setenv("OPENCV_FFMPEG_LOGLEVEL", "-8", 0);  // AV_LOG_QUIET unless the user asked for more
+  cv::VideoCapture capture(path, cv::CAP_FFMPEG);
+  if (capture.isOpened()) return capture;
+  const auto previous = cv::utils::logging::setLogLevel(cv::utils::logging::LOG_LEVEL_SILENT);
+  capture.open(path, cv::CAP_ANY);
+  cv::utils::logging::setLogLevel(previous);
+  return capture;
+}
+
 std::vector<cv::Mat> read_video_file(const std::string& path, int size) {
-  cv::VideoCapture capture(path);
+  cv::VideoCapture capture = open_capture(path);
   std::vector<cv::Mat> frames;
   cv::Mat image;
   while (capture.isOpened() && capture.read(image) && !image.empty()) frames.push_back(square_rgb(image, size));

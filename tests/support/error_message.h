@@ -1,0 +1,19 @@
+// Test helper: the message of the exception of type Error that a callable throws, or a marker
+// string when it throws nothing, so tests can check what the message names.
+#pragma once
+
+#include <string>
+
+namespace sta::test {
+
+template <class Error, class Callable>
+std::string error_message(Callable&& callable) {
+  try {
+    callable();
+  } catch (const Error& error) {
+    return error.what();
+  }
+  return "<nothing thrown>";
+}
+
+}  // namespace sta::test
