@@ -44,7 +44,8 @@ TEST_CASE("a program with a GLSL error throws with the compiler log") {
 TEST_CASE("a valid program links and every embedded shader pair builds") {
   sta::test::require_gl_context();
   CHECK_NOTHROW(Program(kVertex, "#version 330 core\nout vec4 c;\nvoid main() { c = vec4(1.0); }\n"));
-  CHECK_NOTHROW(Program::from_embedded("image.vert.glsl", "image.frag.glsl"));
+  for (const char* name : {"image", "line", "arrow", "heatmap", "marker"})
+    CHECK_NOTHROW(Program::from_embedded(std::string(name) + ".vert.glsl", std::string(name) + ".frag.glsl"));
   CHECK_THROWS_AS(embedded_file("no-such-shader.glsl"), std::runtime_error);
 }
 
