@@ -92,6 +92,9 @@ class Tracer {
       if (!k4) return why;
       const Vec2 next = p + (h / 6.0f) * (*k1 + 2.0f * *k2 + 2.0f * *k3 + *k4);
       if (!direction(next, why)) return why;
+      // The direction reversed within the step: the line has reached a curve that flow
+      // converges onto (or a singularity). Stopping here also bounds the number of steps.
+      if (distance(p, next) < 0.5f * step_) return Termination::TooSlow;
       const float next_arc = arc + sign * distance(p, next);
       // Only a line that has gone a few steps away can come back to its seed.
       if (sign > 0.0f && arc > 4.0f * step_) {

@@ -12,7 +12,7 @@ namespace sta::field {
 
 enum class Termination {
   LeftSlice,   // the next step would leave the grid's rectangle
-  TooSlow,     // speed fell below the minimum
+  TooSlow,     // speed fell below the minimum, or the flow converges onto the line's end
   TooLong,     // the line reached its maximum length
   ClosedLoop,  // the line came back to its seed (a closed orbit)
   TooClose,    // the line came within the test distance of another line (or of itself)

@@ -51,3 +51,15 @@ TEST_CASE("a streamline stops at its maximum length, and seeds outside or at res
   CHECK(trace_streamline(grid, {2.0f, 0.0f}).points.empty());
   CHECK(trace_streamline(grid, {0.0f, 0.0f}).points.empty());
 }
+
+TEST_CASE("a line that runs into a curve where the flow converges stops there") {
+  // v = (-x, 0): every line runs towards x = 0, where the direction flips within one step.
+  const VectorGrid grid = sta::test::sample_2d([](Vec2 p) { return Vec2{-p.x, 0.0f}; }, 31, 1.5f);
+  StreamlineParams params;
+  params.min_speed = 0.0f;  // so that only the reversal can stop it
+  const Streamline line = trace_streamline(grid, {0.8f, 0.3f}, params);
+  CHECK(line.forward_end == Termination::TooSlow);
+  CHECK(std::abs(line.points.back().x) < 0.05f);
+  CHECK(line.points.back().y == doctest::Approx(0.3f));
+  CHECK(line.backward_end == Termination::LeftSlice);
+}
