@@ -19,6 +19,7 @@ struct TrainArgs {
   int64_t steps = 0;
   uint64_t seed = 0;
   int batch = 0, primitives = 0, length = 8;
+  std::vector<std::string> overrides;
   bool resume = false;
 };
 
@@ -62,6 +63,7 @@ void run_train(const TrainArgs& a) {
     if (a.steps > 0) config.total_steps = a.steps;
     if (a.batch > 0) config.batch_size = a.batch;
     config.seed = a.seed;
+    config = train::with_overrides(config, a.overrides);
     trainer = std::make_unique<train::Trainer>(config, data, device, a.out);
   }
   const auto& c = trainer->config();
@@ -104,6 +106,7 @@ void add_train_command(CLI::App& app) {
   cmd->add_option("--primitives", args->primitives, "Number of flow primitives K (default: one per transformation)");
   cmd->add_option("--length", args->length, "Transitions per sequence T")->capture_default_str();
   cmd->add_option("--out", args->out, "Checkpoint file to write (also written periodically)")->required();
+  cmd->add_option("--set", args->overrides, "Override a training setting, e.g. --set model.latent_dim=16 (repeatable)");
   cmd->add_flag("--resume", args->resume, "Continue training the checkpoint at --out");
   cmd->callback([args] { run_train(*args); });
 }

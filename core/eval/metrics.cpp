@@ -40,7 +40,7 @@ torch::Tensor log_importance_weights(StaModelImpl& m, const torch::Tensor& frame
                  model::gaussian_log_prob(z0, q0.mean, q0.log_var);
     auto spikes = torch::bernoulli(q_spike);
     log_w += (model::bernoulli_log_prob(spikes, model::spike_prior(c, spikes)) -
-              model::bernoulli_log_prob(spikes, q_spike)).sum(std::vector<int64_t>{1, 2});
+              model::bernoulli_log_prob_logits(spikes, posterior.spike_logits)).sum(std::vector<int64_t>{1, 2});
     auto slabs = torch::ones_like(spikes);
     if (m.slabs_trained()) {
       slabs = model::laplace_sample(posterior.slab_loc, posterior.slab_scale);

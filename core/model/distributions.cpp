@@ -21,6 +21,10 @@ torch::Tensor bernoulli_log_prob(const torch::Tensor& y, const torch::Tensor& pr
   return y * torch::log(prior) + (1 - y) * torch::log1p(-prior);
 }
 
+torch::Tensor bernoulli_log_prob_logits(const torch::Tensor& y, const torch::Tensor& logits) {
+  return y * torch::nn::functional::logsigmoid(logits) + (1 - y) * torch::nn::functional::logsigmoid(-logits);
+}
+
 torch::Tensor laplace_kl(const torch::Tensor& loc, const torch::Tensor& scale, double prior_loc, double prior_scale) {
   auto gap = (loc - prior_loc).abs();
   return std::log(prior_scale) - torch::log(scale) + gap / prior_scale +

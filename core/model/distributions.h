@@ -12,6 +12,8 @@ torch::Tensor gumbel_sigmoid(const torch::Tensor& logits, double temperature);
 torch::Tensor bernoulli_kl(const torch::Tensor& logits, const torch::Tensor& prior);
 // Log-probability of Bernoulli(prior) at values y in [0, 1] (relaxed values allowed).
 torch::Tensor bernoulli_log_prob(const torch::Tensor& y, const torch::Tensor& prior);
+// Log-probability of Bernoulli(sigmoid(logits)) at y, stable for saturated logits.
+torch::Tensor bernoulli_log_prob_logits(const torch::Tensor& y, const torch::Tensor& logits);
 // KL(Laplace(loc, scale) || Laplace(prior_loc, prior_scale)), elementwise.
 torch::Tensor laplace_kl(const torch::Tensor& loc, const torch::Tensor& scale, double prior_loc, double prior_scale);
 // Reparameterised Laplace(loc, scale) sample.

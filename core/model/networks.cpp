@@ -5,6 +5,8 @@ namespace sta::model {
 
 namespace nn = torch::nn;
 
+constexpr double kInitialSpikeLogit = 2.0;
+
 ConvTrunkImpl::ConvTrunkImpl(const ModelConfig& c, int in_channels) {
   const auto sizes = c.stage_sizes();
   int channels = in_channels;
@@ -63,6 +65,10 @@ torch::Tensor DecoderImpl::forward(const torch::Tensor& z) {
 PairNetImpl::PairNetImpl(const ModelConfig& c) : primitives_(c.primitives) {
   trunk_ = register_module("trunk", ConvTrunk(c, 3 * c.channels));
   head_ = register_module("head", nn::Linear(c.dense, 3 * c.primitives));
+  // Spikes start mostly on, so every primitive's field receives gradient from the start;
+  // starting off lets the model settle in the all-off local optimum (frames = average).
+  torch::NoGradGuard no_grad;
+  head_->bias.narrow(0, 0, c.primitives).fill_(kInitialSpikeLogit);
 }
 
 StepPosterior PairNetImpl::forward(const torch::Tensor& previous, const torch::Tensor& next) {

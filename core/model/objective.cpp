@@ -59,7 +59,7 @@ Objective sta_objective(StaModelImpl& model, const torch::Tensor& frames, const 
   auto hj = (spikes * torch::relu(roll.hj_residual).pow(2)).sum(std::vector<int64_t>{1, 2});
   auto hj_init = model.flow()->evaluate(z0, 0.0, Trace::None).curl_free.pow(2).sum(std::vector<int64_t>{0, 2});
 
-  auto total = recon + kl_z0 + kl_flow + kl_spike + kl_slab + c.hj_weight * (hj + hj_init);
+  auto total = recon + kl_z0 + kl_flow + s.spike_kl_weight * kl_spike + kl_slab + c.hj_weight * (hj + hj_init);
   Objective out;
   out.total = total.mean();
   out.terms = {{"recon", recon.mean()},       {"kl_z0", kl_z0.mean()},     {"kl_flow", kl_flow.mean()},

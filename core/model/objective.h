@@ -14,6 +14,7 @@ namespace sta::model {
 struct ObjectiveSettings {
   double temperature = 1.0;  // Gumbel-sigmoid temperature of the relaxed spikes
   bool train_slabs = false;  // stage 2: sample slabs from their posterior (else slab = 1)
+  double spike_kl_weight = 1.0;  // warm-up factor on the spike KL
   Trace trace = Trace::Hutchinson;
 };
 

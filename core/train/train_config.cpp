@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <regex>
 #include <stdexcept>
 
 namespace sta::train {
@@ -15,6 +16,11 @@ double TrainConfig::temperature(int64_t step) const {
   double end_step = std::max(1.0, anneal_fraction * total_steps);
   double progress = std::min(1.0, step / end_step);
   return temperature_start * std::pow(temperature_end / temperature_start, progress);
+}
+
+double TrainConfig::spike_kl_weight(int64_t step) const {
+  if (spike_kl_warmup_fraction <= 0) return spike_kl_scale;
+  return spike_kl_scale * std::min(1.0, step / (spike_kl_warmup_fraction * total_steps));
 }
 
 double TrainConfig::learning_rate_at(int64_t step) const {
@@ -35,6 +41,8 @@ void TrainConfig::validate() const {
   require(grad_clip > 0, "grad_clip must be positive");
   require(temperature_start > 0 && temperature_end > 0, "temperatures must be positive");
   require(anneal_fraction > 0 && anneal_fraction <= 1, "anneal_fraction must be in (0, 1]");
+  require(spike_kl_warmup_fraction >= 0 && spike_kl_warmup_fraction <= 1, "spike_kl_warmup_fraction must be in [0, 1]");
+  require(spike_kl_scale >= 0, "spike_kl_scale must be >= 0");
   require(checkpoint_every >= 0 && validate_every >= 0 && publish_every >= 1, "bad intervals");
   require(validation_sequences >= 1, "validation_sequences must be >= 1");
 }
@@ -80,6 +88,31 @@ TrainConfig make_preset(const std::string& name, int image_size, int primitives,
   return c;
 }
 
+TrainConfig with_overrides(const TrainConfig& config, const std::vector<std::string>& assignments) {
+  nlohmann::json j = config;
+  for (const auto& assignment : assignments) {
+    const auto eq = assignment.find('=');
+    if (eq == std::string::npos) throw std::invalid_argument("override '" + assignment + "' is not key=value");
+    const std::string key = assignment.substr(0, eq), text = assignment.substr(eq + 1);
+    const auto pointer = nlohmann::json::json_pointer("/" + std::regex_replace(key, std::regex("\\."), "/"));
+    if (!j.contains(pointer)) throw std::invalid_argument("unknown setting '" + key + "'");
+    nlohmann::json value;
+    try {
+      value = nlohmann::json::parse(text);
+    } catch (const nlohmann::json::exception&) {
+      value = text;  // a bare word is a string
+    }
+    if (value.type() != j[pointer].type() && !(value.is_number() && j[pointer].is_number()))
+      throw std::invalid_argument("setting '" + key + "' expects a value like " + j[pointer].dump());
+    j[pointer] = value;
+  }
+  try {
+    return j.get<TrainConfig>();
+  } catch (const nlohmann::json::exception& e) {
+    throw std::invalid_argument(std::string("bad override: ") + e.what());
+  }
+}
+
 void to_json(nlohmann::json& j, const TrainConfig& c) {
   j = {{"preset", c.preset},
        {"model", c.model},
@@ -92,6 +125,8 @@ void to_json(nlohmann::json& j, const TrainConfig& c) {
        {"temperature_start", c.temperature_start},
        {"temperature_end", c.temperature_end},
        {"anneal_fraction", c.anneal_fraction},
+       {"spike_kl_warmup_fraction", c.spike_kl_warmup_fraction},
+       {"spike_kl_scale", c.spike_kl_scale},
        {"seed", c.seed},
        {"checkpoint_every", c.checkpoint_every},
        {"validate_every", c.validate_every},
@@ -111,6 +146,8 @@ void from_json(const nlohmann::json& j, TrainConfig& c) {
   c.temperature_start = j.at("temperature_start").get<double>();
   c.temperature_end = j.at("temperature_end").get<double>();
   c.anneal_fraction = j.at("anneal_fraction").get<double>();
+  c.spike_kl_warmup_fraction = j.at("spike_kl_warmup_fraction").get<double>();
+  c.spike_kl_scale = j.at("spike_kl_scale").get<double>();
   c.seed = j.at("seed").get<uint64_t>();
   c.checkpoint_every = j.at("checkpoint_every").get<int64_t>();
   c.validate_every = j.at("validate_every").get<int64_t>();

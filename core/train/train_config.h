@@ -23,6 +23,8 @@ struct TrainConfig {
   double temperature_start = 1.0;     // Gumbel-sigmoid temperature, annealed exponentially
   double temperature_end = 0.05;      // ... reaching this value at anneal_fraction of the steps
   double anneal_fraction = 0.6;
+  double spike_kl_warmup_fraction = 0.1;  // spike KL weight ramps 0 -> spike_kl_scale over this fraction
+  double spike_kl_scale = 1.0;            // final weight of the spike KL (1: the plain ELBO)
   uint64_t seed = 0;
   int64_t checkpoint_every = 500;     // steps between periodic checkpoints (0: never)
   int64_t validate_every = 100;       // steps between validation spike-alignment measurements
@@ -31,6 +33,7 @@ struct TrainConfig {
 
   int stage(int64_t step) const;            // 1 (spikes only) or 2 (spikes and slabs)
   double temperature(int64_t step) const;
+  double spike_kl_weight(int64_t step) const;
   double learning_rate_at(int64_t step) const;
   void validate() const;                    // throws std::invalid_argument
 };
@@ -39,6 +42,10 @@ struct TrainConfig {
 std::vector<std::string> preset_names();
 // A preset sized for frames of image_size pixels, `primitives` primitives and T = steps.
 TrainConfig make_preset(const std::string& name, int image_size, int primitives, int steps);
+
+// Applies "key=value" overrides (keys as in the JSON form, dotted for the model config, e.g.
+// "model.latent_dim=16", "learning_rate=2e-3"); values are JSON. Throws std::invalid_argument.
+TrainConfig with_overrides(const TrainConfig& config, const std::vector<std::string>& assignments);
 
 void to_json(nlohmann::json& j, const TrainConfig& c);
 void from_json(const nlohmann::json& j, TrainConfig& c);

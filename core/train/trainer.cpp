@@ -121,6 +121,7 @@ StepReport Trainer::step() {
   model::ObjectiveSettings settings;
   settings.temperature = report.temperature;
   settings.train_slabs = report.stage == 2;
+  settings.spike_kl_weight = config_.spike_kl_weight(step_);
   settings.trace = config_.model.trace == "exact" ? model::Trace::Exact : model::Trace::Hutchinson;
   auto objective = model::sta_objective(*model_, frames, settings);
   report.loss = objective.total.item<double>();

@@ -3,6 +3,8 @@
 // restores the last good weights and halves the learning rate, periodic validation of spike
 // alignment, periodic checkpoints, and snapshots of the weights published for viewers.
 // pause/cancel may be called from any thread; everything else belongs to the training thread.
+// Randomness comes from torch's global generator, seeded at construction: runs are
+// reproducible on the CPU as long as no other thread draws from it meanwhile.
 #pragma once
 
 #include "core/data/dataset.h"

@@ -18,6 +18,7 @@ void configure_runtime(int threads) {
   if (auto set = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads"))) set(1);
   // OpenCV's own pool would fight torch's OpenMP threads; frames are small, so keep it serial.
   cv::setNumThreads(0);
+  if (threads <= 0 && std::getenv("STA_NUM_THREADS")) threads = std::atoi(std::getenv("STA_NUM_THREADS"));
   if (threads <= 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   at::set_num_threads(threads);
 }

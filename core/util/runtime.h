@@ -5,7 +5,8 @@
 
 namespace sta {
 
-// Call first thing in main(). Idempotent. `threads` <= 0 means all hardware cores.
+// Call first thing in main(). Idempotent. `threads` <= 0 means the STA_NUM_THREADS environment
+// variable if set, else all hardware cores.
 void configure_runtime(int threads = 0);
 
 }  // namespace sta

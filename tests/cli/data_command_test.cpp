@@ -2,6 +2,7 @@
 // corrupt IDX, unknown source, unreadable video, bad option) gives a one-line error and a
 // non-zero exit.
 #include "support/run_command.h"
+#include "support/sta_cli.h"
 #include "support/temp_dir.h"
 
 #include <doctest/doctest.h>
@@ -16,21 +17,8 @@ using sta::test::CommandResult;
 using sta::test::run_command;
 using sta::test::shell_quote;
 
-namespace {
-
-CommandResult sta_cli(const std::string& arguments) { return run_command(shell_quote(STA_CLI_EXE) + " " + arguments); }
-
-// A failed run must say why in exactly one line, starting "sta: error:", naming `culprit`.
-void check_one_line_error(const CommandResult& result, const std::string& culprit, const std::string& problem) {
-  CAPTURE(result.output);
-  CHECK(result.exit_code != 0);
-  CHECK(result.output.rfind("sta: error: ", 0) == 0);
-  CHECK(std::count(result.output.begin(), result.output.end(), '\n') == 1);
-  CHECK(result.output.find(culprit) != std::string::npos);
-  CHECK(result.output.find(problem) != std::string::npos);
-}
-
-}  // namespace
+using sta::test::check_one_line_error;
+using sta::test::sta_cli;
 
 TEST_CASE("data preview writes a grid: one row per sequence, T+1 frames of at least 84 px") {
   sta::test::TempDir dir;

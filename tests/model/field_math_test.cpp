@@ -1,5 +1,6 @@
 // Exactness of the flow primitives: analytic gradients and Laplacians match autograd, the
 // divergence-free part has zero divergence, and the curl-free part has a symmetric Jacobian.
+#include "core/eval/metrics.h"
 #include "core/model/flow_field.h"
 #include "core/model/scalar_mlps.h"
 
@@ -8,18 +9,6 @@
 using namespace sta::model;
 
 namespace {
-
-// Jacobian d out[n, :] / d z[n, :] of a map applied pointwise, by autograd: [N, D, D].
-torch::Tensor jacobian(const std::function<torch::Tensor(const torch::Tensor&)>& f, const torch::Tensor& z0) {
-  auto z = z0.clone().requires_grad_(true);
-  auto out = f(z);  // [N, D]
-  std::vector<torch::Tensor> rows;
-  for (int64_t i = 0; i < out.size(1); ++i) {
-    auto g = torch::autograd::grad({out.select(1, i).sum()}, {z}, {}, true)[0];
-    rows.push_back(g);
-  }
-  return torch::stack(rows, 1);  // [N, i, j] = d out_i / d z_j
-}
 
 double relative_divergence(const torch::Tensor& jac) {
   auto div = jac.diagonal(0, 1, 2).sum(-1).abs();
@@ -67,13 +56,13 @@ TEST_CASE("divergence-free part has zero divergence and the curl-free part a sym
     auto z = torch::randn({16, d}, torch::kDouble);
     for (int p = 0; p < k; ++p) {
       auto r = [&](const torch::Tensor& x) { return flow->evaluate(x, 3.0, Trace::None).div_free[p]; };
-      auto jr = jacobian(r, z);
+      auto jr = sta::eval::pointwise_jacobian(r, z);
       CHECK(relative_divergence(jr) < 1e-9);
       // The field is not trivially zero.
       CHECK(jr.abs().max().item<double>() > 1e-3);
 
       auto g = [&](const torch::Tensor& x) { return flow->evaluate(x, 3.0, Trace::None).curl_free[p]; };
-      auto jg = jacobian(g, z);
+      auto jg = sta::eval::pointwise_jacobian(g, z);
       auto asym = (jg - jg.transpose(1, 2)).flatten(1).norm(2, 1) / jg.flatten(1).norm(2, 1);
       CHECK(asym.max().item<double>() < 1e-9);
       // Its divergence is the Laplacian the density update uses.
@@ -85,7 +74,7 @@ TEST_CASE("divergence-free part has zero divergence and the curl-free part a sym
     auto z = torch::randn({16, d});
     for (int p = 0; p < k; ++p) {
       auto r = [&](const torch::Tensor& x) { return flow->evaluate(x, 1.0, Trace::None).div_free[p]; };
-      CHECK(relative_divergence(jacobian(r, z)) < 1e-4);
+      CHECK(relative_divergence(sta::eval::pointwise_jacobian(r, z)) < 1e-4);
     }
   }
 }

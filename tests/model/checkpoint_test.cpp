@@ -1,0 +1,136 @@
+// Checkpoints: bit-identical round trip, atomic replacement, and rejection of truncated,
+// corrupt, wrong-version and wrong-shape files with their reason.
+#include "core/model/prediction.h"
+#include "core/train/checkpoint.h"
+#include "core/util/atomic_file.h"
+#include "model_fixture.h"
+#include "support/temp_dir.h"
+
+#include <doctest/doctest.h>
+
+#include <csignal>
+#include <filesystem>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+using namespace sta;
+
+namespace {
+
+train::CheckpointMeta meta_for(const train::TrainConfig& config) {
+  train::CheckpointMeta meta;
+  meta.train = config;
+  meta.data.source = "digits";
+  meta.step = 42;
+  meta.metrics = {{"validation_alignment", 0.5}};
+  return meta;
+}
+
+std::string error_of(const std::string& path) {
+  try {
+    train::load_checkpoint(path, torch::kCPU);
+  } catch (const train::CheckpointError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("a saved checkpoint loads back with bit-identical outputs and its metadata") {
+  test::TempDir dir;
+  auto config = test::tiny_config();
+  torch::manual_seed(3);
+  model::StaModel m(config.model);
+  m->set_slabs_trained(true);
+  m->eval();
+  torch::optim::Adam optimizer(m->parameters(), torch::optim::AdamOptions(1e-3));
+  train::save_checkpoint(dir.file("m.sta"), *m, meta_for(config), &optimizer);
+
+  auto loaded = train::load_checkpoint(dir.file("m.sta"), torch::kCPU);
+  CHECK(loaded.meta.step == 42);
+  CHECK(loaded.meta.data.source == "digits");
+  CHECK(loaded.meta.train.model.latent_dim == config.model.latent_dim);
+  CHECK(loaded.meta.metrics["validation_alignment"] == 0.5);
+  CHECK_FALSE(loaded.optimizer_state.empty());
+  CHECK(loaded.model->slabs_trained());
+
+  auto frames = test::test_frames(*test::digits_data(), 4);
+  auto a = model::predict(*m, frames), b = model::predict(*loaded.model, frames);
+  CHECK(torch::equal(a.frames, b.frames));
+  CHECK(torch::equal(a.z, b.z));
+  CHECK(torch::equal(a.spike_probability, b.spike_probability));
+  CHECK(train::read_checkpoint_meta(dir.file("m.sta")).step == 42);
+}
+
+TEST_CASE("damaged checkpoints are rejected with their reason") {
+  test::TempDir dir;
+  auto config = test::tiny_config();
+  model::StaModel m(config.model);
+  const auto path = dir.file("good.sta");
+  train::save_checkpoint(path, *m, meta_for(config));
+  const std::string bytes = read_file(path);
+
+  SUBCASE("missing") { CHECK(error_of(dir.file("absent.sta")).find("cannot open") != std::string::npos); }
+  SUBCASE("not a checkpoint") {
+    write_file_atomically(dir.file("x.sta"), "hello, this is not a checkpoint at all");
+    CHECK(error_of(dir.file("x.sta")).find("not an STA Studio checkpoint") != std::string::npos);
+  }
+  SUBCASE("truncated") {
+    for (size_t keep : {size_t{10}, bytes.size() / 3, bytes.size() - 1}) {
+      write_file_atomically(dir.file("t.sta"), bytes.substr(0, keep));
+      CHECK(error_of(dir.file("t.sta")).find("truncated") != std::string::npos);
+    }
+  }
+  SUBCASE("corrupt weights") {
+    std::string bad = bytes;
+    bad[bad.size() - 100] ^= 0x5a;
+    write_file_atomically(dir.file("c.sta"), bad);
+    CHECK(error_of(dir.file("c.sta")).find("checksum") != std::string::npos);
+  }
+  SUBCASE("corrupt header") {
+    std::string bad = bytes;
+    bad[30] ^= 0x01;
+    write_file_atomically(dir.file("h.sta"), bad);
+    CHECK(error_of(dir.file("h.sta")).find("header checksum") != std::string::npos);
+  }
+  SUBCASE("wrong version") {
+    std::string bad = bytes;
+    bad[8] = 9;  // the u32 version follows the 8-byte magic
+    write_file_atomically(dir.file("v.sta"), bad);
+    CHECK(error_of(dir.file("v.sta")).find("format version 9") != std::string::npos);
+  }
+  SUBCASE("wrong shapes") {
+    auto other = meta_for(config);
+    other.train.model.latent_dim += 1;  // the config no longer matches the stored tensors
+    train::save_checkpoint(dir.file("s.sta"), *m, other);
+    auto message = error_of(dir.file("s.sta"));
+    CHECK(message.find("has shape") != std::string::npos);
+    CHECK(message.find("model config implies") != std::string::npos);
+  }
+}
+
+TEST_CASE("killing a process while it saves never leaves a damaged checkpoint in place") {
+  test::TempDir dir;
+  auto config = test::tiny_config();
+  config.model.base_channels = 32;  // a few MB, so that saves take a while
+  config.model.dense = 512;
+  model::StaModel m(config.model);
+  const auto path = dir.file("live.sta");
+  train::save_checkpoint(path, *m, meta_for(config));
+  for (int round = 0; round < 5; ++round) {
+    pid_t child = fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+      for (;;) train::save_checkpoint(path, *m, meta_for(config));
+    }
+    // Kill it as soon as a save is under way (its temporary file exists).
+    const auto temp = path + ".tmp-" + std::to_string(child);
+    while (!std::filesystem::exists(temp)) std::this_thread::yield();
+    kill(child, SIGKILL);
+    waitpid(child, nullptr, 0);
+    CHECK(error_of(path).empty());
+    std::filesystem::remove(temp);
+  }
+}

@@ -1,0 +1,33 @@
+// Shared set-up for model-layer tests: a small digits dataset and tiny model configs.
+#pragma once
+
+#include "core/data/dataset.h"
+#include "core/model/frames.h"
+#include "core/train/train_config.h"
+
+#include <memory>
+
+namespace sta::test {
+
+inline std::shared_ptr<const data::Dataset> digits_data(uint64_t seed = 0) {
+  data::DataSpec spec;
+  spec.source = "digits";
+  spec.seed = seed;
+  return data::open_dataset(spec);
+}
+
+inline train::TrainConfig tiny_config(int64_t steps = 100, uint64_t seed = 0) {
+  auto c = train::make_preset("tiny", 28, 3, 8);
+  c.total_steps = steps;
+  c.seed = seed;
+  return c;
+}
+
+// The first `count` test-split sequences of `data` as a [B, T+1, 3, S, S] tensor.
+inline torch::Tensor test_frames(const data::Dataset& data, int count, data::SequenceMode mode = data::SequenceMode::Sparse) {
+  std::vector<data::Sequence> sequences;
+  for (int i = 0; i < count; ++i) sequences.push_back(data.sequence(data::Split::Test, i, mode));
+  return model::sequences_to_tensor(sequences);
+}
+
+}  // namespace sta::test
