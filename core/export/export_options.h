@@ -1,4 +1,5 @@
-// ExportOptions: the settings every frame writer (GIF, MP4, PNG) understands.
+// ExportOptions: the settings every frame writer (GIF, MP4, PNG) understands, and the checks
+// the writers share.
 #pragma once
 
 #include <vector>
@@ -12,5 +13,9 @@ struct ExportOptions {
   int loops = 0;                      // GIF: times the animation plays; 0: forever
   int gap = 2;                        // PNG: pixels between and around the frames
 };
+
+// Throw ExportError naming the bad value.
+void check_scale(int scale);
+void check_fps(double fps);
 
 }  // namespace sta::exporting

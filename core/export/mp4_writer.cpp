@@ -11,7 +11,6 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-#include <cmath>
 #include <filesystem>
 
 namespace sta::exporting {
@@ -52,8 +51,7 @@ void flush_to_disk(const std::string& file) {
 
 void write_mp4(const std::string& path, const std::vector<cv::Mat>& frames, const ExportOptions& options) {
   const std::vector<cv::Mat> rgb8 = prepare_frames(frames, options.scale);
-  if (!(options.fps > 0 && std::isfinite(options.fps)))
-    throw ExportError("frame rate " + std::to_string(options.fps) + " is not a positive number");
+  check_fps(options.fps);
   check_output_folder(path);
 
   // The temporary name keeps the .mp4 ending: FFmpeg picks the container by it.

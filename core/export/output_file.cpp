@@ -22,7 +22,6 @@ void check_output_folder(const std::string& path) {
 }
 
 void save_bytes(const std::string& path, const std::string& bytes) {
-  check_output_folder(path);
   try {
     write_file_atomically(path, bytes);
   } catch (const std::runtime_error& e) {

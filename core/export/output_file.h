@@ -1,6 +1,6 @@
-// Where the writers put their bytes: a check, before any encoding work, that the output's
-// folder exists and is writable, and atomic saving (a temporary file beside the target,
-// renamed over it once complete), with every failure an ExportError naming the output.
+// Where the writers put their bytes: a check, made before any encoding work, that the
+// output's folder exists and is writable, and atomic saving (a temporary file beside the
+// target, renamed over it once complete), with every failure an ExportError naming the output.
 #pragma once
 
 #include <string>

@@ -3,6 +3,8 @@
 
 #include "core/export/export_error.h"
 
+#include <opencv2/core/check.hpp>
+
 #include <cmath>
 #include <string>
 
@@ -19,7 +21,7 @@ Traversal traverse(const model::Engine& engine, const cv::Mat& start, const std:
   if (start.type() != CV_32FC3 || start.rows != size || start.cols != size)
     throw ExportError("the start frame must be a " + std::to_string(size) + "x" + std::to_string(size) +
                       " CV_32FC3 RGB image for this model (got " + std::to_string(start.cols) + "x" +
-                      std::to_string(start.rows) + ", type " + std::to_string(start.type()) + ")");
+                      std::to_string(start.rows) + " " + cv::typeToString(start.type()) + ")");
   if (static_cast<int>(slabs.size()) != engine.primitives())
     throw ExportError("expected " + std::to_string(engine.primitives()) + " slab values (one per primitive), got " +
                       std::to_string(slabs.size()));

@@ -38,7 +38,7 @@ TEST_CASE("a PNG strip holds the frames in one row, enlarged, with gaps between 
   }
 }
 
-TEST_CASE("a grid is as wide as its longest row; short rows leave gap colour") {
+TEST_CASE("a grid is as wide as its longest row, and short rows leave gap colour") {
   const cv::Mat white(4, 4, CV_8UC3, cv::Scalar::all(255));
   ExportOptions options;
   options.gap = 1;

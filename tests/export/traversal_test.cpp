@@ -71,7 +71,7 @@ TEST_CASE("each traversal step is z_t = z_{t-1} + sum_k g_k v_k(z_{t-1}, t)") {
   }
 }
 
-TEST_CASE("with every speed 0 the traversal stays at the start; other speeds move it differently") {
+TEST_CASE("with every speed 0 the traversal stays at the start, and other speeds move it differently") {
   const Engine engine = small_engine();
   const cv::Mat start = start_frame(28);
   const auto still = traverse(engine, start, {0.f, 0.f, 0.f}, 3);
