@@ -10,5 +10,6 @@ void add_data_command(CLI::App& app);   // sta data preview
 void add_train_command(CLI::App& app);  // sta train
 void add_eval_command(CLI::App& app);   // sta eval
 void add_bench_command(CLI::App& app);  // sta bench
+void add_export_command(CLI::App& app); // sta export traversal
 
 }  // namespace sta::cli

@@ -2,9 +2,7 @@
 // T+1 frames per row, frames enlarged (nearest neighbour) to at least kMinFramePixels.
 #include "app/cli/commands.h"
 #include "core/data/dataset.h"
-
-#include <opencv2/imgcodecs.hpp>
-#include <opencv2/imgproc.hpp>
+#include "core/export/png_grid.h"
 
 #include <cstdio>
 #include <memory>
@@ -16,7 +14,6 @@ namespace {
 
 constexpr int kMinFramePixels = 84;
 constexpr int kGapPixels = 2;
-const cv::Scalar kGapColour(40, 40, 40);
 
 struct PreviewOptions {
   std::string source;
@@ -33,27 +30,6 @@ bool ends_with(const std::string& text, const std::string& suffix) {
   return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-// Rows of enlarged frames with kGapPixels between and around them, 8-bit BGR for imwrite.
-cv::Mat preview_grid(const std::vector<data::Sequence>& rows, int image_size) {
-  const int zoom = (kMinFramePixels + image_size - 1) / image_size;
-  const int cell = image_size * zoom;
-  const int columns = static_cast<int>(rows.front().frames.size());
-  cv::Mat grid(kGapPixels + static_cast<int>(rows.size()) * (cell + kGapPixels), kGapPixels + columns * (cell + kGapPixels),
-               CV_8UC3, kGapColour);
-  for (size_t r = 0; r < rows.size(); ++r) {
-    for (int c = 0; c < columns; ++c) {
-      cv::Mat bgr, enlarged;
-      rows[r].frames[c].convertTo(bgr, CV_8UC3, 255.0);
-      cv::cvtColor(bgr, bgr, cv::COLOR_RGB2BGR);
-      cv::resize(bgr, enlarged, cv::Size(cell, cell), 0, 0, cv::INTER_NEAREST);
-      const cv::Rect target(kGapPixels + c * (cell + kGapPixels), kGapPixels + static_cast<int>(r) * (cell + kGapPixels),
-                            cell, cell);
-      enlarged.copyTo(grid(target));
-    }
-  }
-  return grid;
-}
-
 void run_preview(const PreviewOptions& options) {
   if (!ends_with(options.out, ".png")) throw std::runtime_error("--out '" + options.out + "' must name a .png file");
   data::DataSpec spec;
@@ -67,13 +43,13 @@ void run_preview(const PreviewOptions& options) {
 
   std::vector<data::Sequence> rows;
   for (int i = 0; i < options.count; ++i) rows.push_back(dataset->sequence(split, i, mode));
-  const cv::Mat grid = preview_grid(rows, dataset->image_size());
-  bool written = false;
-  try {
-    written = cv::imwrite(options.out, grid, {cv::IMWRITE_PNG_COMPRESSION, 9});
-  } catch (const cv::Exception&) {
-  }
-  if (!written) throw std::runtime_error("cannot write '" + options.out + "'");
+  exporting::FrameRows frames;
+  for (const auto& row : rows) frames.push_back(row.frames);
+  exporting::ExportOptions layout;
+  layout.scale = (kMinFramePixels + dataset->image_size() - 1) / dataset->image_size();
+  layout.gap = kGapPixels;
+  const cv::Mat grid = exporting::compose_grid(frames, layout);
+  exporting::write_png(options.out, grid);
 
   for (size_t r = 0; r < rows.size(); ++r) std::printf("row %zu: %s\n", r, rows[r].label.c_str());
   std::printf("wrote %s (%d x %d px): %zu sequences of %zu frames\n", options.out.c_str(), grid.cols, grid.rows,

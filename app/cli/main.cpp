@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   sta::cli::add_train_command(app);
   sta::cli::add_eval_command(app);
   sta::cli::add_bench_command(app);
+  sta::cli::add_export_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,0 +1,22 @@
+// One entry point for "save these frames as PATH": the file's extension picks the writer
+// (.gif animation, .mp4 video, .png strip of the frames in one row).
+#pragma once
+
+#include "core/export/export_options.h"
+
+#include <opencv2/core.hpp>
+
+#include <string>
+#include <vector>
+
+namespace sta::exporting {
+
+enum class OutputFormat { Gif, Mp4, Png };
+
+// By the extension, case-insensitively. Throws ExportError
+// "unsupported output format '.xyz' (use .gif, .mp4 or .png)" (or naming a path with no extension).
+OutputFormat output_format(const std::string& path);
+// Writes with write_gif, write_mp4 or write_png_strip; throws ExportError.
+void write_frames(const std::string& path, const std::vector<cv::Mat>& frames, const ExportOptions& options = {});
+
+}  // namespace sta::exporting

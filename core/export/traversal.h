@@ -1,0 +1,27 @@
+// Decoded traversals: what the model does to a frame when its primitives act with fixed
+// speeds. Encodes the start frame to z_0, rolls out z_t = z_{t-1} + sum_k g_k v_k(z_{t-1}, t)
+// for t = 1..N with the same slab vector g at every step, and decodes z_0..z_N. Used by
+// `sta export traversal` and the studio's composer; torch-free (goes through model::Engine).
+#pragma once
+
+#include "core/model/engine.h"
+
+#include <opencv2/core.hpp>
+
+#include <vector>
+
+namespace sta::exporting {
+
+struct Traversal {
+  std::vector<model::Latent> latents;  // z_0..z_N
+  std::vector<cv::Mat> frames;         // decoded z_0..z_N, CV_32FC3 RGB [0, 1]; frame 0 is the decoded start
+};
+
+// start: CV_32FC3 RGB [0, 1] of the model's image size; slabs: K speeds (negative runs a
+// primitive backwards); steps: N >= 0. Throws ExportError on a bad argument.
+Traversal traverse(const model::Engine& engine, const cv::Mat& start, const std::vector<float>& slabs, int steps);
+
+// K speeds with `speed` for primitive k and 0 for the others; throws ExportError if k is out of range.
+std::vector<float> single_primitive_slabs(int primitives, int k, float speed);
+
+}  // namespace sta::exporting

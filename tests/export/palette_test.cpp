@@ -1,0 +1,67 @@
+// Median-cut palette: never more colours than asked for, exact when the image has few enough,
+// and every pixel mapped to its nearest palette colour.
+#include "core/export/export_error.h"
+#include "core/export/palette.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <set>
+
+using sta::exporting::quantise;
+
+namespace {
+
+int squared_distance(const cv::Vec3b& a, const cv::Vec3b& b) {
+  int sum = 0;
+  for (int c = 0; c < 3; ++c) sum += (a[c] - b[c]) * (a[c] - b[c]);
+  return sum;
+}
+
+}  // namespace
+
+TEST_CASE("every pixel takes its nearest palette colour, and the palette is no larger than asked") {
+  cv::Mat image(40, 50, CV_8UC3);
+  cv::randu(image, 0, 256);  // ~2000 distinct colours
+  for (int colours : {1, 7, 256}) {
+    CAPTURE(colours);
+    const auto indexed = quantise(image, colours);
+    CHECK(static_cast<int>(indexed.palette.size()) == colours);
+    REQUIRE(indexed.indices.size() == image.size());
+    for (int y = 0; y < image.rows; ++y) {
+      for (int x = 0; x < image.cols; ++x) {
+        const cv::Vec3b pixel = image.at<cv::Vec3b>(y, x);
+        const int index = indexed.indices.at<uint8_t>(y, x);
+        REQUIRE(index < colours);
+        int best = squared_distance(pixel, indexed.palette[0]);
+        for (const auto& entry : indexed.palette) best = std::min(best, squared_distance(pixel, entry));
+        REQUIRE(squared_distance(pixel, indexed.palette[index]) == best);
+      }
+    }
+  }
+}
+
+TEST_CASE("an image with no more colours than the palette holds keeps them exactly") {
+  const std::vector<cv::Vec3b> colours = {{0, 0, 0}, {255, 255, 255}, {255, 0, 0}, {0, 255, 0}, {10, 20, 30}};
+  cv::Mat image(10, 10, CV_8UC3);
+  for (int i = 0; i < 100; ++i) image.at<cv::Vec3b>(i / 10, i % 10) = colours[(i * 7) % colours.size()];
+  const auto exact = quantise(image, 5);
+  CHECK(exact.palette.size() == 5);
+  for (int i = 0; i < 100; ++i) CHECK(exact.palette[exact.indices.at<uint8_t>(i / 10, i % 10)] == image.at<cv::Vec3b>(i / 10, i % 10));
+
+  // One colour fewer than needed: four entries, the two closest colours (black and the dark
+  // grey-blue) share one.
+  const auto merged = quantise(image, 4);
+  CHECK(merged.palette.size() == 4);
+  const auto index_at = [&](int i) { return merged.indices.at<uint8_t>(i / 10, i % 10); };
+  std::set<int> used;
+  for (int i = 0; i < 100; ++i) used.insert(index_at(i));
+  CHECK(used.size() == 4);
+  CHECK(index_at(0) == index_at(4 * 3));  // pixel 0 is colour 0; pixel 12 is colour (84 % 5) = 4
+}
+
+TEST_CASE("quantise refuses images it cannot index") {
+  CHECK_THROWS_AS(quantise(cv::Mat(), 256), sta::exporting::ExportError);
+  CHECK_THROWS_AS(quantise(cv::Mat(4, 4, CV_32FC3), 256), sta::exporting::ExportError);
+  CHECK_THROWS_AS(quantise(cv::Mat(4, 4, CV_8UC3), 257), sta::exporting::ExportError);
+}
