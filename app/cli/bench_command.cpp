@@ -7,6 +7,8 @@
 #include "core/model/objective.h"
 #include "core/train/train_config.h"
 
+#include <torch/csrc/autograd/profiler_legacy.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -31,6 +33,31 @@ double median_ms(int repeats, const std::function<void()>& work, bool sync_cuda)
   }
   std::nth_element(times.begin(), times.begin() + times.size() / 2, times.end());
   return times[times.size() / 2];
+}
+
+// Share of `work`'s wall time spent inside LibTorch operators (outermost profiled ranges, on
+// every thread that dispatches them); the rest is glue: our C++ between operators, the
+// autograd engine's bookkeeping and the profiler's own overhead (so this is a lower bound).
+double operator_share(const std::function<void()>& work) {
+  namespace prof = torch::autograd::profiler;
+  prof::enableProfilerLegacy(torch::profiler::impl::ProfilerConfig(torch::profiler::impl::ProfilerState::CPU));
+  const auto start = std::chrono::steady_clock::now();
+  work();
+  const double wall_us = std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count();
+  double inside_us = 0;
+  for (const auto& events : prof::disableProfilerLegacy()) {
+    std::vector<const prof::LegacyEvent*> open;
+    for (const auto& e : events) {
+      if (e.kind() == prof::EventKind::PushRange) {
+        open.push_back(&e);
+      } else if (e.kind() == prof::EventKind::PopRange && !open.empty()) {
+        const auto* begin = open.back();
+        open.pop_back();
+        if (open.empty()) inside_us += begin->cpuElapsedUs(e);
+      }
+    }
+  }
+  return inside_us / wall_us;
 }
 
 void run_bench(const BenchArgs& a) {
@@ -62,13 +89,15 @@ void run_bench(const BenchArgs& a) {
 
   const double data_ms = median_ms(a.repeats, [&] { batch(); }, cuda);
   const double forward_ms = median_ms(a.repeats, [&] { model::sta_objective(*m, frames, settings); }, cuda);
-  const double step_ms = median_ms(a.repeats, [&] {
+  auto train_step = [&] {
     auto objective = model::sta_objective(*m, frames, settings);
     optimizer.zero_grad();
     objective.total.backward();
     torch::nn::utils::clip_grad_norm_(m->parameters(), config.grad_clip);
     optimizer.step();
-  }, cuda);
+  };
+  const double step_ms = median_ms(a.repeats, train_step, cuda);
+  const double share = cuda ? 0.0 : operator_share(train_step);
   // The flow part alone: roll-out with density change, HJ residuals and the t = 0 term.
   auto z0 = torch::randn({config.batch_size, c.latent_dim}, frames.options());
   auto g = torch::rand({config.batch_size, c.steps, c.primitives}, frames.options());
@@ -97,6 +126,9 @@ void run_bench(const BenchArgs& a) {
   std::printf("    forward (objective)                            %9.2f ms\n", forward_ms);
   std::printf("    backward + clip + Adam                         %9.2f ms\n", step_ms - forward_ms);
   std::printf("    flow roll-out + PINN terms, forward + backward %9.2f ms\n", flow_ms);
+  if (!cuda)
+    std::printf("    inside LibTorch operators: %.1f%% of one profiled step (glue and profiler: %.1f%%)\n", 100 * share,
+                100 * (1 - share));
   std::printf("  data batch (%d sequences -> tensor)              %9.2f ms\n", config.batch_size, data_ms);
   std::printf("  batch-8 roll-out + decode (%d frames)            %9.2f ms\n", 8 * (c.steps + 1), viewer_ms);
   std::printf("  composed traversal (1 latent, 8 steps, decode 8) %9.2f ms\n", compose_ms);

@@ -24,6 +24,22 @@ torch::Tensor reconstruction_nll(const ModelConfig& c, const torch::Tensor& logi
   return per_pixel.flatten(1).sum(1);
 }
 
+Objective autoencoder_objective(StaModelImpl& model, const torch::Tensor& frames) {
+  const auto& c = model.config();
+  const int64_t b = frames.size(0), t = frames.size(1) - 1;
+  auto flat = frames.reshape({b * (t + 1), c.channels, c.image_size, c.image_size});
+  auto q = model.encode(flat);
+  auto z = q.mean + torch::exp(0.5 * q.log_var) * torch::randn_like(q.mean);
+  auto recon = reconstruction_nll(c, model.decode_logits(z), flat).view({b, t + 1}).sum(1);
+  auto kl = (0.5 * (q.mean.pow(2) + q.log_var.exp() - 1 - q.log_var).sum(-1)).view({b, t + 1}).sum(1);
+  auto zero = torch::zeros({}, frames.options());
+  Objective out;
+  out.total = (recon + kl).mean();
+  out.terms = {{"recon", recon.mean()}, {"kl_z0", kl.mean()}, {"kl_flow", zero}, {"kl_spike", zero},
+               {"kl_slab", zero},       {"hj", zero},         {"hj_init", zero}};
+  return out;
+}
+
 Objective sta_objective(StaModelImpl& model, const torch::Tensor& frames, const ObjectiveSettings& s) {
   const auto& c = model.config();
   const int64_t b = frames.size(0), t = frames.size(1) - 1;

@@ -28,6 +28,11 @@ struct Objective {
 // frames: [B, T+1, C, S, S] on the model's device, values in [0, 1].
 Objective sta_objective(StaModelImpl& model, const torch::Tensor& frames, const ObjectiveSettings& settings);
 
+// Warm-up objective (training stage 0): every frame encoded and reconstructed on its own, as a
+// plain VAE, so the flows later start from a latent space that already describes the frames.
+// Same term names as sta_objective; the flow terms are zero.
+Objective autoencoder_objective(StaModelImpl& model, const torch::Tensor& frames);
+
 // The Markov spike prior p(y_t = 1 | y_{t-1}) for every step, given spikes y [B, T, K].
 torch::Tensor spike_prior(const ModelConfig& config, const torch::Tensor& spikes);
 

@@ -9,18 +9,20 @@
 namespace sta::train {
 
 int TrainConfig::stage(int64_t step) const {
+  if (step < static_cast<int64_t>(warmup_fraction * total_steps)) return 0;
   return step >= static_cast<int64_t>(slab_stage_fraction * total_steps) ? 2 : 1;
 }
 
 double TrainConfig::temperature(int64_t step) const {
-  double end_step = std::max(1.0, anneal_fraction * total_steps);
-  double progress = std::min(1.0, step / end_step);
+  const double start = warmup_fraction * total_steps, end = anneal_fraction * total_steps;
+  const double progress = std::clamp((step - start) / std::max(1.0, end - start), 0.0, 1.0);
   return temperature_start * std::pow(temperature_end / temperature_start, progress);
 }
 
 double TrainConfig::spike_kl_weight(int64_t step) const {
   if (spike_kl_warmup_fraction <= 0) return spike_kl_scale;
-  return spike_kl_scale * std::min(1.0, step / (spike_kl_warmup_fraction * total_steps));
+  const double start = warmup_fraction * total_steps;
+  return spike_kl_scale * std::clamp((step - start) / (spike_kl_warmup_fraction * total_steps), 0.0, 1.0);
 }
 
 double TrainConfig::learning_rate_at(int64_t step) const {
@@ -37,10 +39,11 @@ void TrainConfig::validate() const {
   require(batch_size >= 1, "batch_size must be >= 1");
   require(total_steps >= 1, "total_steps must be >= 1");
   require(slab_stage_fraction >= 0 && slab_stage_fraction <= 1, "slab_stage_fraction must be in [0, 1]");
+  require(warmup_fraction >= 0 && warmup_fraction <= slab_stage_fraction, "warmup_fraction must be in [0, slab_stage_fraction]");
   require(learning_rate > 0 && lr_final_fraction > 0 && lr_final_fraction <= 1, "bad learning rate schedule");
   require(grad_clip > 0, "grad_clip must be positive");
   require(temperature_start > 0 && temperature_end > 0, "temperatures must be positive");
-  require(anneal_fraction > 0 && anneal_fraction <= 1, "anneal_fraction must be in (0, 1]");
+  require(anneal_fraction > warmup_fraction && anneal_fraction <= 1, "anneal_fraction must be in (warmup_fraction, 1]");
   require(spike_kl_warmup_fraction >= 0 && spike_kl_warmup_fraction <= 1, "spike_kl_warmup_fraction must be in [0, 1]");
   require(spike_kl_scale >= 0, "spike_kl_scale must be >= 0");
   require(checkpoint_every >= 0 && validate_every >= 0 && publish_every >= 1, "bad intervals");
@@ -118,6 +121,7 @@ void to_json(nlohmann::json& j, const TrainConfig& c) {
        {"model", c.model},
        {"batch_size", c.batch_size},
        {"total_steps", c.total_steps},
+       {"warmup_fraction", c.warmup_fraction},
        {"slab_stage_fraction", c.slab_stage_fraction},
        {"learning_rate", c.learning_rate},
        {"lr_final_fraction", c.lr_final_fraction},
@@ -139,6 +143,7 @@ void from_json(const nlohmann::json& j, TrainConfig& c) {
   c.model = j.at("model").get<model::ModelConfig>();
   c.batch_size = j.at("batch_size").get<int>();
   c.total_steps = j.at("total_steps").get<int64_t>();
+  c.warmup_fraction = j.at("warmup_fraction").get<double>();
   c.slab_stage_fraction = j.at("slab_stage_fraction").get<double>();
   c.learning_rate = j.at("learning_rate").get<double>();
   c.lr_final_fraction = j.at("lr_final_fraction").get<double>();

@@ -16,12 +16,13 @@ struct TrainConfig {
   model::ModelConfig model;
   int batch_size = 32;
   int64_t total_steps = 5000;
+  double warmup_fraction = 0.0;       // stage 0: frames autoencoded independently (no flows)
   double slab_stage_fraction = 0.5;   // stage 2 (slabs trained) starts after this fraction of steps
   double learning_rate = 1e-3;        // Adam, cosine-decayed to lr_final_fraction of itself
   double lr_final_fraction = 0.1;
   double grad_clip = 100.0;           // global gradient-norm clip
   double temperature_start = 1.0;     // Gumbel-sigmoid temperature, annealed exponentially
-  double temperature_end = 0.05;      // ... reaching this value at anneal_fraction of the steps
+  double temperature_end = 0.05;      // ... from the end of the warm-up to anneal_fraction of the steps
   double anneal_fraction = 0.6;
   double spike_kl_warmup_fraction = 0.1;  // spike KL weight ramps 0 -> spike_kl_scale over this fraction
   double spike_kl_scale = 1.0;            // final weight of the spike KL (1: the plain ELBO)
@@ -31,7 +32,7 @@ struct TrainConfig {
   int validation_sequences = 48;
   int64_t publish_every = 10;         // steps between snapshots published to viewers
 
-  int stage(int64_t step) const;            // 1 (spikes only) or 2 (spikes and slabs)
+  int stage(int64_t step) const;  // 0 (autoencoder warm-up), 1 (spikes only), 2 (spikes and slabs)
   double temperature(int64_t step) const;
   double spike_kl_weight(int64_t step) const;
   double learning_rate_at(int64_t step) const;

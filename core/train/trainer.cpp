@@ -123,7 +123,8 @@ StepReport Trainer::step() {
   settings.train_slabs = report.stage == 2;
   settings.spike_kl_weight = config_.spike_kl_weight(step_);
   settings.trace = config_.model.trace == "exact" ? model::Trace::Exact : model::Trace::Hutchinson;
-  auto objective = model::sta_objective(*model_, frames, settings);
+  auto objective = report.stage == 0 ? model::autoencoder_objective(*model_, frames)
+                                     : model::sta_objective(*model_, frames, settings);
   report.loss = objective.total.item<double>();
   for (const auto& [name, value] : objective.terms) report.terms.emplace_back(name, value.item<double>());
 
