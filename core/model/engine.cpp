@@ -45,6 +45,11 @@ void copy_rows(const torch::Tensor& per_primitive, std::vector<std::vector<float
 
 }  // namespace
 
+CheckpointSummary read_checkpoint_summary(const std::string& path) {
+  const train::CheckpointMeta meta = train::read_checkpoint_meta(path);
+  return {meta.data, meta.step, meta.train.preset};
+}
+
 Engine::Engine(std::shared_ptr<StaModelImpl> model) : model_(std::move(model)) {
   if (!model_) throw std::invalid_argument("Engine needs a model");
 }

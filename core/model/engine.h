@@ -33,6 +33,15 @@ struct SequencePrediction {
   std::vector<cv::Mat> frames;  // decoded, CV_32FC3 RGB [0, 1]
 };
 
+// What a checkpoint records about its training, read without loading its weights.
+struct CheckpointSummary {
+  data::DataSpec data;  // the data it was trained on
+  int64_t step = 0;     // optimisation steps taken
+  std::string preset;
+};
+// Throws with the reason when the file is missing or not a valid checkpoint.
+CheckpointSummary read_checkpoint_summary(const std::string& path);
+
 class Engine {
  public:
   explicit Engine(std::shared_ptr<StaModelImpl> model);
