@@ -127,7 +127,7 @@ std::vector<ScriptAction> make_actions() {
        [](ScriptHost& h, const Words& a) {
          return edit_fields(h, [&](FieldSettings& s) { s.focus = static_cast<int>(to_integer(a[0], "the primitive")); });
        }},
-      {"large", choices<LargeView>(), 1, 1,
+      {"view", choices<LargeView>(), 1, 1,
        [](ScriptHost& h, const Words& a) { return edit_fields(h, [&](FieldSettings& s) { s.large = to_enum<LargeView>(a[0]); }); }},
       {"zoom", "FACTOR [X Y]", 1, 3,
        [](ScriptHost& h, const Words& a) {
