@@ -1,13 +1,16 @@
 // Benchmark of the studio's field-view recomputation with a real checkpoint: the slice, one
 // batched Engine::fields call per part for all K primitives on a 64 x 64 grid, and evenly
 // spaced streamlines of each primitive (app/studio/field_layers.h). Prints the median of 25
-// runs per setting, and the Engine call alone. Run by hand:
-//   build/bench/studio_field_bench MODEL.sta
+// runs per setting, and the Engine call alone. Run by hand (THREADS: torch threads, default 1
+// as in the studio):
+//   build/bench/studio_field_bench MODEL.sta [THREADS]
 #include "app/studio/field_layers.h"
+#include "core/field/evenly_spaced.h"
 #include "core/field/sampling.h"
 #include "core/util/runtime.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <chrono>
 #include <cstdio>
 #include <exception>
@@ -33,12 +36,13 @@ double median_ms(const std::function<void()>& work) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 2) {
-    std::fprintf(stderr, "usage: %s MODEL.sta\n", argv[0]);
+  if (argc < 2 || argc > 3) {
+    std::fprintf(stderr, "usage: %s MODEL.sta [THREADS]\n", argv[0]);
     return 2;
   }
   try {
-    configure_runtime();
+    const int threads = argc == 3 ? std::atoi(argv[2]) : 1;
+    configure_runtime(threads);
     const model::Engine engine = model::Engine::load(argv[1]);
     const auto data = data::open_dataset(model::read_checkpoint_summary(argv[1]).data);
     std::vector<cv::Mat> frames;
@@ -50,14 +54,25 @@ int main(int argc, char** argv) {
     for (const model::Latent& z : engine.encode(frames)) request.test_latents.insert(request.test_latents.end(), z.begin(), z.end());
     request.anchor = engine.encode({frames[3]}).front();
     request.time = 4.0;
-    std::printf("model %s: K = %d, D = %d; %dx%d grid, %zu encoded test latents\n", argv[1], engine.primitives(),
-                engine.latent_dim(), request.grid_nodes, request.grid_nodes, request.test_latents.size() / engine.latent_dim());
+    std::printf("model %s: K = %d, D = %d; %dx%d grid, %zu encoded test latents, %d torch thread(s)\n", argv[1],
+                engine.primitives(), engine.latent_dim(), request.grid_nodes, request.grid_nodes,
+                request.test_latents.size() / engine.latent_dim(), threads);
 
     const field::Slice slice = studio::choose_slice(engine, request);
     const std::vector<float> points = field::grid_points(slice, {request.grid_nodes, request.grid_nodes});
     std::vector<std::vector<float>> out;
     std::printf("  Engine::fields, all K at %zu points: %.1f ms\n", points.size() / engine.latent_dim(),
                 median_ms([&] { engine.fields(model::FieldPart::Whole, request.time, points, out); }));
+    const studio::FieldLayers whole = studio::compute_field_layers(engine, request);
+    field::EvenlySpacedParams lines, sketch;
+    sketch.density = request.sketch_density;
+    std::printf("  evenly spaced streamlines of K grids: %.1f ms, sketch lines: %.1f ms\n",
+                median_ms([&] {
+                  for (const auto& parts : whole.primitives) field::evenly_spaced_streamlines(parts[0].grid, lines);
+                }),
+                median_ms([&] {
+                  for (const auto& parts : whole.primitives) field::evenly_spaced_streamlines(parts[0].grid, sketch);
+                }));
     for (studio::PartMode part : {studio::PartMode::Whole, studio::PartMode::Both})
       for (studio::SliceMode slice_mode : {studio::SliceMode::LatentPca, studio::SliceMode::VelocityPca}) {
         request.settings.part = part;

@@ -110,18 +110,22 @@ FieldLayers compute_field_layers(const model::Engine& engine, const FieldRequest
   params.density = request.settings.density;
   sketch.density = request.settings.density * request.sketch_density;
   layers.primitives.resize(engine.primitives());
-  std::vector<std::vector<float>> velocities;
-  for (model::FieldPart part : parts_of(request.settings.part)) {
-    engine.fields(part, request.time, points, velocities);  // all K primitives at once
+  const std::vector<model::FieldPart> parts = parts_of(request.settings.part);
+  std::vector<std::vector<std::vector<float>>> velocities(parts.size());  // [part][k]: n x D
+  if (parts.size() == 2) {
+    engine.field_parts(request.time, points, velocities[0], velocities[1]);  // all K, both parts at once
+  } else {
+    engine.fields(parts[0], request.time, points, velocities[0]);  // all K at once
+  }
+  for (size_t p = 0; p < parts.size(); ++p)
     for (int k = 0; k < engine.primitives(); ++k) {
-      PartLayer layer{part, {layers.spec, std::vector<field::Vec2>(layers.spec.count())}, {}, {}};
+      PartLayer layer{parts[p], {layers.spec, std::vector<field::Vec2>(layers.spec.count())}, {}, {}};
       for (int i = 0; i < layers.spec.count(); ++i)
-        layer.grid.values[i] = layers.slice.project(&velocities[k][static_cast<size_t>(i) * dim]);
+        layer.grid.values[i] = layers.slice.project(&velocities[p][k][static_cast<size_t>(i) * dim]);
       layer.lines = field::evenly_spaced_streamlines(layer.grid, params);
       layer.sketch = field::evenly_spaced_streamlines(layer.grid, sketch);
       layers.primitives[k].push_back(std::move(layer));
     }
-  }
   return layers;
 }
 

@@ -1,7 +1,7 @@
 // The latent field view's geometry, computed from the model without any GL: the slice plane
 // (latent axes, PCA of encoded latents, or PCA of a primitive's velocities), the grid
 // rectangle, each primitive's sampled field and evenly spaced streamlines per part, and the
-// scalar grids behind them. One batched Engine call per part serves all K primitives.
+// scalar grids behind them. One batched Engine call serves all K primitives (and both parts).
 #pragma once
 
 #include "app/studio/workspace.h"

@@ -25,7 +25,7 @@ int main(int argc, char** argv) {
   CLI::App app{"sta-studio - see what an STA model's flow primitives do: sequences, latent fields, spikes"};
   sta::studio::StudioOptions options;
   std::string script_path, screenshot, size = "1280x800";
-  int frames = 30;
+  int frames = 30, threads = 1;
   app.add_option("--data", options.data,
                  "Data source: fashion-mnist, idx:PATH, digits, shapes, video:PATH (default: the model's, else digits)");
   app.add_option("--transforms", options.transforms, "Comma-separated transformations (default: the source's set)");
@@ -34,6 +34,9 @@ int main(int argc, char** argv) {
                  "Draw --frames frames, write the window to this PNG and the state to the same name with .json, exit");
   app.add_option("--frames", frames, "Frames to draw before the --screenshot")->check(CLI::PositiveNumber)->capture_default_str();
   app.add_option("--size", size, "Window size WIDTHxHEIGHT")->capture_default_str();
+  app.add_option("--threads", threads,
+                 "Torch threads for model calls (the studio's small batches run best on one; more when the machine is idle)")
+      ->check(CLI::PositiveNumber)->capture_default_str();
   app.add_option("--script", script_path, "Run the UI actions in this file, one per line, then exit (0: all passed)");
   app.footer("Script actions:\n" + sta::studio::script_usage());
   try {
@@ -50,7 +53,7 @@ int main(int argc, char** argv) {
       if (!options.script) options.script = sta::studio::Script{};
       options.script->append(screenshot_script(screenshot, frames));
     }
-    sta::configure_runtime();
+    sta::configure_runtime(threads);
     sta::studio::Studio studio(std::move(options));
     return studio.run();
   } catch (const std::exception& e) {

@@ -114,6 +114,14 @@ void Engine::fields(FieldPart part, double t, const std::vector<float>& points,
   copy_rows(chosen, out);
 }
 
+void Engine::field_parts(double t, const std::vector<float>& points, std::vector<std::vector<float>>& curl_free,
+                         std::vector<std::vector<float>>& div_free) const {
+  torch::NoGradGuard no_grad;
+  auto sample = model_->flow()->evaluate(points_tensor(points, latent_dim(), device_of(*model_)), t, Trace::None);
+  copy_rows(sample.curl_free, curl_free);
+  copy_rows(sample.div_free, div_free);
+}
+
 void Engine::potentials(double t, const std::vector<float>& points, std::vector<std::vector<float>>& out) const {
   torch::NoGradGuard no_grad;
   copy_rows(model_->flow()->potential(points_tensor(points, latent_dim(), device_of(*model_)), t), out);

@@ -64,6 +64,9 @@ class Engine {
   // Velocities of every primitive at n points (row-major n x D) in one batched call:
   // out[k] holds n x D values of part `part` of primitive k at time t.
   void fields(FieldPart part, double t, const std::vector<float>& points, std::vector<std::vector<float>>& out) const;
+  // Both Helmholtz parts from one evaluation (half the cost of two fields() calls).
+  void field_parts(double t, const std::vector<float>& points, std::vector<std::vector<float>>& curl_free,
+                   std::vector<std::vector<float>>& div_free) const;
   // Potentials u_k(z, t): out[k] holds n values.
   void potentials(double t, const std::vector<float>& points, std::vector<std::vector<float>>& out) const;
 
