@@ -86,7 +86,7 @@ std::vector<bool> shown_in_large_view(const Workspace& ws) {
 }
 
 // What the large view is a slice of, over a dark band at its top left.
-void caption(const Workspace& ws, ImVec2 at) {
+void caption(const Workspace& ws, ImVec2 at, float width) {
   const FieldSettings& s = ws.fields();
   std::string text = s.slice == SliceMode::Axes ? "axes z" + std::to_string(s.axis_i) + ", z" + std::to_string(s.axis_j)
                      : s.slice == SliceMode::LatentPca ? std::string("PCA of test latents")
@@ -94,8 +94,10 @@ void caption(const Workspace& ws, ImVec2 at) {
   text += s.anchor == AnchorMode::Cursor ? " through frame " + std::to_string(ws.cursor()) : " through the mean";
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+  draw->PushClipRect(at, {at.x + width, at.y + size.y + 6.0f}, true);
   draw->AddRectFilled(at, {at.x + size.x + 12.0f, at.y + size.y + 6.0f}, IM_COL32(0, 0, 0, 150));
   draw->AddText({at.x + 6.0f, at.y + 3.0f}, IM_COL32(215, 215, 220, 255), text.c_str());
+  draw->PopClipRect();
 }
 
 }  // namespace
@@ -279,7 +281,7 @@ void FieldsPanel::draw_large_view(Workspace& ws, const FieldLayers& layers, floa
                   static_cast<float>(ImGui::GetTime()), options);
   show(*large_, at, side);
   view_rect_ = {at.x, at.y, side, side};
-  caption(ws, at);
+  caption(ws, at, side);
 }
 
 void FieldsPanel::draw_minis(Workspace& ws, const FieldLayers& layers, float side, int columns) {

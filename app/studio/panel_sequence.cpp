@@ -14,7 +14,6 @@ namespace sta::studio {
 
 namespace {
 
-constexpr float kLabelWidth = 62.0f;  // row names at the left of the strips
 constexpr float kGap = 6.0f;          // between frames
 
 render::Texture2D upload(const cv::Mat& frame) {
@@ -32,12 +31,20 @@ bool clickable_image(const char* id, const render::Texture2D& texture, ImVec2 at
   return clicked;
 }
 
+// Width of the label column: the longest row name, within limits.
+float label_width(const data::Sequence& sequence) {
+  float widest = ImGui::CalcTextSize("model").x;
+  if (sequence.truth)
+    for (const std::string& name : sequence.truth->names) widest = std::max(widest, ImGui::CalcTextSize(name.c_str()).x);
+  return std::min(widest, 110.0f) + 10.0f;
+}
+
 // A row name in the label column, vertically centred on a row of the given height and
 // clipped to the column.
-void row_label(const char* text, ImVec2 at, float height) {
+void row_label(const char* text, ImVec2 at, float height, float width) {
   const float line = ImGui::GetTextLineHeight();
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  draw->PushClipRect(at, {at.x + kLabelWidth - 4.0f, at.y + height}, true);
+  draw->PushClipRect(at, {at.x + width - 6.0f, at.y + height}, true);
   draw->AddText({at.x, at.y + 0.5f * (height - line)}, ImGui::GetColorU32(ImGuiCol_TextDisabled), text);
   draw->PopClipRect();
 }
@@ -91,7 +98,9 @@ void SequencePanel::draw_controls(Workspace& ws) {
   ImGui::SameLine();
   if (ImGui::Button("Open") || open) ws.open_data(source_, transforms_);
 
+  // Browsing controls on the same row when they fit, else on the next.
   ImGui::SameLine(0.0f, 18.0f);
+  if (ImGui::GetContentRegionAvail().x < 480.0f) ImGui::NewLine();
   for (const auto& [split, name] : names(data::Split{})) {
     if (ImGui::RadioButton(name, ws.sequence().split == split)) ws.choose_split(split);
     ImGui::SameLine();
@@ -118,6 +127,7 @@ void SequencePanel::draw_frames(Workspace& ws, const data::Sequence& sequence,
   const float line = ImGui::GetTextLineHeight();
   const int transforms = sequence.truth ? static_cast<int>(sequence.truth->names.size()) : 0;
   const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float labels = label_width(sequence);
   const float spacing = ImGui::GetStyle().ItemSpacing.y;
   auto height_at = [&](int s) {
     const float chips = transforms * (line + 2.0f);
@@ -126,13 +136,13 @@ void SequencePanel::draw_frames(Workspace& ws, const data::Sequence& sequence,
   };
   scale_ = 1;
   for (int s = 4; s > 1; --s)
-    if (kLabelWidth + frames * (s * size + kGap) <= avail.x && height_at(s) <= avail.y) {
+    if (labels + frames * (s * size + kGap) <= avail.x && height_at(s) <= avail.y) {
       scale_ = s;
       break;
     }
   const float side = scale_ * size, pitch = side + kGap;
   const ImVec2 origin = ImGui::GetCursorScreenPos();
-  const float x0 = origin.x + kLabelWidth;
+  const float x0 = origin.x + labels;
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImU32 highlight = to_imgui(kCursorColour);
 
@@ -141,7 +151,7 @@ void SequencePanel::draw_frames(Workspace& ws, const data::Sequence& sequence,
     for (const cv::Mat& frame : sequence.frames) textures.push_back(upload(frame));
     return textures;
   });
-  row_label("input", origin, side);
+  row_label("input", origin, side, labels);
   for (int t = 0; t < frames; ++t) {
     const ImVec2 at{x0 + t * pitch, origin.y};
     if (clickable_image(("##input" + std::to_string(t)).c_str(), inputs[t], at, side)) ws.set_cursor(t);
@@ -150,7 +160,7 @@ void SequencePanel::draw_frames(Workspace& ws, const data::Sequence& sequence,
   float y = origin.y + side + spacing;
   if (sequence.truth) {
     for (int m = 0; m < transforms; ++m)
-      row_label(sequence.truth->names[m].c_str(), {origin.x, y + m * (line + 2.0f)}, line);
+      row_label(sequence.truth->names[m].c_str(), {origin.x, y + m * (line + 2.0f)}, line, labels);
     draw_truth(*sequence.truth, x0, y, pitch, side);
     y += transforms * (line + 2.0f) + spacing;
   }
@@ -164,8 +174,8 @@ void SequencePanel::draw_frames(Workspace& ws, const data::Sequence& sequence,
       }
       return out;
     });
-    row_label("model", {origin.x, y}, side);
-    row_label("L1", {origin.x, y + side}, line);
+    row_label("model", {origin.x, y}, side, labels);
+    row_label("L1", {origin.x, y + side}, line, labels);
     for (int t = 0; t < frames && t < static_cast<int>(row.frames.size()); ++t) {
       const ImVec2 at{x0 + t * pitch, y};
       if (clickable_image(("##model" + std::to_string(t)).c_str(), row.frames[t], at, side)) ws.set_cursor(t);

@@ -53,8 +53,9 @@ void SpikesPanel::draw(const Rect& area, Workspace& ws, Derived& derived) {
   const int m = sequence->truth ? static_cast<int>(sequence->truth->names.size()) : 0;
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const int rows = 1 + k + m;
-  Grid g{ImGui::GetCursorScreenPos(), std::min(64.0f, (avail.x - kLabelWidth) / steps),
-         std::clamp((avail.y - ImGui::GetTextLineHeightWithSpacing() - 4.0f) / rows, 14.0f, 24.0f)};
+  Grid g{ImGui::GetCursorScreenPos(), std::clamp((avail.x - kLabelWidth) / steps, 24.0f, 64.0f),
+         std::clamp((avail.y - ImGui::GetTextLineHeightWithSpacing() - 4.0f) / rows, ImGui::GetTextLineHeight() + 2.0f,
+                    24.0f)};
   const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text), dim = ImGui::GetColorU32(ImGuiCol_TextDisabled);
 
   row_label(g, 0, "step", dim);

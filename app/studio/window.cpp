@@ -64,7 +64,9 @@ Window::~Window() {
 
 bool Window::should_close() const { return glfwWindowShouldClose(window_) != 0; }
 
-bool Window::minimised() const { return width() == 0 || height() == 0; }
+bool Window::minimised() const {
+  return glfwGetWindowAttrib(window_, GLFW_ICONIFIED) != 0 || width() == 0 || height() == 0;
+}
 
 int Window::width() const {
   int w = 0, h = 0;

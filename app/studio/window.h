@@ -21,7 +21,7 @@ class Window {
   Window& operator=(const Window&) = delete;
 
   bool should_close() const;
-  bool minimised() const;  // the framebuffer is 0 x 0: nothing to draw
+  bool minimised() const;  // iconified, or a 0 x 0 framebuffer: nothing to draw
   int width() const;       // framebuffer pixels
   int height() const;
   void set_size(int width, int height);
