@@ -17,6 +17,7 @@ namespace sta::studio {
 namespace {
 
 constexpr float kControlsWidth = 215.0f;
+constexpr double kAnimationHz = 30.0;  // repaints of the large view for its moving patterns
 
 // The large view's rectangle: the grid fitted to the view, then zoomed and panned.
 render::View2D view_of(const field::GridSpec& spec, const FieldView& fv, int width, int height) {
@@ -261,24 +262,33 @@ void FieldsPanel::draw_large_view(Workspace& ws, const FieldLayers& layers, floa
   const int px = static_cast<int>(side);
   const ImVec2 at = ImGui::GetCursorScreenPos();
   ImGui::InvisibleButton("##large view", {side, side});
-  render::View2D view = view_of(layers.spec, ws.field_view(), px, px);
   const ImGuiIO& io = ImGui::GetIO();
   if (ImGui::IsItemHovered() && io.MouseWheel != 0.0f) {
     const render::Point2 mouse{io.MousePos.x - at.x, io.MousePos.y - at.y};
-    view = view.zoomed(std::pow(1.15f, io.MouseWheel), mouse, px, px);
-    ws.set_field_view(field_view_of(view, layers.spec, px, px));
+    const render::View2D zoomed =
+        view_of(layers.spec, ws.field_view(), px, px).zoomed(std::pow(1.15f, io.MouseWheel), mouse, px, px);
+    ws.set_field_view(field_view_of(zoomed, layers.spec, px, px));
   }
   if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0.0f)) {
-    view = view.panned(io.MouseDelta.x, io.MouseDelta.y, px, px);
-    ws.set_field_view(field_view_of(view, layers.spec, px, px));
+    const render::View2D panned = view_of(layers.spec, ws.field_view(), px, px).panned(io.MouseDelta.x, io.MouseDelta.y, px, px);
+    ws.set_field_view(field_view_of(panned, layers.spec, px, px));
   }
   if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) ws.set_field_view({});
+  const render::View2D view = view_of(layers.spec, ws.field_view(), px, px);
   FieldPainter::Options options;
   options.shown = shown_in_large_view(ws);
   options.heat_primitive = ws.fields().heat == HeatMode::None ? -1 : ws.fields().focus;
   options.cursor = ws.cursor();
-  painter_->paint(target(large_, px), view_of(layers.spec, ws.field_view(), px, px),
-                  static_cast<float>(ImGui::GetTime()), options);
+  // Painted again when what it shows changes, and kAnimationHz times a second for the
+  // moving patterns: a software rasteriser then has time left for the rest of the window.
+  const LargeKey key{uploads_, px, options.shown, options.heat_primitive, options.cursor, view.x0, view.x1, view.y0,
+                     view.y1};
+  const double now = ImGui::GetTime();
+  if (!large_painted_.holds(key) || now - painted_at_ >= 1.0 / kAnimationHz) {
+    painter_->paint(target(large_, px), view, static_cast<float>(now), options);
+    large_painted_.get(key, [] { return true; });
+    painted_at_ = now;
+  }
   show(*large_, at, side);
   view_rect_ = {at.x, at.y, side, side};
   caption(ws, at, side);

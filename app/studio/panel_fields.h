@@ -48,6 +48,9 @@ class FieldsPanel {
   Cached<std::tuple<int, int, int, SequenceChoice, std::vector<bool>>, bool> trajectory_uploaded_;
   int uploads_ = 0;  // counts uploads to the painter, as a key for the minis' pictures
   Cached<std::tuple<int, int, int>, bool> minis_painted_;
+  using LargeKey = std::tuple<int, int, std::vector<bool>, int, int, float, float, float, float>;
+  Cached<LargeKey, bool> large_painted_;  // what the large view's picture shows
+  double painted_at_ = 0.0;
   double time_ = 1.0;
   double recompute_ms_ = 0.0;
   Rect view_rect_;

@@ -65,8 +65,8 @@ int Studio::run() {
     clock_.tick();
   }
   if (script_)
-    std::fprintf(stderr, "sta-studio: median frame time %.2f ms over %d frames (%dx%d)\n", clock_.median_ms(),
-                 clock_.frames(), window_.width(), window_.height());
+    std::fprintf(stderr, "sta-studio: median frame time %.2f ms over %d frames (%dx%d), process CPU %.2f ms per frame\n",
+                 clock_.median_ms(), clock_.frames(), window_.width(), window_.height(), clock_.cpu_ms_per_frame());
   return 0;
 }
 
