@@ -11,6 +11,8 @@ namespace sta::studio {
 
 namespace {
 
+constexpr float kHeatOpacity = 0.45f;  // dim enough that dark (divergence-free) lines stay readable
+
 // Indices of the points of a polyline that keep it within `tolerance` of the original
 // (greedy: each kept segment reaches as far as its skipped points stay that close, up to
 // kMaxSpan points).
@@ -145,7 +147,7 @@ void FieldPainter::paint(const render::Framebuffer& target, const render::View2D
   if (h >= 0 && h < static_cast<int>(heat_.size()) && !heat_[h].values.empty()) {
     const field::GridSpec& s = heat_[h].spec;
     heat_renderer_.upload(heat_[h].values, s.nx, s.ny, s.x0, s.x1, s.y0, s.y1);
-    heat_renderer_.draw(context, scales_[h].map, scales_[h].lo, scales_[h].hi, 0.6f);
+    heat_renderer_.draw(context, scales_[h].map, scales_[h].lo, scales_[h].hi, kHeatOpacity);
   }
   // Part by part (curl-free before divergence-free), so dashed lines stay visible on top.
   for (size_t p = 0; p < 2; ++p)

@@ -26,4 +26,9 @@ Layout compute_layout(int width, int height) {
   return layout;
 }
 
+std::vector<std::pair<const char*, Rect>> named_panels(const Layout& l) {
+  return {{"data", l.data},     {"sequence", l.sequence}, {"fields", l.fields},
+          {"spikes", l.spikes}, {"composer", l.composer}, {"status", l.status}};
+}
+
 }  // namespace sta::studio

@@ -5,6 +5,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <utility>
+#include <vector>
+
 namespace sta::studio {
 
 struct Rect {
@@ -21,5 +24,9 @@ struct Layout {
 
 // Panels tile the window without gaps; every panel keeps a positive size down to tiny windows.
 Layout compute_layout(int width, int height);
+
+// The panels by the names the state JSON and scripts use: data, sequence, fields, spikes,
+// composer, status.
+std::vector<std::pair<const char*, Rect>> named_panels(const Layout& layout);
 
 }  // namespace sta::studio

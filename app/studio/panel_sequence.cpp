@@ -52,8 +52,9 @@ void row_label(const char* text, ImVec2 at, float height, float width) {
 }  // namespace
 
 void SequencePanel::draw(const Rect& area, Workspace& ws, Derived& derived) {
-  begin_panel("Sequence", area, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   const data::Sequence* sequence = derived.sequence(ws);
+  const std::string title = sequence ? "Sequence - " + sequence->label + "###Sequence" : std::string("Sequence");
+  begin_panel(title.c_str(), area, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   draw_controls(ws);
   input_rects_.clear();
   predicted_rects_.clear();
@@ -198,8 +199,6 @@ void SequencePanel::draw_frames(Workspace& ws, const data::Sequence& sequence,
   ImGui::SetNextItemWidth(frames * pitch - kGap);
   if (ImGui::SliderInt("##cursor", &cursor, 0, frames - 1, "time cursor t = %d")) ws.set_cursor(cursor);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("drag, click a frame, or press Left / Right");
-  ImGui::SameLine();
-  ImGui::TextDisabled("%s", sequence.label.c_str());
 }
 
 void SequencePanel::draw_truth(const data::GroundTruth& truth, float x0, float top, float pitch, float width) {

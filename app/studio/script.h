@@ -33,8 +33,9 @@ class ScriptHost {
 
   virtual ~ScriptHost() = default;
   virtual Workspace& workspace() = 0;
-  // Writes a PNG of the window or the state JSON at the end of the next frames drawn.
-  virtual void capture(Capture kind, const std::string& path) = 0;
+  // Writes a PNG of the window (or of one named panel) or the state JSON at the end of the
+  // next frames drawn. Throws ScriptError for an unknown panel name.
+  virtual void capture(Capture kind, const std::string& path, const std::string& panel = "") = 0;
   // The Workspace and the geometry of the last frame drawn, as `state` writes it.
   virtual nlohmann::json state() = 0;
   virtual void resize_window(int width, int height) = 0;

@@ -157,9 +157,9 @@ std::vector<ScriptAction> make_actions() {
          if (n < 1) throw ScriptError("the frame count must be at least 1");
          return static_cast<int>(n);
        }},
-      {"screenshot", "FILE.png", 1, 1,
+      {"screenshot", "FILE.png [PANEL]", 1, 2,
        [](ScriptHost& h, const Words& a) {
-         h.capture(ScriptHost::Capture::Screenshot, a[0]);
+         h.capture(ScriptHost::Capture::Screenshot, a[0], a.size() > 1 ? a[1] : "");
          return kCaptureFrames;
        }},
       {"state", "FILE.json", 1, 1,

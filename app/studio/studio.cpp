@@ -17,11 +17,6 @@ namespace {
 
 constexpr double kFrameSeconds = 1.0 / 60.0;  // interactive frame pacing
 
-nlohmann::json panel(const Rect& area, nlohmann::json details = nlohmann::json::object()) {
-  details["rect"] = to_json(area);
-  return details;
-}
-
 }  // namespace
 
 Studio::Studio(StudioOptions options)
@@ -73,8 +68,8 @@ int Studio::run() {
 void Studio::draw_frame() {
   window_.begin_frame(!script_);
   layout_ = compute_layout(window_.width(), window_.height());
-  for (const Rect* r : {&layout_.data, &layout_.sequence, &layout_.fields, &layout_.spikes, &layout_.composer})
-    ImGui::GetBackgroundDrawList()->AddRect({r->x, r->y}, {r->x + r->w, r->y + r->h}, ImGui::GetColorU32(ImGuiCol_Border));
+  for (const auto& [name, r] : named_panels(layout_))
+    ImGui::GetBackgroundDrawList()->AddRect({r.x, r.y}, {r.x + r.w, r.y + r.h}, ImGui::GetColorU32(ImGuiCol_Border));
   handle_keys();
   data_panel_.draw(layout_.data, ws_);
   sequence_panel_.draw(layout_.sequence, ws_, derived_);
@@ -91,12 +86,30 @@ void Studio::handle_keys() {
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) ws_.set_cursor(ws_.cursor() + 1);
 }
 
+void Studio::capture(Capture kind, const std::string& path, const std::string& panel) {
+  if (!panel.empty()) {
+    std::string names;
+    bool known = false;
+    for (const auto& [name, rect] : named_panels(layout_)) {
+      known |= panel == name;
+      names += (names.empty() ? "" : "|") + std::string(name);
+    }
+    if (!known) throw ScriptError("no panel '" + panel + "' (use " + names + ")");
+  }
+  captures_.push_back({kind, path, panel});
+}
+
 bool Studio::write_captures() {
-  for (const auto& [kind, path] : captures_) {
+  for (const auto& [kind, path, panel] : captures_) {
     bool written = false;
     try {
       if (kind == Capture::Screenshot) {
-        written = cv::imwrite(path, window_.read_pixels());
+        cv::Mat pixels = window_.read_pixels();
+        for (const auto& [name, r] : named_panels(layout_))
+          if (panel == name)
+            pixels = pixels(cv::Rect(static_cast<int>(r.x), static_cast<int>(r.y), static_cast<int>(r.w), static_cast<int>(r.h)) &
+                            cv::Rect(0, 0, pixels.cols, pixels.rows));
+        written = cv::imwrite(path, pixels, {cv::IMWRITE_PNG_COMPRESSION, 9});
       } else {
         std::ofstream out(path);
         out << state().dump(2) << "\n";
@@ -118,12 +131,9 @@ nlohmann::json Studio::state() {
   nlohmann::json out = workspace_json(ws_);
   if (const data::Sequence* s = derived_.sequence(ws_)) out["sequence"]["label"] = s->label;
   out["window"] = {{"width", window_.width()}, {"height", window_.height()}};
-  out["panels"] = {{"data", panel(layout_.data)},
-                   {"sequence", panel(layout_.sequence, sequence_panel_.describe())},
-                   {"fields", panel(layout_.fields, fields_panel_.describe())},
-                   {"spikes", panel(layout_.spikes)},
-                   {"composer", panel(layout_.composer)},
-                   {"status", panel(layout_.status)}};
+  for (const auto& [name, rect] : named_panels(layout_)) out["panels"][name]["rect"] = to_json(rect);
+  out["panels"]["sequence"].update(sequence_panel_.describe());
+  out["panels"]["fields"].update(fields_panel_.describe());
   out["frame_ms"] = clock_.recent_median_ms();
   return out;
 }

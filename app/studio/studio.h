@@ -39,7 +39,7 @@ class Studio : public ScriptHost {
   int run();
 
   Workspace& workspace() override { return ws_; }
-  void capture(Capture kind, const std::string& path) override { captures_.emplace_back(kind, path); }
+  void capture(Capture kind, const std::string& path, const std::string& panel) override;
   nlohmann::json state() override;
   void resize_window(int width, int height) override { window_.set_size(width, height); }
 
@@ -61,7 +61,11 @@ class Studio : public ScriptHost {
   FrameClock clock_;
   std::optional<Script> script_;
   int wait_frames_ = 0;
-  std::vector<std::pair<Capture, std::string>> captures_;
+  struct PendingCapture {
+    Capture kind;
+    std::string path, panel;
+  };
+  std::vector<PendingCapture> captures_;
 };
 
 }  // namespace sta::studio

@@ -13,9 +13,10 @@ using sta::test::error_message;
 
 TEST_CASE("scripts skip comments and blank lines and keep quoted arguments whole") {
   CHECK_NOTHROW(Script::parse("# a comment\n\n  cursor 3\nscreenshot \"my shot.png\"\n", "s.txt"));
-  const std::string message = error_message<ScriptError>([] { Script::parse("cursor 1\nscreenshot \"a b.png\" extra\n", "s.txt"); });
+  const std::string message =
+      error_message<ScriptError>([] { Script::parse("cursor 1\nscreenshot \"a b.png\" fields extra\n", "s.txt"); });
   CHECK(message.find("s.txt:2") != std::string::npos);  // the quoted name is one word, `extra` one too many
-  CHECK(message.find("expected: screenshot FILE.png") != std::string::npos);
+  CHECK(message.find("expected: screenshot FILE.png [PANEL]") != std::string::npos);
 }
 
 TEST_CASE("unknown actions, wrong argument counts and open quotes are errors naming file and line") {

@@ -1,7 +1,7 @@
 // The studio window as a researcher sees it: --help, the Sequence panel showing the frames of
 // the selected sequence where the panel is (found by template matching against frames made
 // with the data API), the time cursor moving under scripted scrubbing (state and pixels), and
-// the layout following a window resize.
+// the layout following a window resize (with pictures of one panel).
 #include "core/data/dataset.h"
 #include "studio_runner.h"
 
@@ -118,8 +118,10 @@ TEST_CASE("the panels follow a window resize and still tile the window") {
   const std::string script = write_script(dir, "resize.txt",
                                           "window 960x640\n"
                                           "state " + dir.file("small.json") + "\n"
+                                          "screenshot " + dir.file("small.png") + " sequence\n"
                                           "window 1400x900\n"
-                                          "state " + dir.file("large.json") + "\n");
+                                          "state " + dir.file("large.json") + "\n"
+                                          "screenshot " + dir.file("large.png") + " sequence\n");
   const CommandResult result = run_studio("--data digits --script " + shell_quote(script));
   CAPTURE(result.output);
   REQUIRE(result.exit_code == 0);
@@ -137,7 +139,11 @@ TEST_CASE("the panels follow a window resize and still tile the window") {
       area += r.area();
     }
     CHECK(area == static_cast<long long>(w) * h);  // no gaps, no overlaps
+    const cv::Rect panel = rect_of(state["panels"]["sequence"]["rect"]);
     const cv::Rect last_frame = rect_of(state["panels"]["sequence"]["frames"][8]);
-    CHECK((last_frame & rect_of(state["panels"]["sequence"]["rect"])) == last_frame);  // no frame is cut off
+    CHECK((last_frame & panel) == last_frame);  // no frame is cut off
+    const cv::Mat shot = cv::imread(dir.file(name + ".png"), cv::IMREAD_COLOR);  // a picture of that panel alone
+    CHECK(shot.cols == panel.width);
+    CHECK(shot.rows == panel.height);
   }
 }
