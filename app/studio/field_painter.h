@@ -1,8 +1,8 @@
 // FieldPainter: draws the field view's layers into an offscreen framebuffer with render/:
-// a heat map, each shown primitive's streamlines (palette tones and patterns per part, or
-// coloured by speed) with moving patterns and arrow heads, and the selected sequence's
-// latent trajectory with a ring at the time cursor. GPU data is uploaded only by the set_*
-// calls; paint() draws every frame. Needs a current GL 3.3 context.
+// a heat map, each shown primitive's streamlines or sparser sketch lines (palette tones and
+// patterns per part, or coloured by speed) with moving patterns and arrow heads, and the
+// selected sequence's latent trajectory with a ring at the time cursor. GPU data is uploaded
+// only by the set_* calls; paint() only draws. Needs a current GL 3.3 context.
 #pragma once
 
 #include "app/studio/field_layers.h"

@@ -137,13 +137,12 @@ const FieldLayers* FieldsPanel::update(Workspace& ws, Derived& derived) {
 
   if (!painter_) painter_ = std::make_unique<FieldPainter>();
   const FieldSettings& s = ws.fields();
-  lines_uploaded_.get({generation_, s.colouring}, [&] {
+  if (lines_changed_({generation_, s.colouring})) {
     const float side = layers->spec.x1 - layers->spec.x0;
     painter_->set_lines(*layers, s.colouring, side / 6.0f, side / 3.0f);
     ++uploads_;
-    return true;
-  });
-  heat_uploaded_.get({generation_, s.heat}, [&] {
+  }
+  if (heat_changed_({generation_, s.heat})) {
     try {
       painter_->set_heat(heat_grids(engine, *layers, s.heat, request.time), s.heat);
     } catch (const std::exception& e) {
@@ -151,10 +150,9 @@ const FieldLayers* FieldsPanel::update(Workspace& ws, Derived& derived) {
       painter_->set_heat({}, HeatMode::None);
     }
     ++uploads_;
-    return true;
-  });
+  }
   const model::SequencePrediction* prediction = derived.prediction(ws);
-  trajectory_uploaded_.get({generation_, ws.data_revision(), ws.model_revision(), ws.sequence(), ws.enabled()}, [&] {
+  if (trajectory_changed_({generation_, ws.data_revision(), ws.model_revision(), ws.sequence(), ws.enabled()})) {
     std::vector<float> xy;
     if (prediction)
       for (const model::Latent& z : prediction->latents) {
@@ -163,8 +161,7 @@ const FieldLayers* FieldsPanel::update(Workspace& ws, Derived& derived) {
       }
     painter_->set_trajectory(xy);
     ++uploads_;
-    return true;
-  });
+  }
   return &*layers;
 }
 
@@ -179,7 +176,7 @@ void FieldsPanel::draw(const Rect& area, Workspace& ws, Derived& derived) {
   }
   const FieldLayers* layers = update(ws, derived);
   const ImVec2 origin = ImGui::GetCursorScreenPos(), avail = ImGui::GetContentRegionAvail();
-  ImGui::BeginChild("##field controls", {kControlsWidth, avail.y}, false, ImGuiWindowFlags_NoScrollbar);
+  ImGui::BeginChild("##field controls", {kControlsWidth, avail.y});
   draw_controls(ws);
   draw_legend(ws);
   ImGui::EndChild();
@@ -281,12 +278,11 @@ void FieldsPanel::draw_large_view(Workspace& ws, const FieldLayers& layers, floa
   options.cursor = ws.cursor();
   // Painted again when what it shows changes, and kAnimationHz times a second for the
   // moving patterns: a software rasteriser then has time left for the rest of the window.
-  const LargeKey key{uploads_, px, options.shown, options.heat_primitive, options.cursor, view.x0, view.x1, view.y0,
-                     view.y1};
+  const bool changed = large_changed_({uploads_, px, options.shown, options.heat_primitive, options.cursor, view.x0,
+                                       view.x1, view.y0, view.y1});
   const double now = ImGui::GetTime();
-  if (!large_painted_.holds(key) || now - painted_at_ >= 1.0 / kAnimationHz) {
+  if (changed || now - painted_at_ >= 1.0 / kAnimationHz) {
     painter_->paint(target(large_, px), view, static_cast<float>(now), options);
-    large_painted_.get(key, [] { return true; });
     painted_at_ = now;
   }
   show(*large_, at, side);
@@ -300,15 +296,15 @@ void FieldsPanel::draw_minis(Workspace& ws, const FieldLayers& layers, float sid
   const float gap = ImGui::GetStyle().ItemSpacing.x, label = ImGui::GetFrameHeight();
   minis_.resize(ws.primitives());
   // Minis are still pictures: painted again only when what they show has changed.
-  const bool repaint = !minis_painted_.holds({uploads_, ws.cursor(), px});
-  minis_painted_.get({uploads_, ws.cursor(), px}, [] { return true; });
+  const bool repaint = minis_changed_({uploads_, ws.cursor(), px});
   for (int k = 0; k < ws.primitives(); ++k) {
     const ImVec2 at{origin.x + (k % columns) * (side + gap), origin.y + (k / columns) * (side + label + 4.0f)};
     ImGui::SetCursorScreenPos(at);
     ImGui::PushID(k);
     bool on = ws.enabled()[k];
     if (ImGui::Checkbox("##on", &on)) ws.set_enabled(k, on);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("use primitive %d (roll-out and large view)", k);
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("primitive %d on or off in the model's roll-out (and in the large view when it shows the enabled)", k);
     ImGui::SameLine(0.0f, 4.0f);
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(to_imgui(render::primitive_colour(k))), "primitive %d", k);
     const ImVec2 image{at.x, at.y + label};
@@ -318,7 +314,8 @@ void FieldsPanel::draw_minis(Workspace& ws, const FieldLayers& layers, float sid
       s.focus = k;
       ws.set_field_settings(s);
     }
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("click: focus on primitive %d (heat map, velocity slice)", k);
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("click: focus on primitive %d (large view, heat map, velocity slice)", k);
     ImGui::PopID();
     if (repaint || !minis_[k]) {
       FieldPainter::Options options;

@@ -1,10 +1,11 @@
 // The Latent fields panel: each primitive's velocity field on a 2-D slice of latent space,
 // so that loops (divergence-free, rotation-like) and sources / sinks (curl-free,
-// scaling-like) read at a glance. Controls on the left (part, slice, anchor, heat map, line
-// colouring, density) with the legend; one large view of the enabled primitives (wheel:
-// zoom, drag: pan, double-click: reset) with the sequence's latent trajectory; small
-// multiples, one per primitive (click: focus for the heat map and velocity slices).
-// Geometry is recomputed only when model, data, slice, anchor, time, part or density change.
+// scaling-like) read at a glance. Controls on the left (part, slice, anchor, view, heat map,
+// line colouring, density) with the legend; one large view of the focus primitive or of all
+// enabled ones (wheel: zoom, drag: pan, double-click: reset) with the sequence's latent
+// trajectory, its patterns moving at 30 Hz; still small multiples, one per primitive, with
+// sparser lines (click: focus; checkbox: enabled). Geometry is recomputed only when model,
+// data, slice, anchor, time, part or density change; pictures only when what they show does.
 #pragma once
 
 #include "app/studio/cached.h"
@@ -43,13 +44,12 @@ class FieldsPanel {
   std::vector<std::unique_ptr<render::Framebuffer>> minis_;
   Cached<GeometryKey, std::optional<FieldLayers>> layers_;
   int generation_ = 0;  // counts recomputations of layers_, as a key for what derives from it
-  Cached<std::tuple<int, LineColouring>, bool> lines_uploaded_;
-  Cached<std::tuple<int, HeatMode>, bool> heat_uploaded_;
-  Cached<std::tuple<int, int, int, SequenceChoice, std::vector<bool>>, bool> trajectory_uploaded_;
-  int uploads_ = 0;  // counts uploads to the painter, as a key for the minis' pictures
-  Cached<std::tuple<int, int, int>, bool> minis_painted_;
-  using LargeKey = std::tuple<int, int, std::vector<bool>, int, int, float, float, float, float>;
-  Cached<LargeKey, bool> large_painted_;  // what the large view's picture shows
+  Changed<std::tuple<int, LineColouring>> lines_changed_;
+  Changed<std::tuple<int, HeatMode>> heat_changed_;
+  Changed<std::tuple<int, int, int, SequenceChoice, std::vector<bool>>> trajectory_changed_;
+  int uploads_ = 0;  // counts uploads to the painter, as a key for the pictures
+  Changed<std::tuple<int, int, int>> minis_changed_;
+  Changed<std::tuple<int, int, std::vector<bool>, int, int, float, float, float, float>> large_changed_;
   double painted_at_ = 0.0;
   double time_ = 1.0;
   double recompute_ms_ = 0.0;
