@@ -32,11 +32,11 @@ int main(int argc, char** argv) {
   app.add_option("--model", options.model, "Checkpoint to open (default: assets/demo.sta when present)");
   app.add_option("--screenshot", screenshot,
                  "Draw --frames frames, write the window to this PNG and the state to the same name with .json, exit");
-  app.add_option("--frames", frames, "Frames to draw before the --screenshot")->check(CLI::PositiveNumber)->capture_default_str();
+  app.add_option("--frames", frames, "Frames to draw before the --screenshot")->check(CLI::Range(1, 100000))->capture_default_str();
   app.add_option("--size", size, "Window size WIDTHxHEIGHT")->capture_default_str();
   app.add_option("--threads", threads,
                  "Torch threads for model calls (the studio's small batches run best on one; more when the machine is idle)")
-      ->check(CLI::PositiveNumber)->capture_default_str();
+      ->check(CLI::Range(1, 64))->capture_default_str();
   app.add_option("--script", script_path, "Run the UI actions in this file, one per line, then exit (0: all passed)");
   app.footer("Script actions:\n" + sta::studio::script_usage());
   try {
