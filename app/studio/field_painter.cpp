@@ -61,7 +61,8 @@ void add_speed_paths(const std::vector<field::Streamline>& lines, float speed_ma
       const std::vector<field::Vec2> points(line.points.begin() + start, line.points.begin() + i + 1);
       const float mean = std::accumulate(line.speed.begin() + start, line.speed.begin() + i + 1, 0.0f) /
                          static_cast<float>(i - start + 1);
-      render::LinePath path{{}, {}, render::colormap(render::ColorMap::Sequential, 0.25f + 0.75f * mean / speed_max)};
+      const float t = std::min(1.0f, mean / speed_max);
+      render::LinePath path{{}, {}, render::colormap(render::ColorMap::Sequential, 0.3f + 0.7f * t)};
       for (size_t j : simplified(points, tolerance)) {
         path.xy.insert(path.xy.end(), {points[j].x, points[j].y});
         path.speed.push_back(line.speed[start + j]);
@@ -72,11 +73,17 @@ void add_speed_paths(const std::vector<field::Streamline>& lines, float speed_ma
   }
 }
 
-float max_speed(const FieldLayers& layers) {
-  float top = 1e-12f;
+// The speed that gets the top of the colour map: the 95th percentile over every grid node,
+// so that a few fast spots do not leave the rest of the picture dark.
+float full_speed(const FieldLayers& layers) {
+  std::vector<float> speeds;
   for (const auto& parts : layers.primitives)
-    for (const PartLayer& layer : parts) top = std::max(top, layer.grid.max_speed());
-  return top;
+    for (const PartLayer& layer : parts)
+      for (field::Vec2 v : layer.grid.values) speeds.push_back(field::length(v));
+  if (speeds.empty()) return 1.0f;
+  const auto at = speeds.begin() + static_cast<std::ptrdiff_t>(speeds.size() * 95 / 100);
+  std::nth_element(speeds.begin(), at, speeds.end());
+  return std::max(*at, 1e-12f);
 }
 
 }  // namespace
@@ -104,7 +111,8 @@ FieldPainter::FieldPainter() = default;
 
 void FieldPainter::set_lines(const FieldLayers& layers, LineColouring colouring, float arrow_spacing,
                             float sketch_arrow_spacing) {
-  const float top = max_speed(layers);
+  const float top = full_speed(layers);
+  colouring_ = colouring;
   const float tolerance = 0.05f * std::min(layers.spec.cell_x(), layers.spec.cell_y());
   auto batch_of = [&](const std::vector<field::Streamline>& lines, render::Rgba colour, float spacing) {
     std::vector<render::LinePath> paths;
@@ -158,6 +166,7 @@ void FieldPainter::paint(const render::Framebuffer& target, const render::View2D
       style.width_px = options.line_width;
       style.arrow_px = options.arrow_px;
       style.pattern = render::part_pattern(render_part(batch.part));
+      if (colouring_ == LineColouring::Speed) style.slow_brightness = 1.0f;  // the colour already tells speed
       renderer_.draw(options.sketch ? *batch.sketch : *batch.lines, context, style);
     }
   if (has_trajectory_) trajectory_.draw(context, options.cursor);

@@ -57,6 +57,7 @@ class FieldPainter {
   render::HeatMapRenderer heat_renderer_;
   render::TrajectoryOverlay trajectory_;
   std::vector<std::vector<Batch>> batches_;  // [k][part]
+  LineColouring colouring_ = LineColouring::Primitive;
   std::vector<field::ScalarGrid> heat_;
   std::vector<HeatScale> scales_;
   bool has_trajectory_ = false;

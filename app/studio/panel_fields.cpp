@@ -247,7 +247,7 @@ void FieldsPanel::draw_legend(const Workspace& ws) {
     }
   }
   if (s.part == PartMode::Both) ImGui::TextDisabled("solid light: curl-free\ndashed deep: divergence-free");
-  if (s.colouring == LineColouring::Speed) colour_bar(render::ColorMap::Sequential, 0.0f, 1.0f, "line speed (relative)");
+  if (s.colouring == LineColouring::Speed) colour_bar(render::ColorMap::Sequential, 0.0f, 1.0f, "line speed / 95th percentile");
   if (s.heat != HeatMode::None && painter_ && s.focus < static_cast<int>(painter_->heat_scales().size())) {
     const HeatScale& scale = painter_->heat_scales()[s.focus];
     const std::string caption = std::string(name_of(s.heat)) + " of primitive " + std::to_string(s.focus);
