@@ -51,7 +51,8 @@ int main(int argc, char** argv) {
       frames.insert(frames.end(), s.frames.begin(), s.frames.end());
     }
     studio::FieldRequest request;
-    for (const model::Latent& z : engine.encode(frames)) request.test_latents.insert(request.test_latents.end(), z.begin(), z.end());
+    for (const model::Latent& z : engine.encode(frames))
+      request.test_latents.insert(request.test_latents.end(), z.begin(), z.end());
     request.anchor = engine.encode({frames[3]}).front();
     request.time = 4.0;
     std::printf("model %s: K = %d, D = %d; %dx%d grid, %zu encoded test latents, %d torch thread(s)\n", argv[1],
@@ -66,8 +67,7 @@ int main(int argc, char** argv) {
     const studio::FieldLayers whole = studio::compute_field_layers(engine, request);
     field::EvenlySpacedParams lines, sketch;
     sketch.density = request.sketch_density;
-    std::printf("  evenly spaced streamlines of K grids: %.1f ms, sketch lines: %.1f ms\n",
-                median_ms([&] {
+    std::printf("  evenly spaced streamlines of K grids: %.1f ms, sketch lines: %.1f ms\n", median_ms([&] {
                   for (const auto& parts : whole.primitives) field::evenly_spaced_streamlines(parts[0].grid, lines);
                 }),
                 median_ms([&] {

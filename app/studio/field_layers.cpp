@@ -19,9 +19,12 @@ constexpr int kVelocitySamples = 256;  // points around the anchor for SliceMode
 
 model::FieldPart sampled_part(PartMode mode) {
   switch (mode) {
-    case PartMode::CurlFree: return model::FieldPart::CurlFree;
-    case PartMode::DivergenceFree: return model::FieldPart::DivergenceFree;
-    default: return model::FieldPart::Whole;
+    case PartMode::CurlFree:
+      return model::FieldPart::CurlFree;
+    case PartMode::DivergenceFree:
+      return model::FieldPart::DivergenceFree;
+    default:
+      return model::FieldPart::Whole;
   }
 }
 
@@ -147,8 +150,11 @@ std::vector<field::ScalarGrid> heat_grids(const model::Engine& engine, const Fie
   for (size_t k = 0; k < out.size(); ++k) {
     field::VectorGrid drawn = layers.primitives[k].front().grid;
     for (size_t p = 1; p < layers.primitives[k].size(); ++p)
-      for (size_t i = 0; i < drawn.values.size(); ++i) drawn.values[i] = drawn.values[i] + layers.primitives[k][p].grid.values[i];
-    out[k] = mode == HeatMode::Speed ? field::speed(drawn) : mode == HeatMode::Divergence ? field::divergence(drawn) : field::curl(drawn);
+      for (size_t i = 0; i < drawn.values.size(); ++i)
+        drawn.values[i] = drawn.values[i] + layers.primitives[k][p].grid.values[i];
+    out[k] = mode == HeatMode::Speed        ? field::speed(drawn)
+             : mode == HeatMode::Divergence ? field::divergence(drawn)
+                                            : field::curl(drawn);
   }
   return out;
 }

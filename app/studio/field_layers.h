@@ -24,9 +24,9 @@ struct FieldRequest {
 
 struct PartLayer {
   model::FieldPart part;
-  field::VectorGrid grid;                  // the part's velocity projected onto the slice
-  std::vector<field::Streamline> lines;    // evenly spaced
-  std::vector<field::Streamline> sketch;   // sparser, for the small multiples
+  field::VectorGrid grid;                 // the part's velocity projected onto the slice
+  std::vector<field::Streamline> lines;   // evenly spaced
+  std::vector<field::Streamline> sketch;  // sparser, for the small multiples
 };
 
 struct FieldLayers {

@@ -90,9 +90,12 @@ float full_speed(const FieldLayers& layers) {
 
 render::FieldPart render_part(model::FieldPart part) {
   switch (part) {
-    case model::FieldPart::CurlFree: return render::FieldPart::CurlFree;
-    case model::FieldPart::DivergenceFree: return render::FieldPart::DivergenceFree;
-    case model::FieldPart::Whole: break;
+    case model::FieldPart::CurlFree:
+      return render::FieldPart::CurlFree;
+    case model::FieldPart::DivergenceFree:
+      return render::FieldPart::DivergenceFree;
+    case model::FieldPart::Whole:
+      break;
   }
   return render::FieldPart::Whole;
 }
@@ -110,7 +113,7 @@ HeatScale heat_scale(HeatMode mode, const std::vector<float>& values) {
 FieldPainter::FieldPainter() = default;
 
 void FieldPainter::set_lines(const FieldLayers& layers, LineColouring colouring, float arrow_spacing,
-                            float sketch_arrow_spacing) {
+                             float sketch_arrow_spacing) {
   const float top = full_speed(layers);
   colouring_ = colouring;
   const float tolerance = 0.05f * std::min(layers.spec.cell_x(), layers.spec.cell_y());

@@ -34,7 +34,7 @@ class FieldPainter {
     int cursor = -1;          // trajectory step to ring (-1: none)
     float line_width = 2.0f;  // pixels
     float arrow_px = 8.0f;
-    bool sketch = false;      // draw the sparse sketch lines (small multiples)
+    bool sketch = false;  // draw the sparse sketch lines (small multiples)
   };
 
   FieldPainter();

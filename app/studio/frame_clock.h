@@ -11,16 +11,16 @@ namespace sta::studio {
 
 class FrameClock {
  public:
-  void tick();                          // once per frame, after it is shown
-  double recent_median_ms() const;      // over the last 120 frames
-  double median_ms() const;             // over every frame but the first few (start-up)
-  double cpu_ms_per_frame() const;     // mean, over the same frames as median_ms()
+  void tick();                      // once per frame, after it is shown
+  double recent_median_ms() const;  // over the last 120 frames
+  double median_ms() const;         // over every frame but the first few (start-up)
+  double cpu_ms_per_frame() const;  // mean, over the same frames as median_ms()
   int frames() const { return static_cast<int>(samples_.size()); }
 
  private:
   std::vector<double> samples_;  // milliseconds
   std::vector<double> cpu_;      // process CPU milliseconds at each tick
-  size_t start_up() const;  // samples skipped as start-up
+  size_t start_up() const;       // samples skipped as start-up
   std::chrono::steady_clock::time_point last_;
   bool started_ = false;
 };

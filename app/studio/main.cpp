@@ -14,9 +14,8 @@ namespace {
 // beside it (FILE with the extension .json).
 sta::studio::Script screenshot_script(const std::string& path, int frames) {
   const std::string state = std::filesystem::path(path).replace_extension(".json").string();
-  return sta::studio::Script::parse("frames " + std::to_string(frames) + "\nscreenshot \"" + path + "\"\nstate \"" +
-                                        state + "\"\n",
-                                    "--screenshot");
+  return sta::studio::Script::parse(
+      "frames " + std::to_string(frames) + "\nscreenshot \"" + path + "\"\nstate \"" + state + "\"\n", "--screenshot");
 }
 
 }  // namespace
@@ -26,17 +25,22 @@ int main(int argc, char** argv) {
   sta::studio::StudioOptions options;
   std::string script_path, screenshot, size = "1280x800";
   int frames = 30, threads = 1;
-  app.add_option("--data", options.data,
-                 "Data source: fashion-mnist, idx:PATH, digits, shapes, video:PATH (default: the model's, else digits)");
+  app.add_option(
+      "--data", options.data,
+      "Data source: fashion-mnist, idx:PATH, digits, shapes, video:PATH (default: the model's, else digits)");
   app.add_option("--transforms", options.transforms, "Comma-separated transformations (default: the source's set)");
   app.add_option("--model", options.model, "Checkpoint to open (default: assets/demo.sta when present)");
   app.add_option("--screenshot", screenshot,
                  "Draw --frames frames, write the window to this PNG and the state to the same name with .json, exit");
-  app.add_option("--frames", frames, "Frames to draw before the --screenshot")->check(CLI::Range(1, 100000))->capture_default_str();
+  app.add_option("--frames", frames, "Frames to draw before the --screenshot")
+      ->check(CLI::Range(1, 100000))
+      ->capture_default_str();
   app.add_option("--size", size, "Window size WIDTHxHEIGHT")->capture_default_str();
-  app.add_option("--threads", threads,
-                 "Torch threads for model calls (the studio's small batches run best on one; more when the machine is idle)")
-      ->check(CLI::Range(1, 64))->capture_default_str();
+  app.add_option(
+         "--threads", threads,
+         "Torch threads for model calls (the studio's small batches run best on one; more when the machine is idle)")
+      ->check(CLI::Range(1, 64))
+      ->capture_default_str();
   app.add_option("--script", script_path, "Run the UI actions in this file, one per line, then exit (0: all passed)");
   app.footer("Script actions:\n" + sta::studio::script_usage());
   try {

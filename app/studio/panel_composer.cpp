@@ -58,8 +58,8 @@ void ComposerPanel::draw(const Rect& area, Workspace& ws, Derived& derived) {
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const int k_count = static_cast<int>(rows.size());
   const float gap = 4.0f;
-  const float side = std::floor(std::max(16.0f, std::min((avail.x - kLabelWidth) / (kSteps + 1) - gap,
-                                                         avail.y / std::max(1, k_count) - gap)));
+  const float side = std::floor(
+      std::max(16.0f, std::min((avail.x - kLabelWidth) / (kSteps + 1) - gap, avail.y / std::max(1, k_count) - gap)));
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   for (int k = 0; k < k_count; ++k) {

@@ -58,15 +58,16 @@ void DataPanel::draw(const Rect& area, Workspace& ws) {
   ImGui::Separator();
   ImGui::TextDisabled("MODEL");
   ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - 52.0f);
-  const bool enter = ImGui::InputTextWithHint("##model", "checkpoint.sta", &model_path_,
-                                              ImGuiInputTextFlags_EnterReturnsTrue);
+  const bool enter =
+      ImGui::InputTextWithHint("##model", "checkpoint.sta", &model_path_, ImGuiInputTextFlags_EnterReturnsTrue);
   ImGui::SameLine();
   if (ImGui::Button("Load") || enter) ws.load_model(model_path_);
   if (ws.model()) {
     model_summary(ws, *ws.model());
   } else {
-    ImGui::TextWrapped("No model: the sequence browser works without one. Train one with\n"
-                       "sta train --preset tiny --data digits --out tiny.sta");
+    ImGui::TextWrapped(
+        "No model: the sequence browser works without one. Train one with\n"
+        "sta train --preset tiny --data digits --out tiny.sta");
   }
   ImGui::End();
 }

@@ -91,7 +91,7 @@ void caption(const Workspace& ws, ImVec2 at, float width) {
   const FieldSettings& s = ws.fields();
   std::string text = s.slice == SliceMode::Axes ? "axes z" + std::to_string(s.axis_i) + ", z" + std::to_string(s.axis_j)
                      : s.slice == SliceMode::LatentPca ? std::string("PCA of test latents")
-                                                        : "PCA of primitive " + std::to_string(s.focus) + " velocities";
+                                                       : "PCA of primitive " + std::to_string(s.focus) + " velocities";
   text += s.anchor == AnchorMode::Cursor ? " through frame " + std::to_string(ws.cursor()) : " through the mean";
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 size = ImGui::CalcTextSize(text.c_str());
@@ -185,7 +185,8 @@ void FieldsPanel::draw(const Rect& area, Workspace& ws, Derived& derived) {
     const int columns = k <= 3 ? 1 : 2, rows = (k + columns - 1) / columns;
     const float gap = ImGui::GetStyle().ItemSpacing.x, label = ImGui::GetFrameHeight();
     const float room = avail.x - kControlsWidth - gap;
-    const float mini = std::floor(std::max(40.0f, std::min((avail.y - rows * label) / rows - 4.0f, 0.3f * room / columns)));
+    const float mini =
+        std::floor(std::max(40.0f, std::min((avail.y - rows * label) / rows - 4.0f, 0.3f * room / columns)));
     const float large = std::floor(std::max(60.0f, std::min(avail.y, room - columns * (mini + gap) - gap)));
     ImGui::SetCursorScreenPos({origin.x + kControlsWidth + gap, origin.y});
     draw_large_view(ws, *layers, large);
@@ -233,8 +234,9 @@ void FieldsPanel::draw_legend(const Workspace& ws) {
     const ImVec2 at = ImGui::GetCursorScreenPos();
     for (size_t p = 0; p < parts.size(); ++p) {
       const render::FieldPart part = render_part(parts[p]);
-      const render::Rgba colour = s.colouring == LineColouring::Speed ? render::colormap(render::ColorMap::Sequential, 0.8f)
-                                                                      : render::primitive_colour(k, part);
+      const render::Rgba colour = s.colouring == LineColouring::Speed
+                                      ? render::colormap(render::ColorMap::Sequential, 0.8f)
+                                      : render::primitive_colour(k, part);
       line_sample({at.x + p * 36.0f, at.y}, colour, render::part_pattern(part) == render::LinePattern::Dashed);
     }
     ImGui::Dummy({parts.size() * 36.0f, ImGui::GetTextLineHeight()});
@@ -247,7 +249,8 @@ void FieldsPanel::draw_legend(const Workspace& ws) {
     }
   }
   if (s.part == PartMode::Both) ImGui::TextDisabled("solid light: curl-free\ndashed deep: divergence-free");
-  if (s.colouring == LineColouring::Speed) colour_bar(render::ColorMap::Sequential, 0.0f, 1.0f, "line speed / 95th percentile");
+  if (s.colouring == LineColouring::Speed)
+    colour_bar(render::ColorMap::Sequential, 0.0f, 1.0f, "line speed / 95th percentile");
   if (s.heat != HeatMode::None && painter_ && s.focus < static_cast<int>(painter_->heat_scales().size())) {
     const HeatScale& scale = painter_->heat_scales()[s.focus];
     const std::string caption = std::string(name_of(s.heat)) + " of primitive " + std::to_string(s.focus);
@@ -267,7 +270,8 @@ void FieldsPanel::draw_large_view(Workspace& ws, const FieldLayers& layers, floa
     ws.set_field_view(field_view_of(zoomed, layers.spec, px, px));
   }
   if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0.0f)) {
-    const render::View2D panned = view_of(layers.spec, ws.field_view(), px, px).panned(io.MouseDelta.x, io.MouseDelta.y, px, px);
+    const render::View2D panned =
+        view_of(layers.spec, ws.field_view(), px, px).panned(io.MouseDelta.x, io.MouseDelta.y, px, px);
     ws.set_field_view(field_view_of(panned, layers.spec, px, px));
   }
   if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) ws.set_field_view({});
@@ -278,8 +282,8 @@ void FieldsPanel::draw_large_view(Workspace& ws, const FieldLayers& layers, floa
   options.cursor = ws.cursor();
   // Painted again when what it shows changes, and kAnimationHz times a second for the
   // moving patterns: a software rasteriser then has time left for the rest of the window.
-  const bool changed = large_changed_({uploads_, px, options.shown, options.heat_primitive, options.cursor, view.x0,
-                                       view.x1, view.y0, view.y1});
+  const bool changed = large_changed_(
+      {uploads_, px, options.shown, options.heat_primitive, options.cursor, view.x0, view.x1, view.y0, view.y1});
   const double now = ImGui::GetTime();
   if (changed || now - painted_at_ >= 1.0 / kAnimationHz) {
     painter_->paint(target(large_, px), view, static_cast<float>(now), options);
@@ -304,7 +308,8 @@ void FieldsPanel::draw_minis(Workspace& ws, const FieldLayers& layers, float sid
     bool on = ws.enabled()[k];
     if (ImGui::Checkbox("##on", &on)) ws.set_enabled(k, on);
     if (ImGui::IsItemHovered())
-      ImGui::SetTooltip("primitive %d on or off in the model's roll-out (and in the large view when it shows the enabled)", k);
+      ImGui::SetTooltip(
+          "primitive %d on or off in the model's roll-out (and in the large view when it shows the enabled)", k);
     ImGui::SameLine(0.0f, 4.0f);
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(to_imgui(render::primitive_colour(k))), "primitive %d", k);
     const ImVec2 image{at.x, at.y + label};
@@ -330,15 +335,19 @@ void FieldsPanel::draw_minis(Workspace& ws, const FieldLayers& layers, float sid
     }
     show(*minis_[k], image, side);
     if (k == ws.fields().focus)
-      ImGui::GetWindowDrawList()->AddRect({image.x - 1.0f, image.y - 1.0f}, {image.x + side + 1.0f, image.y + side + 1.0f},
+      ImGui::GetWindowDrawList()->AddRect({image.x - 1.0f, image.y - 1.0f},
+                                          {image.x + side + 1.0f, image.y + side + 1.0f},
                                           to_imgui(render::primitive_colour(k)), 0.0f, 0, 2.0f);
     mini_rects_.push_back({image.x, image.y, side, side});
   }
 }
 
 nlohmann::json FieldsPanel::describe() const {
-  nlohmann::json out{{"view", to_json(view_rect_)}, {"minis", nlohmann::json::array()}, {"time", time_},
-                     {"recompute_ms", recompute_ms_}, {"lines", nlohmann::json::array()}};
+  nlohmann::json out{{"view", to_json(view_rect_)},
+                     {"minis", nlohmann::json::array()},
+                     {"time", time_},
+                     {"recompute_ms", recompute_ms_},
+                     {"lines", nlohmann::json::array()}};
   for (const Rect& r : mini_rects_) out["minis"].push_back(to_json(r));
   if (const auto* layers = layers_.value(); layers && *layers)
     for (const auto& parts : (*layers)->primitives) {

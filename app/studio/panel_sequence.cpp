@@ -14,7 +14,7 @@ namespace sta::studio {
 
 namespace {
 
-constexpr float kGap = 6.0f;          // between frames
+constexpr float kGap = 6.0f;  // between frames
 
 render::Texture2D upload(const cv::Mat& frame) {
   render::Texture2D texture(render::Filter::Nearest);
@@ -35,7 +35,8 @@ bool clickable_image(const char* id, const render::Texture2D& texture, ImVec2 at
 float label_width(const data::Sequence& sequence) {
   float widest = ImGui::CalcTextSize("model").x;
   if (sequence.truth)
-    for (const std::string& name : sequence.truth->names) widest = std::max(widest, ImGui::CalcTextSize(name.c_str()).x);
+    for (const std::string& name : sequence.truth->names)
+      widest = std::max(widest, ImGui::CalcTextSize(name.c_str()).x);
   return std::min(widest, 110.0f) + 10.0f;
 }
 
@@ -224,7 +225,8 @@ void SequencePanel::draw_truth(const data::GroundTruth& truth, float x0, float t
 }
 
 nlohmann::json SequencePanel::describe() const {
-  nlohmann::json out{{"frame_scale", scale_}, {"frames", nlohmann::json::array()}, {"predicted", nlohmann::json::array()}};
+  nlohmann::json out{
+      {"frame_scale", scale_}, {"frames", nlohmann::json::array()}, {"predicted", nlohmann::json::array()}};
   for (const Rect& r : input_rects_) out["frames"].push_back(to_json(r));
   for (const Rect& r : predicted_rects_) out["predicted"].push_back(to_json(r));
   return out;

@@ -88,16 +88,18 @@ void SpikesPanel::draw(const Rect& area, Workspace& ws, Derived& derived) {
   }
   if (ws.cursor() < steps) {
     const ImVec2 lo = g.cell(0, ws.cursor()), hi = g.cell(rows, ws.cursor() + 1);
-    ImGui::GetWindowDrawList()->AddRect({lo.x - 2.0f, lo.y - 1.0f}, {hi.x, hi.y}, to_imgui(kCursorColour), 2.0f, 0, 2.0f);
+    ImGui::GetWindowDrawList()->AddRect({lo.x - 2.0f, lo.y - 1.0f}, {hi.x, hi.y}, to_imgui(kCursorColour), 2.0f, 0,
+                                        2.0f);
   }
   ImGui::SetCursorScreenPos(g.cell(0, 0));
   if (ImGui::InvisibleButton("##timeline", {g.cell_w * steps, g.cell_h * rows}))
     ws.set_cursor(static_cast<int>((ImGui::GetIO().MousePos.x - g.cell(0, 0).x) / g.cell_w));
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("step t maps frame t-1 to frame t; click: cursor to frame t-1");
   ImGui::SetCursorScreenPos({g.origin.x, g.origin.y + rows * g.cell_h + 4.0f});
-  if (!prediction) ImGui::TextDisabled("Load a model to see its inferred spikes.");
-  else if (m == 0) ImGui::TextDisabled("No ground truth for this source.");
-  else ImGui::TextDisabled("above: model spike probability and speed g; below: ground truth");
+  const char* note = !prediction ? "Load a model to see its inferred spikes."
+                     : m == 0    ? "No ground truth for this source."
+                                 : "above: model spike probability and speed g; below: ground truth";
+  ImGui::TextDisabled("%s", note);
   ImGui::End();
 }
 

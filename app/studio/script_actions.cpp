@@ -14,14 +14,16 @@ namespace {
 long long to_integer(const std::string& word, const char* what) {
   char* end = nullptr;
   const long long value = std::strtoll(word.c_str(), &end, 10);
-  if (word.empty() || end != word.c_str() + word.size()) throw ScriptError(std::string(what) + " must be an integer, not '" + word + "'");
+  if (word.empty() || end != word.c_str() + word.size())
+    throw ScriptError(std::string(what) + " must be an integer, not '" + word + "'");
   return value;
 }
 
 float to_float(const std::string& word, const char* what) {
   char* end = nullptr;
   const float value = std::strtof(word.c_str(), &end);
-  if (word.empty() || end != word.c_str() + word.size()) throw ScriptError(std::string(what) + " must be a number, not '" + word + "'");
+  if (word.empty() || end != word.c_str() + word.size())
+    throw ScriptError(std::string(what) + " must be a number, not '" + word + "'");
   return value;
 }
 
@@ -73,10 +75,15 @@ std::vector<ScriptAction> make_actions() {
       {"sequence", "N|next|previous|random", 1, 1,
        [](ScriptHost& h, const Words& a) {
          Workspace& ws = h.workspace();
-         if (a[0] == "next") ws.choose_index(ws.sequence().index + 1);
-         else if (a[0] == "previous") ws.choose_index(ws.sequence().index - 1);
-         else if (a[0] == "random") ws.choose_random_index();
-         else ws.choose_index(to_integer(a[0], "the sequence index"));
+         if (a[0] == "next") {
+           ws.choose_index(ws.sequence().index + 1);
+         } else if (a[0] == "previous") {
+           ws.choose_index(ws.sequence().index - 1);
+         } else if (a[0] == "random") {
+           ws.choose_random_index();
+         } else {
+           ws.choose_index(to_integer(a[0], "the sequence index"));
+         }
          return 0;
        }},
       {"cursor", "T", 1, 1,
@@ -101,11 +108,14 @@ std::vector<ScriptAction> make_actions() {
          return 0;
        }},
       {"part", choices<PartMode>(), 1, 1,
-       [](ScriptHost& h, const Words& a) { return edit_fields(h, [&](FieldSettings& s) { s.part = to_enum<PartMode>(a[0]); }); }},
+       [](ScriptHost& h, const Words& a) {
+         return edit_fields(h, [&](FieldSettings& s) { s.part = to_enum<PartMode>(a[0]); });
+       }},
       {"slice", "axes I J|pca|velocity-pca", 1, 3,
        [](ScriptHost& h, const Words& a) {
          const SliceMode mode = to_enum<SliceMode>(a[0]);
-         if ((mode == SliceMode::Axes) != (a.size() == 3)) throw ScriptError("expected: slice axes I J|pca|velocity-pca");
+         if ((mode == SliceMode::Axes) != (a.size() == 3))
+           throw ScriptError("expected: slice axes I J|pca|velocity-pca");
          return edit_fields(h, [&](FieldSettings& s) {
            s.slice = mode;
            if (mode != SliceMode::Axes) return;
@@ -114,21 +124,30 @@ std::vector<ScriptAction> make_actions() {
          });
        }},
       {"anchor", choices<AnchorMode>(), 1, 1,
-       [](ScriptHost& h, const Words& a) { return edit_fields(h, [&](FieldSettings& s) { s.anchor = to_enum<AnchorMode>(a[0]); }); }},
+       [](ScriptHost& h, const Words& a) {
+         return edit_fields(h, [&](FieldSettings& s) { s.anchor = to_enum<AnchorMode>(a[0]); });
+       }},
       {"density", "X", 1, 1,
-       [](ScriptHost& h, const Words& a) { return edit_fields(h, [&](FieldSettings& s) { s.density = to_float(a[0], "the density"); }); }},
+       [](ScriptHost& h, const Words& a) {
+         return edit_fields(h, [&](FieldSettings& s) { s.density = to_float(a[0], "the density"); });
+       }},
       {"colour", choices<LineColouring>(), 1, 1,
        [](ScriptHost& h, const Words& a) {
          return edit_fields(h, [&](FieldSettings& s) { s.colouring = to_enum<LineColouring>(a[0]); });
        }},
       {"heat", choices<HeatMode>(), 1, 1,
-       [](ScriptHost& h, const Words& a) { return edit_fields(h, [&](FieldSettings& s) { s.heat = to_enum<HeatMode>(a[0]); }); }},
+       [](ScriptHost& h, const Words& a) {
+         return edit_fields(h, [&](FieldSettings& s) { s.heat = to_enum<HeatMode>(a[0]); });
+       }},
       {"focus", "K", 1, 1,
        [](ScriptHost& h, const Words& a) {
-         return edit_fields(h, [&](FieldSettings& s) { s.focus = static_cast<int>(to_integer(a[0], "the primitive")); });
+         return edit_fields(h,
+                            [&](FieldSettings& s) { s.focus = static_cast<int>(to_integer(a[0], "the primitive")); });
        }},
       {"view", choices<LargeView>(), 1, 1,
-       [](ScriptHost& h, const Words& a) { return edit_fields(h, [&](FieldSettings& s) { s.large = to_enum<LargeView>(a[0]); }); }},
+       [](ScriptHost& h, const Words& a) {
+         return edit_fields(h, [&](FieldSettings& s) { s.large = to_enum<LargeView>(a[0]); });
+       }},
       {"zoom", "FACTOR [X Y]", 1, 3,
        [](ScriptHost& h, const Words& a) {
          if (a.size() == 2) throw ScriptError("expected: zoom FACTOR [X Y]");

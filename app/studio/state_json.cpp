@@ -28,10 +28,17 @@ nlohmann::json workspace_json(const Workspace& ws) {
   out["enabled"] = ws.enabled();
   out["speeds"] = ws.speeds();
   const FieldSettings& f = ws.fields();
-  out["fields"] = {{"part", name_of(f.part)},   {"slice", name_of(f.slice)},       {"axes", {f.axis_i, f.axis_j}},
-                   {"anchor", name_of(f.anchor)}, {"density", f.density},          {"colour", name_of(f.colouring)},
-                   {"heat", name_of(f.heat)},     {"focus", f.focus},            {"view", name_of(f.large)},
-                   {"zoom", ws.field_view().zoom}, {"centre", {ws.field_view().centre_x, ws.field_view().centre_y}}};
+  out["fields"] = {{"part", name_of(f.part)},
+                   {"slice", name_of(f.slice)},
+                   {"axes", {f.axis_i, f.axis_j}},
+                   {"anchor", name_of(f.anchor)},
+                   {"density", f.density},
+                   {"colour", name_of(f.colouring)},
+                   {"heat", name_of(f.heat)},
+                   {"focus", f.focus},
+                   {"view", name_of(f.large)},
+                   {"zoom", ws.field_view().zoom},
+                   {"centre", {ws.field_view().centre_x, ws.field_view().centre_y}}};
   out["errors"] = ws.errors();
   return out;
 }

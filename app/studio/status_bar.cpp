@@ -34,7 +34,8 @@ void draw_status_bar(const Rect& area, Workspace& ws, const FrameClock& clock) {
       ImGui::SetTooltip("%s", all.c_str());
     }
   } else {
-    ImGui::TextDisabled("Left / Right: move the time cursor.  Field view: wheel zooms, drag pans, double-click resets.");
+    ImGui::TextDisabled(
+        "Left / Right: move the time cursor.  Field view: wheel zooms, drag pans, double-click resets.");
   }
   ImGui::SameLine(timing_x);
   ImGui::TextDisabled("%s", timing);

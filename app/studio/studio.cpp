@@ -60,7 +60,8 @@ int Studio::run() {
     clock_.tick();
   }
   if (script_)
-    std::fprintf(stderr, "sta-studio: median frame time %.2f ms over %d frames (%dx%d), process CPU %.2f ms per frame\n",
+    std::fprintf(stderr,
+                 "sta-studio: median frame time %.2f ms over %d frames (%dx%d), process CPU %.2f ms per frame\n",
                  clock_.median_ms(), clock_.frames(), window_.width(), window_.height(), clock_.cpu_ms_per_frame());
   return 0;
 }
@@ -107,8 +108,9 @@ bool Studio::write_captures() {
         cv::Mat pixels = window_.read_pixels();
         for (const auto& [name, r] : named_panels(layout_))
           if (panel == name)
-            pixels = pixels(cv::Rect(static_cast<int>(r.x), static_cast<int>(r.y), static_cast<int>(r.w), static_cast<int>(r.h)) &
-                            cv::Rect(0, 0, pixels.cols, pixels.rows));
+            pixels = pixels(
+                cv::Rect(static_cast<int>(r.x), static_cast<int>(r.y), static_cast<int>(r.w), static_cast<int>(r.h)) &
+                cv::Rect(0, 0, pixels.cols, pixels.rows));
         written = cv::imwrite(path, pixels, {cv::IMWRITE_PNG_COMPRESSION, 9});
       } else {
         std::ofstream out(path);

@@ -15,8 +15,10 @@ void begin_panel(const char* title, const Rect& area, ImGuiWindowFlags extra) {
 }
 
 render::Rgba truth_colour(int m) {
-  static const render::Rgba tones[] = {{0.62f, 0.66f, 0.80f, 1.0f}, {0.80f, 0.66f, 0.56f, 1.0f},
-                                       {0.62f, 0.78f, 0.62f, 1.0f}, {0.78f, 0.62f, 0.76f, 1.0f},
+  static const render::Rgba tones[] = {{0.62f, 0.66f, 0.80f, 1.0f},
+                                       {0.80f, 0.66f, 0.56f, 1.0f},
+                                       {0.62f, 0.78f, 0.62f, 1.0f},
+                                       {0.78f, 0.62f, 0.76f, 1.0f},
                                        {0.76f, 0.76f, 0.58f, 1.0f}};
   const int n = static_cast<int>(std::size(tones));
   return tones[((m % n) + n) % n];

@@ -27,14 +27,14 @@ class Window {
   void set_size(int width, int height);
   void set_vsync(bool on);  // off: frames as fast as they can be drawn (scripted runs)
 
-  void wait_events();                   // sleeps until input arrives
+  void wait_events();                  // sleeps until input arrives
   void poll_events(double timeout_s);  // returns on input or after timeout_s (0: at once)
   // New ImGui frame; without `mouse` the pointer is treated as absent (scripted runs must not
   // depend on where the pointer happens to be).
   void begin_frame(bool mouse = true);
-  void end_frame();                    // clears the window and draws the ImGui frame
-  cv::Mat read_pixels() const;         // the drawn frame, BGR, top row first
-  void present();                      // swaps buffers
+  void end_frame();             // clears the window and draws the ImGui frame
+  cv::Mat read_pixels() const;  // the drawn frame, BGR, top row first
+  void present();               // swaps buffers
 
  private:
   GLFWwindow* window_ = nullptr;

@@ -55,8 +55,9 @@ bool Workspace::open_data(const data::DataSpec& spec) {
     return false;
   }
   if (!fits(*opened)) {
-    report_error("model " + model_->path + " unloaded: it expects " + std::to_string(model_->engine.config().image_size) +
-                 " px frames and " + spec.source + " gives " + std::to_string(opened->image_size()) + " px");
+    report_error("model " + model_->path + " unloaded: it expects " +
+                 std::to_string(model_->engine.config().image_size) + " px frames and " + spec.source + " gives " +
+                 std::to_string(opened->image_size()) + " px");
     model_.reset();
     ++model_revision_;
     reset_primitives();

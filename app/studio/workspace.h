@@ -38,10 +38,10 @@ struct FieldSettings {
   SliceMode slice = SliceMode::LatentPca;
   int axis_i = 0, axis_j = 1;  // latent axes of SliceMode::Axes
   AnchorMode anchor = AnchorMode::Cursor;
-  float density = 1.0f;        // streamline density (matplotlib's: 1 = 30 lines across)
+  float density = 1.0f;  // streamline density (matplotlib's: 1 = 30 lines across)
   LineColouring colouring = LineColouring::Primitive;
   HeatMode heat = HeatMode::None;
-  int focus = 0;               // primitive of the large view, the heat map and SliceMode::VelocityPca
+  int focus = 0;  // primitive of the large view, the heat map and SliceMode::VelocityPca
   LargeView large = LargeView::Focus;
 
   bool operator==(const FieldSettings& o) const;
@@ -49,7 +49,7 @@ struct FieldSettings {
 
 // Zoom and pan of the large field view, relative to the fitted slice rectangle.
 struct FieldView {
-  float zoom = 1.0f;              // > 1: closer
+  float zoom = 1.0f;                       // > 1: closer
   float centre_x = 0.0f, centre_y = 0.0f;  // slice coordinates at the view's centre
 };
 
@@ -93,7 +93,7 @@ class Workspace {
   void choose_mode(data::SequenceMode mode);
   void choose_index(int64_t index);  // wraps around the split's item count
   void choose_random_index();
-  void set_cursor(int t);            // clamped to 0..T
+  void set_cursor(int t);  // clamped to 0..T
   void set_enabled(int k, bool on);
   void set_speed(int k, float speed);
   void set_field_settings(FieldSettings settings);  // clamps axes, density, focus

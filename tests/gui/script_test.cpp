@@ -52,7 +52,8 @@ TEST_CASE("assert compares numbers as numbers, text as text, and finds text in a
 
   const std::string failed = error_message<ScriptError>([&] { check_assertion(state, "cursor", "==", "4"); });
   CHECK(failed.find("cursor is 3, expected == 4") != std::string::npos);
-  CHECK(error_message<ScriptError>([&] { check_assertion(state, "errors", "contains", "absent"); }) != "<nothing thrown>");
+  CHECK(error_message<ScriptError>([&] { check_assertion(state, "errors", "contains", "absent"); }) !=
+        "<nothing thrown>");
   CHECK(error_message<ScriptError>([&] { check_assertion(state, "fields.colour", "==", "x"); }).find("no 'colour'") !=
         std::string::npos);
   CHECK(error_message<ScriptError>([&] { check_assertion(state, "fields.part", "<", "3"); }).find("compares numbers") !=

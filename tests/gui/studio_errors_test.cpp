@@ -32,7 +32,8 @@ bool any_error_contains(const nlohmann::json& state, const std::string& text) {
 TEST_CASE("a missing data file is reported in the window and the studio falls back to digits") {
   TempDir dir;
   const std::string png = dir.file("shot.png");
-  const CommandResult result = run_studio("--data idx:/nonexistent/images.idx --screenshot " + shell_quote(png) + " --frames 5");
+  const CommandResult result =
+      run_studio("--data idx:/nonexistent/images.idx --screenshot " + shell_quote(png) + " --frames 5");
   CAPTURE(result.output);
   CHECK(result.exit_code == 0);
   const nlohmann::json state = read_json(dir.file("shot.json"));
@@ -46,7 +47,8 @@ TEST_CASE("a corrupt model file is reported in the window and the studio keeps r
   const std::string bad = dir.file("corrupt.sta");
   std::ofstream(bad) << "this is not a checkpoint";
   const std::string png = dir.file("shot.png");
-  const CommandResult result = run_studio("--model " + shell_quote(bad) + " --screenshot " + shell_quote(png) + " --frames 5");
+  const CommandResult result =
+      run_studio("--model " + shell_quote(bad) + " --screenshot " + shell_quote(png) + " --frames 5");
   CAPTURE(result.output);
   CHECK(result.exit_code == 0);
   const nlohmann::json state = read_json(dir.file("shot.json"));
@@ -57,10 +59,11 @@ TEST_CASE("a corrupt model file is reported in the window and the studio keeps r
 
   // The same through a script: the failed load is an error in the UI, not a failed script.
   const std::string script = write_script(dir, "load.txt",
-                                          "model " + bad + "\n"
-                                          "assert errors contains corrupt.sta\n"
-                                          "dismiss\n"
-                                          "assert errors.size == 0\n");
+                                          "model " + bad +
+                                              "\n"
+                                              "assert errors contains corrupt.sta\n"
+                                              "dismiss\n"
+                                              "assert errors.size == 0\n");
   const CommandResult scripted = run_studio("--data digits --script " + shell_quote(script));
   CAPTURE(scripted.output);
   CHECK(scripted.exit_code == 0);

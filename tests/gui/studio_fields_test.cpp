@@ -39,22 +39,31 @@ int pixels_in_tone(const cv::Mat& shot, const cv::Rect& area, sta::render::Rgba 
 TEST_CASE("the field view draws each primitive's divergence-free and curl-free parts in its palette tones") {
   TempDir dir;
   const std::string model = dir.file("tiny.sta");
-  const CommandResult trained = run_command(shell_quote(STA_CLI_EXE) + " train --preset tiny --data digits --steps 60 --out " +
-                                            shell_quote(model));
+  const CommandResult trained = run_command(
+      shell_quote(STA_CLI_EXE) + " train --preset tiny --data digits --steps 60 --out " + shell_quote(model));
   CAPTURE(trained.output);
   REQUIRE(trained.exit_code == 0);
 
   const std::string script = write_script(dir, "fields.txt",
-                                          "model " + model + "\n"
-                                          "assert model.primitives == 3\n"
-                                          "view enabled\n"
-                                          "part divergence-free\n"
-                                          "screenshot " + dir.file("div.png") + "\n"
-                                          "state " + dir.file("div.json") + "\n"
-                                          "part curl-free\n"
-                                          "screenshot " + dir.file("curl.png") + "\n"
-                                          "state " + dir.file("curl.json") + "\n"
-                                          "assert errors.size == 0\n");
+                                          "model " + model +
+                                              "\n"
+                                              "assert model.primitives == 3\n"
+                                              "view enabled\n"
+                                              "part divergence-free\n"
+                                              "screenshot " +
+                                              dir.file("div.png") +
+                                              "\n"
+                                              "state " +
+                                              dir.file("div.json") +
+                                              "\n"
+                                              "part curl-free\n"
+                                              "screenshot " +
+                                              dir.file("curl.png") +
+                                              "\n"
+                                              "state " +
+                                              dir.file("curl.json") +
+                                              "\n"
+                                              "assert errors.size == 0\n");
   const CommandResult result = run_studio("--script " + shell_quote(script));
   CAPTURE(result.output);
   REQUIRE(result.exit_code == 0);

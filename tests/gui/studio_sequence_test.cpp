@@ -37,8 +37,8 @@ TEST_CASE("sta-studio --help exits 0 and lists the options and script actions") 
   const CommandResult result = run_studio("--help");
   CAPTURE(result.output);
   CHECK(result.exit_code == 0);
-  for (const char* word : {"--data", "--model", "--screenshot", "--frames", "--size", "--script", "screenshot FILE",
-                           "assert PATH"})
+  for (const char* word :
+       {"--data", "--model", "--screenshot", "--frames", "--size", "--script", "screenshot FILE", "assert PATH"})
     CHECK(result.output.find(word) != std::string::npos);
 }
 
@@ -87,16 +87,24 @@ TEST_CASE("scripted scrubbing moves the time cursor in the state and the highlig
   const std::string script = write_script(dir, "scrub.txt",
                                           "data digits\n"
                                           "cursor 2\n"
-                                          "screenshot " + dir.file("a.png") + "\n"
-                                          "state " + dir.file("a.json") + "\n"
-                                          "assert cursor == 2\n"
-                                          "cursor 5\n"
-                                          "key right\n"
-                                          "screenshot " + dir.file("b.png") + "\n"
-                                          "state " + dir.file("b.json") + "\n"
-                                          "assert cursor == 6\n"
-                                          "cursor 99\n"
-                                          "assert cursor == 8\n");
+                                          "screenshot " +
+                                              dir.file("a.png") +
+                                              "\n"
+                                              "state " +
+                                              dir.file("a.json") +
+                                              "\n"
+                                              "assert cursor == 2\n"
+                                              "cursor 5\n"
+                                              "key right\n"
+                                              "screenshot " +
+                                              dir.file("b.png") +
+                                              "\n"
+                                              "state " +
+                                              dir.file("b.json") +
+                                              "\n"
+                                              "assert cursor == 6\n"
+                                              "cursor 99\n"
+                                              "assert cursor == 8\n");
   const CommandResult result = run_studio("--script " + shell_quote(script));
   CAPTURE(result.output);
   REQUIRE(result.exit_code == 0);
@@ -117,11 +125,18 @@ TEST_CASE("the panels follow a window resize and still tile the window") {
   TempDir dir;
   const std::string script = write_script(dir, "resize.txt",
                                           "window 960x640\n"
-                                          "state " + dir.file("small.json") + "\n"
-                                          "screenshot " + dir.file("small.png") + " sequence\n"
-                                          "window 1400x900\n"
-                                          "state " + dir.file("large.json") + "\n"
-                                          "screenshot " + dir.file("large.png") + " sequence\n");
+                                          "state " +
+                                              dir.file("small.json") +
+                                              "\n"
+                                              "screenshot " +
+                                              dir.file("small.png") +
+                                              " sequence\n"
+                                              "window 1400x900\n"
+                                              "state " +
+                                              dir.file("large.json") +
+                                              "\n"
+                                              "screenshot " +
+                                              dir.file("large.png") + " sequence\n");
   const CommandResult result = run_studio("--data digits --script " + shell_quote(script));
   CAPTURE(result.output);
   REQUIRE(result.exit_code == 0);
@@ -141,7 +156,7 @@ TEST_CASE("the panels follow a window resize and still tile the window") {
     CHECK(area == static_cast<long long>(w) * h);  // no gaps, no overlaps
     const cv::Rect panel = rect_of(state["panels"]["sequence"]["rect"]);
     const cv::Rect last_frame = rect_of(state["panels"]["sequence"]["frames"][8]);
-    CHECK((last_frame & panel) == last_frame);  // no frame is cut off
+    CHECK((last_frame & panel) == last_frame);                                   // no frame is cut off
     const cv::Mat shot = cv::imread(dir.file(name + ".png"), cv::IMREAD_COLOR);  // a picture of that panel alone
     CHECK(shot.cols == panel.width);
     CHECK(shot.rows == panel.height);

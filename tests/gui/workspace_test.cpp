@@ -68,9 +68,9 @@ TEST_CASE("models: corrupt files are errors, a model follows its data and leaves
   CHECK(ws.model() == nullptr);
 
   const std::string model = dir.file("tiny.sta");
-  const auto trained = sta::test::run_command(sta::test::shell_quote(STA_CLI_EXE) +
-                                              " train --preset tiny --data digits --steps 3 --out " +
-                                              sta::test::shell_quote(model));
+  const auto trained =
+      sta::test::run_command(sta::test::shell_quote(STA_CLI_EXE) +
+                             " train --preset tiny --data digits --steps 3 --out " + sta::test::shell_quote(model));
   CAPTURE(trained.output);
   REQUIRE(trained.exit_code == 0);
   REQUIRE(ws.load_model(model));
