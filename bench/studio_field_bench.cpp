@@ -59,12 +59,11 @@ int main(int argc, char** argv) {
                 engine.primitives(), engine.latent_dim(), request.grid_nodes, request.grid_nodes,
                 request.test_latents.size() / engine.latent_dim(), threads);
 
-    const field::Slice slice = studio::choose_slice(engine, request);
-    const std::vector<float> points = field::grid_points(slice, {request.grid_nodes, request.grid_nodes});
+    const studio::FieldLayers whole = studio::compute_field_layers(engine, request);
+    const std::vector<float> points = field::grid_points(whole.slice, whole.spec);  // the recompute's own grid
     std::vector<std::vector<float>> out;
     std::printf("  Engine::fields, all K at %zu points: %.1f ms\n", points.size() / engine.latent_dim(),
                 median_ms([&] { engine.fields(model::FieldPart::Whole, request.time, points, out); }));
-    const studio::FieldLayers whole = studio::compute_field_layers(engine, request);
     field::EvenlySpacedParams lines, sketch;
     sketch.density = request.sketch_density;
     std::printf("  evenly spaced streamlines of K grids: %.1f ms, sketch lines: %.1f ms\n", median_ms([&] {
