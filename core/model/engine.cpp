@@ -45,6 +45,11 @@ void copy_rows(const torch::Tensor& per_primitive, std::vector<std::vector<float
 
 }  // namespace
 
+CheckpointSummary read_checkpoint_summary(const std::string& path) {
+  const train::CheckpointMeta meta = train::read_checkpoint_meta(path);
+  return {meta.data, meta.step, meta.train.preset};
+}
+
 Engine::Engine(std::shared_ptr<StaModelImpl> model) : model_(std::move(model)) {
   if (!model_) throw std::invalid_argument("Engine needs a model");
 }
@@ -107,6 +112,14 @@ void Engine::fields(FieldPart part, double t, const std::vector<float>& points,
                 : part == FieldPart::DivergenceFree ? sample.div_free
                                                     : sample.velocity();
   copy_rows(chosen, out);
+}
+
+void Engine::field_parts(double t, const std::vector<float>& points, std::vector<std::vector<float>>& curl_free,
+                         std::vector<std::vector<float>>& div_free) const {
+  torch::NoGradGuard no_grad;
+  auto sample = model_->flow()->evaluate(points_tensor(points, latent_dim(), device_of(*model_)), t, Trace::None);
+  copy_rows(sample.curl_free, curl_free);
+  copy_rows(sample.div_free, div_free);
 }
 
 void Engine::potentials(double t, const std::vector<float>& points, std::vector<std::vector<float>>& out) const {

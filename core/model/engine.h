@@ -33,6 +33,15 @@ struct SequencePrediction {
   std::vector<cv::Mat> frames;  // decoded, CV_32FC3 RGB [0, 1]
 };
 
+// What a checkpoint records about its training, read without loading its weights.
+struct CheckpointSummary {
+  data::DataSpec data;  // the data it was trained on
+  int64_t step = 0;     // optimisation steps taken
+  std::string preset;
+};
+// Throws with the reason when the file is missing or not a valid checkpoint.
+CheckpointSummary read_checkpoint_summary(const std::string& path);
+
 class Engine {
  public:
   explicit Engine(std::shared_ptr<StaModelImpl> model);
@@ -55,6 +64,9 @@ class Engine {
   // Velocities of every primitive at n points (row-major n x D) in one batched call:
   // out[k] holds n x D values of part `part` of primitive k at time t.
   void fields(FieldPart part, double t, const std::vector<float>& points, std::vector<std::vector<float>>& out) const;
+  // Both Helmholtz parts from one evaluation (half the cost of two fields() calls).
+  void field_parts(double t, const std::vector<float>& points, std::vector<std::vector<float>>& curl_free,
+                   std::vector<std::vector<float>>& div_free) const;
   // Potentials u_k(z, t): out[k] holds n values.
   void potentials(double t, const std::vector<float>& points, std::vector<std::vector<float>>& out) const;
 

@@ -1,0 +1,70 @@
+// Shared derived results, recomputed through Cached when their inputs change.
+#include "app/studio/derived.h"
+
+#include <exception>
+
+namespace sta::studio {
+
+const data::Sequence* Derived::sequence(Workspace& ws) {
+  if (!ws.dataset()) return nullptr;
+  const auto& value = sequence_.get({ws.data_revision(), ws.sequence()}, [&]() -> std::optional<data::Sequence> {
+    try {
+      return ws.dataset()->sequence(ws.sequence().split, ws.sequence().index, ws.sequence().mode);
+    } catch (const std::exception& e) {
+      ws.report_error(e.what());
+      return std::nullopt;
+    }
+  });
+  return value ? &*value : nullptr;
+}
+
+const model::SequencePrediction* Derived::prediction(Workspace& ws) {
+  const data::Sequence* seq = sequence(ws);
+  if (!seq || !ws.model()) return nullptr;
+  const auto key = std::make_tuple(ws.data_revision(), ws.model_revision(), ws.sequence(), ws.enabled());
+  const auto& value = prediction_.get(key, [&]() -> std::optional<model::SequencePrediction> {
+    try {
+      return ws.model()->engine.predict(*seq, ws.enabled());
+    } catch (const std::exception& e) {
+      ws.report_error(std::string("prediction failed: ") + e.what());
+      return std::nullopt;
+    }
+  });
+  return value ? &*value : nullptr;
+}
+
+const std::vector<model::Latent>* Derived::frame_latents(Workspace& ws) {
+  const data::Sequence* seq = sequence(ws);
+  if (!seq || !ws.model()) return nullptr;
+  const auto key = std::make_tuple(ws.data_revision(), ws.model_revision(), ws.sequence());
+  const auto& value = frame_latents_.get(key, [&]() -> std::optional<std::vector<model::Latent>> {
+    try {
+      return ws.model()->engine.encode(seq->frames);
+    } catch (const std::exception& e) {
+      ws.report_error(std::string("encoding failed: ") + e.what());
+      return std::nullopt;
+    }
+  });
+  return value ? &*value : nullptr;
+}
+
+const std::vector<float>& Derived::test_latents(Workspace& ws) {
+  return test_latents_.get({ws.data_revision(), ws.model_revision()}, [&] {
+    std::vector<float> rows;
+    if (!ws.model() || !ws.dataset()) return rows;
+    try {
+      std::vector<cv::Mat> frames;
+      for (int i = 0; i < kTestSequences; ++i) {
+        data::Sequence s = ws.dataset()->sequence(data::Split::Test, i);
+        frames.insert(frames.end(), s.frames.begin(), s.frames.end());
+      }
+      for (const model::Latent& z : ws.model()->engine.encode(frames)) rows.insert(rows.end(), z.begin(), z.end());
+    } catch (const std::exception& e) {
+      ws.report_error(std::string("encoding test sequences failed: ") + e.what());
+      rows.clear();
+    }
+    return rows;
+  });
+}
+
+}  // namespace sta::studio

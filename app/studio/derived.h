@@ -1,0 +1,38 @@
+// Derived: the model and data results that several panels share (the selected sequence,
+// the model's prediction of it, encoded latents), each computed once per change of its
+// inputs. Failures are reported to the Workspace once and give null / empty results.
+#pragma once
+
+#include "app/studio/cached.h"
+#include "app/studio/workspace.h"
+
+#include <optional>
+#include <tuple>
+#include <vector>
+
+namespace sta::studio {
+
+class Derived {
+ public:
+  static constexpr int kTestSequences = 32;  // encoded for PCA slices, the mean anchor and extents
+
+  // The selected sequence; null without data or when it cannot be made.
+  const data::Sequence* sequence(Workspace& ws);
+  // The model's roll-out of it with the enabled primitives; null without a model.
+  const model::SequencePrediction* prediction(Workspace& ws);
+  // Posterior means of the selected sequence's frames (T+1 latents); null without a model.
+  const std::vector<model::Latent>* frame_latents(Workspace& ws);
+  // Posterior means of every frame of the first kTestSequences test sequences, n x D
+  // row-major; empty without a model.
+  const std::vector<float>& test_latents(Workspace& ws);
+
+ private:
+  using SequenceKey = std::tuple<int, SequenceChoice>;
+  using ModelKey = std::tuple<int, int, SequenceChoice>;
+  Cached<SequenceKey, std::optional<data::Sequence>> sequence_;
+  Cached<std::tuple<int, int, SequenceChoice, std::vector<bool>>, std::optional<model::SequencePrediction>> prediction_;
+  Cached<ModelKey, std::optional<std::vector<model::Latent>>> frame_latents_;
+  Cached<std::tuple<int, int>, std::vector<float>> test_latents_;
+};
+
+}  // namespace sta::studio

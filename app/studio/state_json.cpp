@@ -1,0 +1,46 @@
+// Workspace -> JSON.
+#include "app/studio/state_json.h"
+
+#include "app/studio/names.h"
+
+namespace sta::studio {
+
+nlohmann::json workspace_json(const Workspace& ws) {
+  nlohmann::json out;
+  out["data"] = nullptr;
+  if (const data::Dataset* d = ws.dataset())
+    out["data"] = {{"source", ws.data_source()},
+                   {"transforms", d->transforms()},
+                   {"image_size", d->image_size()},
+                   {"steps", d->spec().steps},
+                   {"train_items", d->count(data::Split::Train)},
+                   {"test_items", d->count(data::Split::Test)}};
+  out["model"] = nullptr;
+  if (const LoadedModel* m = ws.model())
+    out["model"] = {{"path", m->path},
+                    {"primitives", m->engine.primitives()},
+                    {"latent_dim", m->engine.latent_dim()},
+                    {"step", m->summary.step},
+                    {"trained_on", m->summary.data.source}};
+  const SequenceChoice& s = ws.sequence();
+  out["sequence"] = {{"split", name_of(s.split)}, {"index", s.index}, {"mode", name_of(s.mode)}};
+  out["cursor"] = ws.cursor();
+  out["enabled"] = ws.enabled();
+  out["speeds"] = ws.speeds();
+  const FieldSettings& f = ws.fields();
+  out["fields"] = {{"part", name_of(f.part)},
+                   {"slice", name_of(f.slice)},
+                   {"axes", {f.axis_i, f.axis_j}},
+                   {"anchor", name_of(f.anchor)},
+                   {"density", f.density},
+                   {"colour", name_of(f.colouring)},
+                   {"heat", name_of(f.heat)},
+                   {"focus", f.focus},
+                   {"view", name_of(f.large)},
+                   {"zoom", ws.field_view().zoom},
+                   {"centre", {ws.field_view().centre_x, ws.field_view().centre_y}}};
+  out["errors"] = ws.errors();
+  return out;
+}
+
+}  // namespace sta::studio

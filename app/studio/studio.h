@@ -1,0 +1,71 @@
+// Studio: the application. Owns the window, the Workspace, the shared derived results and
+// the five panels; runs the frame loop (skipping frames while minimised, about 60 frames a
+// second when interactive, as fast as possible under a script); runs the script, if any,
+// as the script host (captures are written at the end of a drawn frame).
+#pragma once
+
+#include "app/studio/derived.h"
+#include "app/studio/frame_clock.h"
+#include "app/studio/layout.h"
+#include "app/studio/panel_composer.h"
+#include "app/studio/panel_data.h"
+#include "app/studio/panel_fields.h"
+#include "app/studio/panel_sequence.h"
+#include "app/studio/panel_spikes.h"
+#include "app/studio/script.h"
+#include "app/studio/window.h"
+#include "app/studio/workspace.h"
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace sta::studio {
+
+struct StudioOptions {
+  std::string data, transforms;  // empty: the model's data, else digits
+  std::string model;             // empty: assets/demo.sta when it exists and no data was given
+  int width = 1280, height = 800;
+  std::optional<Script> script;  // --script, then the --screenshot capture
+};
+
+class Studio : public ScriptHost {
+ public:
+  // Opens the window (throws std::runtime_error when it cannot) and the start-up data and
+  // model (failures become Workspace errors).
+  explicit Studio(StudioOptions options);
+  // Runs until the window closes or the script ends; returns the process exit code.
+  int run();
+
+  Workspace& workspace() override { return ws_; }
+  void capture(Capture kind, const std::string& path, const std::string& panel) override;
+  nlohmann::json state() override;
+  void resize_window(int width, int height) override { window_.set_size(width, height); }
+
+ private:
+  void open_startup(const StudioOptions& options);
+  void draw_frame();
+  void handle_keys();
+  bool write_captures();  // false (with a message) when a file cannot be written
+
+  Window window_;
+  Workspace ws_;
+  Derived derived_;
+  DataPanel data_panel_;
+  SequencePanel sequence_panel_;
+  FieldsPanel fields_panel_;
+  SpikesPanel spikes_panel_;
+  ComposerPanel composer_panel_;
+  Layout layout_;
+  FrameClock clock_;
+  std::optional<Script> script_;
+  int wait_frames_ = 0;
+  struct PendingCapture {
+    Capture kind;
+    std::string path, panel;
+  };
+  std::vector<PendingCapture> captures_;
+};
+
+}  // namespace sta::studio

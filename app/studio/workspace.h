@@ -1,0 +1,123 @@
+// Workspace: the one state object of the studio. Panels and scripts read it and change it
+// only through the edit functions below, which validate their input, keep the state
+// consistent (cursor within the sequence, one flag per primitive, a model that fits the
+// data) and record failures as error messages instead of throwing, so that the app keeps
+// its previous state and keeps running. Everything shown on screen derives from it.
+#pragma once
+
+#include "core/data/dataset.h"
+#include "core/model/engine.h"
+
+#include <memory>
+#include <optional>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace sta::studio {
+
+// Which sequence of the dataset is selected.
+struct SequenceChoice {
+  data::Split split = data::Split::Test;
+  int64_t index = 0;
+  data::SequenceMode mode = data::SequenceMode::Sparse;
+
+  bool operator==(const SequenceChoice& o) const { return split == o.split && index == o.index && mode == o.mode; }
+};
+
+enum class PartMode { Whole, CurlFree, DivergenceFree, Both };  // Both: the two parts overlaid
+enum class SliceMode { Axes, LatentPca, VelocityPca };
+enum class AnchorMode { Cursor, Mean };  // the cursor frame's latent, or the test latents' mean
+enum class LineColouring { Primitive, Speed };
+enum class HeatMode { None, Potential, Speed, Divergence, Curl };
+enum class LargeView { Focus, Enabled };  // the large view shows the focus primitive, or all enabled
+
+// How the latent field view slices and draws the primitives' fields.
+struct FieldSettings {
+  PartMode part = PartMode::Whole;
+  SliceMode slice = SliceMode::LatentPca;
+  int axis_i = 0, axis_j = 1;  // latent axes of SliceMode::Axes
+  AnchorMode anchor = AnchorMode::Cursor;
+  float density = 1.0f;  // streamline density (matplotlib's: 1 = 30 lines across)
+  LineColouring colouring = LineColouring::Primitive;
+  HeatMode heat = HeatMode::None;
+  int focus = 0;  // primitive of the large view, the heat map and SliceMode::VelocityPca
+  LargeView large = LargeView::Focus;
+
+  bool operator==(const FieldSettings& o) const;
+};
+
+// Zoom and pan of the large field view, relative to the fitted slice rectangle.
+struct FieldView {
+  float zoom = 1.0f;                       // > 1: closer
+  float centre_x = 0.0f, centre_y = 0.0f;  // slice coordinates at the view's centre
+};
+
+struct LoadedModel {
+  model::Engine engine;
+  std::string path;
+  model::CheckpointSummary summary;
+};
+
+class Workspace {
+ public:
+  static constexpr float kDensityMin = 0.25f, kDensityMax = 3.0f;
+  static constexpr float kSpeedLimit = 3.0f;  // composer speeds lie in [-limit, limit]
+
+  // ---- Reading
+  const data::Dataset* dataset() const { return dataset_.get(); }
+  const std::string& data_source() const { return data_source_; }
+  const std::string& data_transforms() const { return data_transforms_; }
+  int data_revision() const { return data_revision_; }  // changes whenever data is opened
+  const LoadedModel* model() const { return model_ ? &*model_ : nullptr; }
+  int model_revision() const { return model_revision_; }
+  int primitives() const { return model_ ? model_->engine.primitives() : 0; }
+  const SequenceChoice& sequence() const { return sequence_; }
+  int steps() const { return dataset_ ? dataset_->spec().steps : 0; }  // T; frames 0..T
+  int cursor() const { return cursor_; }
+  const std::vector<bool>& enabled() const { return enabled_; }  // per primitive
+  const std::vector<float>& speeds() const { return speeds_; }   // composer speed per primitive
+  const FieldSettings& fields() const { return fields_; }
+  const FieldView& field_view() const { return field_view_; }
+  const std::vector<std::string>& errors() const { return errors_; }  // oldest first
+
+  // ---- Editing: the mouse, the keyboard and scripts all go through these.
+  // Opens a data source (CLI syntax) with a comma-separated transformation list ("" for the
+  // source's default). A model that does not fit the new frames is unloaded, with a message.
+  bool open_data(const std::string& source, const std::string& transforms);
+  bool open_data(const data::DataSpec& spec);
+  // Loads a checkpoint. With use_its_data, or when the current data does not fit it, also
+  // opens the data it was trained on, falling back to `digits` when that is missing.
+  bool load_model(const std::string& path, bool use_its_data = false);
+  void choose_split(data::Split split);
+  void choose_mode(data::SequenceMode mode);
+  void choose_index(int64_t index);  // wraps around the split's item count
+  void choose_random_index();
+  void set_cursor(int t);  // clamped to 0..T
+  void set_enabled(int k, bool on);
+  void set_speed(int k, float speed);
+  void set_field_settings(FieldSettings settings);  // clamps axes, density, focus
+  void set_field_view(FieldView view);
+  void report_error(const std::string& message);
+  void dismiss_errors();
+
+ private:
+  bool fits(const data::Dataset& data) const;
+  void reset_primitives();
+
+  std::shared_ptr<const data::Dataset> dataset_;
+  std::string data_source_, data_transforms_;
+  int data_revision_ = 0;
+  std::optional<LoadedModel> model_;
+  int model_revision_ = 0;
+  SequenceChoice sequence_;
+  int cursor_ = 0;
+  std::vector<bool> enabled_;
+  std::vector<float> speeds_;
+  FieldSettings fields_;
+  FieldView field_view_;
+  std::vector<std::string> errors_;
+  std::mt19937 random_{12345};
+};
+
+}  // namespace sta::studio

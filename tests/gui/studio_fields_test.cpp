@@ -1,0 +1,99 @@
+// The Latent fields panel with a freshly trained tiny model: the divergence-free and the
+// curl-free parts reach the pixels of the field views in each primitive's palette tone, and
+// the Sequence panel gains the model's row of predicted frames.
+#include "render/palette.h"
+#include "studio_runner.h"
+
+#include <doctest/doctest.h>
+#include <opencv2/imgcodecs.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+using namespace sta::test;
+
+namespace {
+
+// Pixels in `area` drawn in `colour` at any brightness: the line shader scales a primitive's
+// colour by speed and a moving pulse, so the hue ratios (channel / brightest channel) are
+// compared. Dim pixels (background, anti-aliased rims) are skipped.
+int pixels_in_tone(const cv::Mat& shot, const cv::Rect& area, sta::render::Rgba colour) {
+  const float top = std::max({colour.r, colour.g, colour.b});
+  const std::array<float, 3> want{colour.b / top, colour.g / top, colour.r / top};  // BGR
+  int count = 0;
+  for (int y = area.y; y < area.y + area.height; ++y)
+    for (int x = area.x; x < area.x + area.width; ++x) {
+      const cv::Vec3b p = shot.at<cv::Vec3b>(y, x);
+      const float bright = std::max({p[0], p[1], p[2]});
+      if (bright < 90.0f) continue;
+      bool match = true;
+      for (int c = 0; c < 3; ++c) match = match && std::abs(p[c] / bright - want[c]) < 0.06f;
+      count += match ? 1 : 0;
+    }
+  return count;
+}
+
+}  // namespace
+
+TEST_CASE("the field view draws each primitive's divergence-free and curl-free parts in its palette tones") {
+  TempDir dir;
+  const std::string model = dir.file("tiny.sta");
+  const CommandResult trained = run_command(
+      shell_quote(STA_CLI_EXE) + " train --preset tiny --data digits --steps 60 --out " + shell_quote(model));
+  CAPTURE(trained.output);
+  REQUIRE(trained.exit_code == 0);
+
+  const std::string script = write_script(dir, "fields.txt",
+                                          "model " + model +
+                                              "\n"
+                                              "assert model.primitives == 3\n"
+                                              "view enabled\n"
+                                              "part divergence-free\n"
+                                              "screenshot " +
+                                              dir.file("div.png") +
+                                              "\n"
+                                              "state " +
+                                              dir.file("div.json") +
+                                              "\n"
+                                              "part curl-free\n"
+                                              "screenshot " +
+                                              dir.file("curl.png") +
+                                              "\n"
+                                              "state " +
+                                              dir.file("curl.json") +
+                                              "\n"
+                                              "assert errors.size == 0\n");
+  const CommandResult result = run_studio("--script " + shell_quote(script));
+  CAPTURE(result.output);
+  REQUIRE(result.exit_code == 0);
+
+  struct Case {
+    const char* name;
+    sta::render::FieldPart shown, hidden;
+  };
+  for (const Case& c : {Case{"div", sta::render::FieldPart::DivergenceFree, sta::render::FieldPart::CurlFree},
+                        Case{"curl", sta::render::FieldPart::CurlFree, sta::render::FieldPart::DivergenceFree}}) {
+    CAPTURE(c.name);
+    const cv::Mat shot = cv::imread(dir.file(std::string(c.name) + ".png"), cv::IMREAD_COLOR);
+    REQUIRE_FALSE(shot.empty());
+    const nlohmann::json state = read_json(dir.file(std::string(c.name) + ".json"));
+    const nlohmann::json& fields = state["panels"]["fields"];
+    REQUIRE(fields["minis"].size() == 3);
+    // Only the views count: the legend beside them is drawn in the same tones.
+    std::vector<cv::Rect> views{rect_of(fields["view"])};
+    for (const auto& mini : fields["minis"]) views.push_back(rect_of(mini));
+    for (int k = 0; k < 3; ++k) {
+      CAPTURE(k);
+      int shown = 0, hidden = 0;
+      for (const cv::Rect& view : views) {
+        shown += pixels_in_tone(shot, view, sta::render::primitive_colour(k, c.shown));
+        hidden += pixels_in_tone(shot, view, sta::render::primitive_colour(k, c.hidden));
+      }
+      CHECK(shown > 300);
+      CHECK(hidden < shown / 10);
+    }
+    // With a model, the Sequence panel shows its prediction of every frame.
+    CHECK(state["panels"]["sequence"]["predicted"].size() == 9);
+  }
+}

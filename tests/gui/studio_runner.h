@@ -1,0 +1,40 @@
+// Test helper for the GUI suite: runs sta-studio (under xvfb-run when there is no display),
+// writes scripts, and reads back the screenshots and state JSON it writes.
+#pragma once
+
+#include "support/run_command.h"
+#include "support/temp_dir.h"
+
+#include <nlohmann/json.hpp>
+#include <opencv2/core.hpp>
+
+#include <cstdlib>
+#include <fstream>
+#include <string>
+
+namespace sta::test {
+
+inline CommandResult run_studio(const std::string& arguments) {
+  const char* display = std::getenv("DISPLAY");
+  const std::string prefix = display && *display ? "" : "xvfb-run -a -s '-screen 0 1280x800x24' ";
+  return run_command(prefix + shell_quote(STA_STUDIO_EXE) + " " + arguments);
+}
+
+// Writes `text` to a script file in `dir` and returns its path.
+inline std::string write_script(const TempDir& dir, const std::string& name, const std::string& text) {
+  const std::string path = dir.file(name);
+  std::ofstream(path) << text;
+  return path;
+}
+
+inline nlohmann::json read_json(const std::string& path) {
+  std::ifstream in(path);
+  return nlohmann::json::parse(in);
+}
+
+// A rectangle written by the studio as [x, y, w, h].
+inline cv::Rect rect_of(const nlohmann::json& r) {
+  return {r.at(0).get<int>(), r.at(1).get<int>(), r.at(2).get<int>(), r.at(3).get<int>()};
+}
+
+}  // namespace sta::test
