@@ -7,6 +7,10 @@
 namespace sta::model {
 
 namespace {
+// Fields start small: large random flows wreck the early roll-outs, and the spikes then
+// learn to switch every primitive off before the fields can learn anything.
+constexpr double kInitialGain = 0.1;
+
 // Frequencies of the time embedding: pi * 2^f / T for f = 0..E/2-1, so the slowest
 // feature spans half a period over a sequence.
 double frequency(int f, int steps) { return M_PI * std::pow(2.0, f) / steps; }
@@ -15,9 +19,9 @@ double frequency(int f, int steps) { return M_PI * std::pow(2.0, f) / steps; }
 FlowFieldImpl::FlowFieldImpl(int primitives, int latent_dim, int hidden, int time_embedding, int steps)
     : latent_dim_(latent_dim), time_embedding_(time_embedding), steps_(steps) {
   potential_ = register_module("potential",
-                               ScalarMlps(primitives, latent_dim + time_embedding, latent_dim, hidden));
-  stream_ = register_module("stream", ScalarMlps(primitives, latent_dim, latent_dim, hidden));
-  double bound = 1.0 / std::sqrt(static_cast<double>(latent_dim));
+                               ScalarMlps(primitives, latent_dim + time_embedding, latent_dim, hidden, kInitialGain));
+  stream_ = register_module("stream", ScalarMlps(primitives, latent_dim, latent_dim, hidden, kInitialGain));
+  double bound = kInitialGain / std::sqrt(static_cast<double>(latent_dim));
   skew_raw_ = register_parameter("skew", torch::empty({primitives, latent_dim, latent_dim}).uniform_(-bound, bound));
 }
 
@@ -57,7 +61,7 @@ FieldSample FlowFieldImpl::evaluate(const torch::Tensor& z, double t, Trace trac
     out.laplacian = potential_->laplacian_estimate(pot, probe);
   }
   auto zk = z.unsqueeze(0).expand({primitives(), z.size(0), latent_dim_});
-  auto stream_grad = stream_->pass(zk).grad;                     // [K, N, D]
+  auto stream_grad = stream_->pass(zk).grad + zk;  // grad of |z|^2 / 2 + MLP_k(z), [K, N, D]
   out.div_free = torch::bmm(stream_grad, skew().transpose(1, 2));  // r_i = sum_j S_ij g_j
   return out;
 }

@@ -1,6 +1,8 @@
 // The K flow primitives of spec section 2: v_k(z, t) = grad_z u_k(z, t) + r_k(z), with
 // u_k a time-dependent potential (curl-free part) and r_k = S_k grad phi_k, S_k = W_k - W_k^T
-// (divergence-free by construction: div r = sum_ij S_ij d_i d_j phi = 0).
+// (divergence-free by construction: div r = sum_ij S_ij d_i d_j phi = 0). The stream function
+// is phi_k(z) = |z|^2 / 2 + MLP_k(z): its quadratic part makes r_k = S_k z + ..., an exact
+// linear rotation, so periodic transformations (rotation, hue) are easy to represent.
 #pragma once
 
 #include "core/model/scalar_mlps.h"

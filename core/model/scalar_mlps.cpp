@@ -8,17 +8,17 @@
 
 namespace sta::model {
 
-ScalarMlpsImpl::ScalarMlpsImpl(int count, int in_dim, int diff_dim, int hidden)
+ScalarMlpsImpl::ScalarMlpsImpl(int count, int in_dim, int diff_dim, int hidden, double output_gain)
     : count_(count), in_dim_(in_dim), diff_dim_(diff_dim), hidden_(hidden) {
-  auto uniform = [&](std::vector<int64_t> shape, int fan_in) {
-    double bound = 1.0 / std::sqrt(static_cast<double>(fan_in));
+  auto uniform = [&](std::vector<int64_t> shape, int fan_in, double gain = 1.0) {
+    double bound = gain / std::sqrt(static_cast<double>(fan_in));
     return torch::empty(shape).uniform_(-bound, bound);
   };
   w1_ = register_parameter("w1", uniform({count, in_dim, hidden}, in_dim));
   b1_ = register_parameter("b1", uniform({count, 1, hidden}, in_dim));
   w2_ = register_parameter("w2", uniform({count, hidden, hidden}, hidden));
   b2_ = register_parameter("b2", uniform({count, 1, hidden}, hidden));
-  w3_ = register_parameter("w3", uniform({count, 1, hidden}, hidden));
+  w3_ = register_parameter("w3", uniform({count, 1, hidden}, hidden, output_gain));
 }
 
 torch::Tensor ScalarMlpsImpl::spatial_w1() const { return w1_.narrow(1, 0, diff_dim_); }

@@ -19,8 +19,8 @@ struct MlpPass {
 class ScalarMlpsImpl : public torch::nn::Module {
  public:
   // `count` MLPs with `in_dim` inputs, of which the first `diff_dim` are the spatial
-  // coordinates that Laplacians are taken over.
-  ScalarMlpsImpl(int count, int in_dim, int diff_dim, int hidden);
+  // coordinates that Laplacians are taken over. `output_gain` scales the initial output layer.
+  ScalarMlpsImpl(int count, int in_dim, int diff_dim, int hidden, double output_gain = 1.0);
 
   // Values [K, N] for inputs x [K, N, in_dim].
   torch::Tensor value(const torch::Tensor& x) const;
