@@ -35,6 +35,21 @@ torch::Tensor sequences_to_tensor(const std::vector<data::Sequence>& sequences) 
                     flat.size(2), flat.size(3)});
 }
 
+torch::Tensor ground_truth_g(const std::vector<data::Sequence>& sequences, int primitives) {
+  const int64_t steps = static_cast<int64_t>(sequences.at(0).frames.size()) - 1;
+  auto g = torch::zeros({static_cast<int64_t>(sequences.size()), steps, primitives});
+  auto a = g.accessor<float, 3>();
+  for (size_t b = 0; b < sequences.size(); ++b) {
+    if (!sequences[b].truth) throw std::invalid_argument("supervision needs sequences with ground truth");
+    const auto& truth = *sequences[b].truth;
+    if (static_cast<int>(truth.names.size()) > primitives)
+      throw std::invalid_argument("supervision needs at least one primitive per transformation");
+    for (int64_t t = 0; t < steps; ++t)
+      for (size_t m = 0; m < truth.names.size(); ++m) a[b][t][m] = truth.spikes[t][m] * truth.speeds[t][m];
+  }
+  return g;
+}
+
 cv::Mat tensor_to_image(const torch::Tensor& chw) {
   auto hwc = chw.detach().to(torch::kCPU, torch::kFloat).clamp(0, 1).permute({1, 2, 0}).contiguous();
   if (hwc.size(2) == 1) hwc = hwc.expand({hwc.size(0), hwc.size(1), 3}).contiguous();

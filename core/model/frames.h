@@ -12,6 +12,9 @@ namespace sta::model {
 torch::Tensor sequences_to_tensor(const std::vector<data::Sequence>& sequences);
 // Frames -> [N, C, S, S] float on the CPU.
 torch::Tensor images_to_tensor(const std::vector<cv::Mat>& images);
+// Ground-truth transformation variables (spike x speed) of generated sequences, [B, T, K]
+// with transformation m in column m (K >= M); throws for sequences without ground truth.
+torch::Tensor ground_truth_g(const std::vector<data::Sequence>& sequences, int primitives);
 // One [C, S, S] tensor (any device) -> CV_32FC3 RGB image with values clamped to [0, 1].
 cv::Mat tensor_to_image(const torch::Tensor& chw);
 

@@ -52,7 +52,7 @@ Objective sta_objective(StaModelImpl& model, const torch::Tensor& frames, const 
   auto spikes = gumbel_sigmoid(posterior.spike_logits, s.temperature);
   auto slabs = s.train_slabs ? laplace_sample(posterior.slab_loc, posterior.slab_scale)
                              : torch::ones_like(posterior.slab_loc);
-  auto roll = model.rollout(z0, spikes * slabs, s.trace);
+  auto roll = model.rollout(z0, s.known_g.defined() ? s.known_g : spikes * slabs, s.trace);
 
   // Flowed posterior density vs the diffusing prior, one sample per step.
   auto log_q = gaussian_log_prob(z0, q0.mean, q0.log_var).unsqueeze(1) + torch::cumsum(roll.log_density, 1);

@@ -15,6 +15,9 @@ struct ObjectiveSettings {
   double temperature = 1.0;  // Gumbel-sigmoid temperature of the relaxed spikes
   bool train_slabs = false;  // stage 2: sample slabs from their posterior (else slab = 1)
   double spike_kl_weight = 1.0;  // warm-up factor on the spike KL
+  // Supervised baseline: known transformation variables [B, T, K] replace the inferred ones in
+  // the roll-out (the spike/slab posteriors are then fitted to them by their KL terms only).
+  torch::Tensor known_g;
   Trace trace = Trace::Hutchinson;
 };
 

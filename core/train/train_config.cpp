@@ -122,6 +122,8 @@ void to_json(nlohmann::json& j, const TrainConfig& c) {
        {"batch_size", c.batch_size},
        {"total_steps", c.total_steps},
        {"warmup_fraction", c.warmup_fraction},
+       {"autoencoder_weight", c.autoencoder_weight},
+       {"supervised", c.supervised},
        {"slab_stage_fraction", c.slab_stage_fraction},
        {"learning_rate", c.learning_rate},
        {"lr_final_fraction", c.lr_final_fraction},
@@ -144,6 +146,8 @@ void from_json(const nlohmann::json& j, TrainConfig& c) {
   c.batch_size = j.at("batch_size").get<int>();
   c.total_steps = j.at("total_steps").get<int64_t>();
   c.warmup_fraction = j.at("warmup_fraction").get<double>();
+  c.autoencoder_weight = j.at("autoencoder_weight").get<double>();
+  c.supervised = j.at("supervised").get<bool>();
   c.slab_stage_fraction = j.at("slab_stage_fraction").get<double>();
   c.learning_rate = j.at("learning_rate").get<double>();
   c.lr_final_fraction = j.at("lr_final_fraction").get<double>();

@@ -17,6 +17,8 @@ struct TrainConfig {
   int batch_size = 32;
   int64_t total_steps = 5000;
   double warmup_fraction = 0.0;       // stage 0: frames autoencoded independently (no flows)
+  double autoencoder_weight = 0.0;    // stages 1-2: weight of the per-frame autoencoder term
+  bool supervised = false;            // roll out with the ground-truth transformations (baseline)
   double slab_stage_fraction = 0.5;   // stage 2 (slabs trained) starts after this fraction of steps
   double learning_rate = 1e-3;        // Adam, cosine-decayed to lr_final_fraction of itself
   double lr_final_fraction = 0.1;

@@ -122,9 +122,15 @@ StepReport Trainer::step() {
   settings.temperature = report.temperature;
   settings.train_slabs = report.stage == 2;
   settings.spike_kl_weight = config_.spike_kl_weight(step_);
+  if (config_.supervised) settings.known_g = model::ground_truth_g(batch, config_.model.primitives).to(device_);
   settings.trace = config_.model.trace == "exact" ? model::Trace::Exact : model::Trace::Hutchinson;
   auto objective = report.stage == 0 ? model::autoencoder_objective(*model_, frames)
                                      : model::sta_objective(*model_, frames, settings);
+  if (report.stage > 0 && config_.autoencoder_weight > 0) {
+    auto frame_terms = model::autoencoder_objective(*model_, frames);
+    objective.total = objective.total + config_.autoencoder_weight * frame_terms.total;
+    objective.terms.emplace_back("autoencoder", frame_terms.total);
+  }
   report.loss = objective.total.item<double>();
   for (const auto& [name, value] : objective.terms) report.terms.emplace_back(name, value.item<double>());
 
