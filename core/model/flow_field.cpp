@@ -22,6 +22,7 @@ FlowFieldImpl::FlowFieldImpl(int primitives, int latent_dim, int hidden, int tim
                                ScalarMlps(primitives, latent_dim + time_embedding, latent_dim, hidden, kInitialGain));
   stream_ = register_module("stream", ScalarMlps(primitives, latent_dim, latent_dim, hidden, kInitialGain));
   double bound = kInitialGain / std::sqrt(static_cast<double>(latent_dim));
+  drift_ = register_parameter("drift", torch::zeros({primitives, latent_dim}));
   skew_raw_ = register_parameter("skew", torch::empty({primitives, latent_dim, latent_dim}).uniform_(-bound, bound));
 }
 
@@ -52,9 +53,9 @@ torch::Tensor FlowFieldImpl::embedding_rate(double t) const {
 FieldSample FlowFieldImpl::evaluate(const torch::Tensor& z, double t, Trace trace) const {
   FieldSample out;
   auto pot = potential_->pass(potential_input(z, t));
-  out.curl_free = pot.grad.narrow(-1, 0, latent_dim_);
+  out.curl_free = pot.grad.narrow(-1, 0, latent_dim_) + drift_.unsqueeze(1);
   auto rate = embedding_rate(t).to(z.options());
-  out.dudt = (pot.grad.narrow(-1, latent_dim_, time_embedding_) * rate).sum(-1);
+  out.dudt = (pot.grad.narrow(-1, latent_dim_, time_embedding_) * rate).sum(-1) - drift_energy();
   if (trace == Trace::Exact) out.laplacian = potential_->laplacian(pot);
   if (trace == Trace::Hutchinson) {
     auto probe = torch::randint(0, 2, {primitives(), z.size(0), latent_dim_}, z.options()) * 2 - 1;
@@ -67,7 +68,9 @@ FieldSample FlowFieldImpl::evaluate(const torch::Tensor& z, double t, Trace trac
 }
 
 torch::Tensor FlowFieldImpl::potential(const torch::Tensor& z, double t) const {
-  return potential_->value(potential_input(z, t));
+  return potential_->value(potential_input(z, t)) + torch::mm(drift_, z.t()) - drift_energy() * t;
 }
+
+torch::Tensor FlowFieldImpl::drift_energy() const { return 0.5 * drift_.pow(2).sum(-1, true); }
 
 }  // namespace sta::model

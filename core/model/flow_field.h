@@ -2,7 +2,9 @@
 // u_k a time-dependent potential (curl-free part) and r_k = S_k grad phi_k, S_k = W_k - W_k^T
 // (divergence-free by construction: div r = sum_ij S_ij d_i d_j phi = 0). The stream function
 // is phi_k(z) = |z|^2 / 2 + MLP_k(z): its quadratic part makes r_k = S_k z + ..., an exact
-// linear rotation, so periodic transformations (rotation, hue) are easy to represent.
+// linear rotation, so periodic transformations (rotation, hue) are easy to represent. Likewise
+// the potential is u_k(z, t) = w_k . z - |w_k|^2 t / 2 + MLP_k(z, t): a uniform drift w_k that
+// solves the Hamilton-Jacobi equation exactly, so steady translations need no MLP.
 #pragma once
 
 #include "core/model/scalar_mlps.h"
@@ -38,9 +40,11 @@ class FlowFieldImpl : public torch::nn::Module {
  private:
   torch::Tensor potential_input(const torch::Tensor& z, double t) const;  // [K, N, D + E]
   torch::Tensor embedding_rate(double t) const;                          // d e(t) / d t, [E]
+  torch::Tensor drift_energy() const;                                    // |w_k|^2 / 2, [K, 1]
   int latent_dim_, time_embedding_, steps_;
   ScalarMlps potential_{nullptr};
   ScalarMlps stream_{nullptr};
+  torch::Tensor drift_;     // w_k, [K, D]
   torch::Tensor skew_raw_;  // W_k, [K, D, D]
 };
 TORCH_MODULE(FlowField);
