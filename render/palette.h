@@ -16,5 +16,6 @@ LinePattern part_pattern(FieldPart part);
 
 constexpr Rgba kFieldBackground{0.075f, 0.078f, 0.094f, 1.0f};  // behind fields and heat maps
 constexpr Rgba kTrajectoryColour{0.95f, 0.95f, 0.97f, 1.0f};   // an encoded sequence's path
+constexpr Rgba kComposedColour{1.0f, 0.84f, 0.2f, 1.0f};       // the composer's traversal (cursor gold)
 
 }  // namespace sta::render

@@ -1,6 +1,7 @@
 // Shared derived results, recomputed through Cached when their inputs change.
 #include "app/studio/derived.h"
 
+#include <chrono>
 #include <exception>
 
 namespace sta::studio {
@@ -42,6 +43,48 @@ const std::vector<model::Latent>* Derived::frame_latents(Workspace& ws) {
       return ws.model()->engine.encode(seq->frames);
     } catch (const std::exception& e) {
       ws.report_error(std::string("encoding failed: ") + e.what());
+      return std::nullopt;
+    }
+  });
+  return value ? &*value : nullptr;
+}
+
+const std::vector<cv::Mat>* Derived::reconstructions(Workspace& ws) {
+  const std::vector<model::Latent>* latents = frame_latents(ws);
+  if (!latents) return nullptr;
+  const auto key = std::make_tuple(ws.data_revision(), ws.model_revision(), ws.sequence());
+  const auto& value = reconstructions_.get(key, [&]() -> std::optional<std::vector<cv::Mat>> {
+    try {
+      return ws.model()->engine.decode(*latents);
+    } catch (const std::exception& e) {
+      ws.report_error(std::string("reconstruction failed: ") + e.what());
+      return std::nullopt;
+    }
+  });
+  return value ? &*value : nullptr;
+}
+
+const Composition* Derived::composition(Workspace& ws) {
+  const std::vector<model::Latent>* latents = frame_latents(ws);
+  if (!latents || ws.cursor() >= static_cast<int>(latents->size())) return nullptr;
+  const CompositionKey key{ws.data_revision(), ws.model_revision(), ws.sequence(), ws.cursor(),
+                           ws.speeds(),        ws.enabled(),        ws.composer_steps()};
+  const auto& value = composition_.get(key, [&]() -> std::optional<Composition> {
+    const auto start = std::chrono::steady_clock::now();
+    std::vector<float> g_step(ws.speeds());
+    for (size_t k = 0; k < g_step.size(); ++k)
+      if (!ws.enabled()[k]) g_step[k] = 0.0f;
+    try {
+      Composition out;
+      const model::Engine& engine = ws.model()->engine;
+      out.latents = engine.rollout((*latents)[ws.cursor()], {static_cast<size_t>(ws.composer_steps()), g_step},
+                                   ws.cursor());
+      out.frames = engine.decode(out.latents);
+      out.milliseconds = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+      out.revision = ++compositions_;
+      return out;
+    } catch (const std::exception& e) {
+      ws.report_error(std::string("composer: ") + e.what());
       return std::nullopt;
     }
   });

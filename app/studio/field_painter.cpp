@@ -149,6 +149,11 @@ void FieldPainter::set_trajectory(const std::vector<float>& xy) {
   if (has_trajectory_) trajectory_.set(xy);
 }
 
+void FieldPainter::set_composed(const std::vector<float>& xy) {
+  has_composed_ = xy.size() >= 2;
+  if (has_composed_) composed_.set(xy, render::kComposedColour);
+}
+
 void FieldPainter::paint(const render::Framebuffer& target, const render::View2D& view, float time,
                          const Options& options) {
   const render::Rgba bg = render::kFieldBackground;
@@ -173,6 +178,7 @@ void FieldPainter::paint(const render::Framebuffer& target, const render::View2D
       renderer_.draw(options.sketch ? *batch.sketch : *batch.lines, context, style);
     }
   if (has_trajectory_) trajectory_.draw(context, options.cursor);
+  if (has_composed_) composed_.draw(context, 0);
 }
 
 }  // namespace sta::studio

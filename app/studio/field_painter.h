@@ -44,6 +44,7 @@ class FieldPainter {
   void set_lines(const FieldLayers& layers, LineColouring colouring, float arrow_spacing, float sketch_arrow_spacing);
   void set_heat(std::vector<field::ScalarGrid> grids, HeatMode mode);
   void set_trajectory(const std::vector<float>& xy);  // slice coordinates; empty: none
+  void set_composed(const std::vector<float>& xy);    // the composer's traversal, likewise
   const std::vector<HeatScale>& heat_scales() const { return scales_; }
 
   void paint(const render::Framebuffer& target, const render::View2D& view, float time, const Options& options);
@@ -55,12 +56,12 @@ class FieldPainter {
   };
   render::LineRenderer renderer_;
   render::HeatMapRenderer heat_renderer_;
-  render::TrajectoryOverlay trajectory_;
+  render::TrajectoryOverlay trajectory_, composed_;
   std::vector<std::vector<Batch>> batches_;  // [k][part]
   LineColouring colouring_ = LineColouring::Primitive;
   std::vector<field::ScalarGrid> heat_;
   std::vector<HeatScale> scales_;
-  bool has_trajectory_ = false;
+  bool has_trajectory_ = false, has_composed_ = false;
 };
 
 }  // namespace sta::studio

@@ -101,6 +101,16 @@ void caption(const Workspace& ws, ImVec2 at, float width) {
   draw->PopClipRect();
 }
 
+// Latents projected onto the slice: x0, y0, x1, y1, ...
+std::vector<float> on_slice(const field::Slice& slice, const std::vector<model::Latent>& latents) {
+  std::vector<float> xy;
+  for (const model::Latent& z : latents) {
+    const field::Vec2 p = slice.coordinates(z.data());
+    xy.insert(xy.end(), {p.x, p.y});
+  }
+  return xy;
+}
+
 }  // namespace
 
 const FieldLayers* FieldsPanel::update(Workspace& ws, Derived& derived) {
@@ -153,13 +163,12 @@ const FieldLayers* FieldsPanel::update(Workspace& ws, Derived& derived) {
   }
   const model::SequencePrediction* prediction = derived.prediction(ws);
   if (trajectory_changed_({generation_, ws.data_revision(), ws.model_revision(), ws.sequence(), ws.enabled()})) {
-    std::vector<float> xy;
-    if (prediction)
-      for (const model::Latent& z : prediction->latents) {
-        const field::Vec2 p = layers->slice.coordinates(z.data());
-        xy.insert(xy.end(), {p.x, p.y});
-      }
-    painter_->set_trajectory(xy);
+    painter_->set_trajectory(prediction ? on_slice(layers->slice, prediction->latents) : std::vector<float>{});
+    ++uploads_;
+  }
+  const Composition* composition = derived.composition(ws);
+  if (composed_changed_({generation_, composition ? composition->revision : -1})) {
+    painter_->set_composed(composition ? on_slice(layers->slice, composition->latents) : std::vector<float>{});
     ++uploads_;
   }
   return &*layers;

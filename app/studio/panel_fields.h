@@ -47,6 +47,7 @@ class FieldsPanel {
   Changed<std::tuple<int, LineColouring>> lines_changed_;
   Changed<std::tuple<int, HeatMode>> heat_changed_;
   Changed<std::tuple<int, int, int, SequenceChoice, std::vector<bool>>> trajectory_changed_;
+  Changed<std::tuple<int, int>> composed_changed_;  // field generation, composition revision
   int uploads_ = 0;  // counts uploads to the painter, as a key for the pictures
   Changed<std::tuple<int, int, int>> minis_changed_;
   Changed<std::tuple<int, int, std::vector<bool>, int, int, float, float, float, float>> large_changed_;

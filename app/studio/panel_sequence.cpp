@@ -52,6 +52,16 @@ void row_label(const char* text, ImVec2 at, float height, float width) {
 
 }  // namespace
 
+SequencePanel::ModelRow SequencePanel::model_row_of(const std::vector<cv::Mat>& images,
+                                                     const std::vector<cv::Mat>& inputs) {
+  ModelRow row;
+  for (size_t t = 0; t < images.size() && t < inputs.size(); ++t) {
+    row.frames.push_back(upload(images[t]));
+    row.l1.push_back(static_cast<float>(cv::norm(images[t], inputs[t], cv::NORM_L1)));
+  }
+  return row;
+}
+
 void SequencePanel::draw(const Rect& area, Workspace& ws, Derived& derived) {
   const data::Sequence* sequence = derived.sequence(ws);
   const std::string title = sequence ? "Sequence - " + sequence->label + "###Sequence" : std::string("Sequence");
@@ -60,7 +70,7 @@ void SequencePanel::draw(const Rect& area, Workspace& ws, Derived& derived) {
   input_rects_.clear();
   predicted_rects_.clear();
   if (sequence) {
-    draw_frames(ws, *sequence, derived.prediction(ws));
+    draw_frames(ws, *sequence, derived.prediction(ws), derived.reconstructions(ws));
   } else {
     ImGui::TextDisabled("No sequence to show: open a data source above.");
   }
@@ -123,7 +133,7 @@ void SequencePanel::draw_controls(Workspace& ws) {
 }
 
 void SequencePanel::draw_frames(Workspace& ws, const data::Sequence& sequence,
-                                const model::SequencePrediction* prediction) {
+                                const model::SequencePrediction* prediction, const std::vector<cv::Mat>* recons) {
   const int frames = static_cast<int>(sequence.frames.size());
   const float size = static_cast<float>(sequence.frames.front().cols);
   const float line = ImGui::GetTextLineHeight();
@@ -133,7 +143,7 @@ void SequencePanel::draw_frames(Workspace& ws, const data::Sequence& sequence,
   const float spacing = ImGui::GetStyle().ItemSpacing.y;
   auto height_at = [&](int s) {
     const float chips = transforms * (line + 2.0f);
-    const float model = prediction ? s * size + line + spacing : 0.0f;
+    const float model = prediction ? 2.0f * (s * size + line + spacing) : 0.0f;
     return s * size + chips + model + ImGui::GetFrameHeight() + 4.0f * spacing + 6.0f;
   };
   scale_ = 1;
@@ -166,28 +176,29 @@ void SequencePanel::draw_frames(Workspace& ws, const data::Sequence& sequence,
     draw_truth(*sequence.truth, x0, y, pitch, side);
     y += transforms * (line + 2.0f) + spacing;
   }
-  if (prediction) {
-    const auto key = std::make_tuple(ws.data_revision(), ws.model_revision(), ws.sequence(), ws.enabled());
-    const PredictedRow& row = predicted_.get(key, [&] {
-      PredictedRow out;
-      for (size_t t = 0; t < prediction->frames.size(); ++t) {
-        out.frames.push_back(upload(prediction->frames[t]));
-        out.l1.push_back(static_cast<float>(cv::norm(prediction->frames[t], sequence.frames[t], cv::NORM_L1)));
-      }
-      return out;
-    });
-    row_label("model", {origin.x, y}, side, labels);
-    row_label("L1", {origin.x, y + side}, line, labels);
+  // A row of model frames with the L1 error to the input under each; clicking moves the cursor.
+  auto model_row = [&](const char* name, const ModelRow& row, std::vector<Rect>* rects) {
+    row_label(name, {origin.x, y}, side, labels);
     for (int t = 0; t < frames && t < static_cast<int>(row.frames.size()); ++t) {
       const ImVec2 at{x0 + t * pitch, y};
-      if (clickable_image(("##model" + std::to_string(t)).c_str(), row.frames[t], at, side)) ws.set_cursor(t);
-      predicted_rects_.push_back({at.x, at.y, side, side});
+      if (clickable_image(("##" + std::string(name) + std::to_string(t)).c_str(), row.frames[t], at, side))
+        ws.set_cursor(t);
+      if (rects) rects->push_back({at.x, at.y, side, side});
       char text[32];
-      std::snprintf(text, sizeof text, "%.0f", row.l1[t]);
+      std::snprintf(text, sizeof text, "L1 %.0f", row.l1[t]);
+      if (ImGui::CalcTextSize(text).x > side) std::snprintf(text, sizeof text, "%.0f", row.l1[t]);
       const float w = ImGui::CalcTextSize(text).x;
-      draw->AddText({at.x + 0.5f * (side - w), at.y + side + 1.0f}, ImGui::GetColorU32(ImGuiCol_Text), text);
+      draw->AddText({at.x + 0.5f * (side - w), at.y + side + 1.0f}, ImGui::GetColorU32(ImGuiCol_TextDisabled), text);
     }
     y += side + line + spacing;
+  };
+  if (prediction && recons) {
+    const auto key = std::make_tuple(ws.data_revision(), ws.model_revision(), ws.sequence(), ws.enabled());
+    const auto& [recon_row, predicted_row] = model_rows_.get(key, [&] {
+      return std::make_pair(model_row_of(*recons, sequence.frames), model_row_of(prediction->frames, sequence.frames));
+    });
+    model_row("recon", recon_row, nullptr);
+    model_row("model", predicted_row, &predicted_rects_);
   }
   for (const std::vector<Rect>* rects : {&input_rects_, &predicted_rects_})
     if (ws.cursor() < static_cast<int>(rects->size())) {
@@ -195,6 +206,9 @@ void SequencePanel::draw_frames(Workspace& ws, const data::Sequence& sequence,
       draw->AddRect({r.x - 3.0f, r.y - 3.0f}, {r.x + r.w + 3.0f, r.y + r.h + 3.0f}, highlight, 0.0f, 0, 3.0f);
     }
 
+  ImGui::SetCursorScreenPos({origin.x, y + 2.0f});
+  if (ImGui::Button(ws.playing() ? "Pause" : "Play", {labels - 8.0f, 0.0f})) ws.set_playing(!ws.playing());
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("animate the time cursor (Space)");
   ImGui::SetCursorScreenPos({x0, y + 2.0f});
   int cursor = ws.cursor();
   ImGui::SetNextItemWidth(frames * pitch - kGap);

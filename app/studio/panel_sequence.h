@@ -1,8 +1,10 @@
 // The Sequence panel: choose a data source and transformation set, browse sequences (split,
 // mode, index, previous / next / random), see all T+1 frames upscaled with the time cursor
 // highlighted (click a frame or drag the scrubber to move it), the ground truth of every
-// step as coloured chips on one row per transformation (with its speed), and with a model the
-// model's prediction of each frame aligned by time with its L1 error.
+// step as coloured chips on one row per transformation (with its speed), and with a model two
+// rows aligned by time, each frame with its L1 error: the reconstructions (every frame encoded
+// and decoded) and the model's prediction (x_0 encoded, rolled out with the inferred spikes
+// and slabs and the enabled primitives, decoded). Play / Pause animates the cursor.
 #pragma once
 
 #include "app/studio/cached.h"
@@ -14,6 +16,7 @@
 
 #include <string>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 namespace sta::studio {
@@ -25,18 +28,20 @@ class SequencePanel {
   nlohmann::json describe() const;
 
  private:
-  struct PredictedRow {
+  struct ModelRow {
     std::vector<render::Texture2D> frames;
-    std::vector<float> l1;  // per frame: sum over pixels and channels of |prediction - input|
+    std::vector<float> l1;  // per frame: sum over pixels and channels of |model frame - input|
   };
+  static ModelRow model_row_of(const std::vector<cv::Mat>& images, const std::vector<cv::Mat>& inputs);
   void draw_controls(Workspace& ws);
-  void draw_frames(Workspace& ws, const data::Sequence& sequence, const model::SequencePrediction* prediction);
+  void draw_frames(Workspace& ws, const data::Sequence& sequence, const model::SequencePrediction* prediction,
+                   const std::vector<cv::Mat>* recons);
   void draw_truth(const data::GroundTruth& truth, float x0, float top, float pitch, float width);
 
   std::string source_, transforms_;  // the text fields, reset when new data is opened
   int shown_revision_ = -1;
   Cached<std::tuple<int, SequenceChoice>, std::vector<render::Texture2D>> input_;
-  Cached<std::tuple<int, int, SequenceChoice, std::vector<bool>>, PredictedRow> predicted_;
+  Cached<std::tuple<int, int, SequenceChoice, std::vector<bool>>, std::pair<ModelRow, ModelRow>> model_rows_;  // recon, model
   int scale_ = 0;
   std::vector<Rect> input_rects_, predicted_rects_;
 };

@@ -10,6 +10,7 @@
 // assert or an unwritable file stops the script with "FILE:LINE: `line`: reason".
 #pragma once
 
+#include "app/studio/derived.h"
 #include "app/studio/workspace.h"
 
 #include <nlohmann/json.hpp>
@@ -33,6 +34,7 @@ class ScriptHost {
 
   virtual ~ScriptHost() = default;
   virtual Workspace& workspace() = 0;
+  virtual Derived& derived() = 0;  // the model results the panels show
   // Writes a PNG of the window (or of one named panel) or the state JSON at the end of the
   // next frames drawn. Throws ScriptError for an unknown panel name.
   virtual void capture(Capture kind, const std::string& path, const std::string& panel = "") = 0;

@@ -2,6 +2,7 @@
 // (exactly what the panels call for the mouse and keyboard) or asks the host for frames,
 // captures or checks. To add an action, add a row here.
 #include "app/studio/names.h"
+#include "app/studio/panel_composer.h"
 #include "app/studio/script.h"
 #include "app/studio/script_assert.h"
 
@@ -105,6 +106,28 @@ std::vector<ScriptAction> make_actions() {
       {"speed", "K G", 2, 2,
        [](ScriptHost& h, const Words& a) {
          h.workspace().set_speed(static_cast<int>(to_integer(a[0], "the primitive")), to_float(a[1], "the speed"));
+         return 0;
+       }},
+      {"steps", "N", 1, 1,
+       [](ScriptHost& h, const Words& a) {
+         h.workspace().set_composer_steps(static_cast<int>(to_integer(a[0], "the composer steps")));
+         return 0;
+       }},
+      {"use-inferred", "", 0, 0,
+       [](ScriptHost& h, const Words&) {
+         const model::SequencePrediction* prediction = h.derived().prediction(h.workspace());
+         if (!prediction) throw ScriptError("use-inferred needs a model and a sequence");
+         use_inferred_speeds(h.workspace(), *prediction);
+         return 0;
+       }},
+      {"export", "FILE.gif|mp4|png", 1, 1,
+       [](ScriptHost& h, const Words& a) {
+         if (!export_composition(h.workspace(), h.derived(), a[0])) throw ScriptError("export to " + a[0] + " failed");
+         return 0;
+       }},
+      {"play", "on|off", 1, 1,
+       [](ScriptHost& h, const Words& a) {
+         h.workspace().set_playing(to_switch(a[0]));
          return 0;
        }},
       {"part", choices<PartMode>(), 1, 1,

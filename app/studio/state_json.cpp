@@ -27,6 +27,8 @@ nlohmann::json workspace_json(const Workspace& ws) {
   out["cursor"] = ws.cursor();
   out["enabled"] = ws.enabled();
   out["speeds"] = ws.speeds();
+  out["composer_steps"] = ws.composer_steps();
+  out["playing"] = ws.playing();
   const FieldSettings& f = ws.fields();
   out["fields"] = {{"part", name_of(f.part)},
                    {"slice", name_of(f.slice)},

@@ -16,6 +16,8 @@ namespace sta::studio {
 namespace {
 
 constexpr double kFrameSeconds = 1.0 / 60.0;  // interactive frame pacing
+constexpr double kPlaybackSeconds = 0.4;       // cursor steps while playing, interactively
+constexpr int kPlaybackFrames = 10;            // and under a script
 
 }  // namespace
 
@@ -72,6 +74,7 @@ void Studio::draw_frame() {
   for (const auto& [name, r] : named_panels(layout_))
     ImGui::GetBackgroundDrawList()->AddRect({r.x, r.y}, {r.x + r.w, r.y + r.h}, ImGui::GetColorU32(ImGuiCol_Border));
   handle_keys();
+  advance_playback();
   data_panel_.draw(layout_.data, ws_);
   sequence_panel_.draw(layout_.sequence, ws_, derived_);
   fields_panel_.draw(layout_.fields, ws_, derived_);
@@ -85,6 +88,16 @@ void Studio::handle_keys() {
   if (ImGui::GetIO().WantTextInput) return;
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))) ws_.set_cursor(ws_.cursor() - 1);
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) ws_.set_cursor(ws_.cursor() + 1);
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space))) ws_.set_playing(!ws_.playing());
+}
+
+void Studio::advance_playback() {
+  // Interactively the cursor moves every kPlaybackSeconds; under a script every
+  // kPlaybackFrames frames, so that scripted runs see the same steps on any machine.
+  const bool due = script_ ? clock_.frames() % kPlaybackFrames == 0 : glfwGetTime() - last_playback_ >= kPlaybackSeconds;
+  if (!ws_.playing() || !due) return;
+  ws_.advance_playback();
+  last_playback_ = glfwGetTime();
 }
 
 void Studio::capture(Capture kind, const std::string& path, const std::string& panel) {
@@ -136,6 +149,7 @@ nlohmann::json Studio::state() {
   for (const auto& [name, rect] : named_panels(layout_)) out["panels"][name]["rect"] = to_json(rect);
   out["panels"]["sequence"].update(sequence_panel_.describe());
   out["panels"]["fields"].update(fields_panel_.describe());
+  out["panels"]["composer"].update(composer_panel_.describe());
   out["frame_ms"] = clock_.recent_median_ms();
   return out;
 }

@@ -39,6 +39,7 @@ class Studio : public ScriptHost {
   int run();
 
   Workspace& workspace() override { return ws_; }
+  Derived& derived() override { return derived_; }
   void capture(Capture kind, const std::string& path, const std::string& panel) override;
   nlohmann::json state() override;
   void resize_window(int width, int height) override { window_.set_size(width, height); }
@@ -47,6 +48,7 @@ class Studio : public ScriptHost {
   void open_startup(const StudioOptions& options);
   void draw_frame();
   void handle_keys();
+  void advance_playback();
   bool write_captures();  // false (with a message) when a file cannot be written
 
   Window window_;
@@ -61,6 +63,7 @@ class Studio : public ScriptHost {
   FrameClock clock_;
   std::optional<Script> script_;
   int wait_frames_ = 0;
+  double last_playback_ = 0;
   struct PendingCapture {
     Capture kind;
     std::string path, panel;

@@ -137,6 +137,14 @@ void Workspace::set_speed(int k, float speed) {
   speeds_[k] = std::clamp(speed, -kSpeedLimit, kSpeedLimit);
 }
 
+void Workspace::set_composer_steps(int steps) { composer_steps_ = std::clamp(steps, 1, kComposerStepsMax); }
+
+void Workspace::set_playing(bool on) { playing_ = on && steps() > 0; }
+
+void Workspace::advance_playback() {
+  if (playing_) set_cursor(cursor_ >= steps() ? 0 : cursor_ + 1);
+}
+
 void Workspace::set_field_settings(FieldSettings s) {
   const int dims = model_ ? model_->engine.latent_dim() : 2;
   s.axis_i = std::clamp(s.axis_i, 0, dims - 1);

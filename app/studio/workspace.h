@@ -63,6 +63,7 @@ class Workspace {
  public:
   static constexpr float kDensityMin = 0.25f, kDensityMax = 3.0f;
   static constexpr float kSpeedLimit = 3.0f;  // composer speeds lie in [-limit, limit]
+  static constexpr int kComposerStepsMax = 16;
 
   // ---- Reading
   const data::Dataset* dataset() const { return dataset_.get(); }
@@ -77,6 +78,8 @@ class Workspace {
   int cursor() const { return cursor_; }
   const std::vector<bool>& enabled() const { return enabled_; }  // per primitive
   const std::vector<float>& speeds() const { return speeds_; }   // composer speed per primitive
+  int composer_steps() const { return composer_steps_; }        // roll-out steps of the composer
+  bool playing() const { return playing_; }                      // the cursor animates
   const FieldSettings& fields() const { return fields_; }
   const FieldView& field_view() const { return field_view_; }
   const std::vector<std::string>& errors() const { return errors_; }  // oldest first
@@ -96,6 +99,9 @@ class Workspace {
   void set_cursor(int t);  // clamped to 0..T
   void set_enabled(int k, bool on);
   void set_speed(int k, float speed);
+  void set_composer_steps(int steps);  // clamped to 1..kComposerStepsMax
+  void set_playing(bool on);
+  void advance_playback();  // one playback tick: the cursor moves on, wrapping to frame 0
   void set_field_settings(FieldSettings settings);  // clamps axes, density, focus
   void set_field_view(FieldView view);
   void report_error(const std::string& message);
@@ -114,6 +120,8 @@ class Workspace {
   int cursor_ = 0;
   std::vector<bool> enabled_;
   std::vector<float> speeds_;
+  int composer_steps_ = 8;
+  bool playing_ = false;
   FieldSettings fields_;
   FieldView field_view_;
   std::vector<std::string> errors_;
