@@ -47,8 +47,8 @@ void model_summary(Workspace& ws, const LoadedModel& m) {
 
 constexpr const char* kPresets[] = {"tiny", "demo", "paper"};
 constexpr const char* kDevices[] = {"auto", "cpu", "cuda"};
-constexpr ImU32 kCurveColour = IM_COL32(255, 160, 64, 255);      // loss terms
-constexpr ImU32 kAlignmentColour = IM_COL32(110, 220, 120, 255);  // validation alignment
+// Curves in a warm ivory that no primitive (palette.h) or text uses.
+constexpr ImU32 kCurveColour = IM_COL32(225, 215, 185, 255);
 constexpr float kPlotHeight = 34.0f;
 
 std::string minutes_seconds(double seconds) {
@@ -222,7 +222,7 @@ void DataPanel::draw_training_tab(Workspace& ws, TrainingSession& training, cons
     curve(s, kCurveColour, plot);
     next();
   }
-  if (!v.alignment.values.empty()) curve(v.alignment, kAlignmentColour, plot);
+  if (!v.alignment.values.empty()) curve(v.alignment, kCurveColour, plot);
 }
 
 }  // namespace sta::studio

@@ -27,7 +27,7 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 constexpr size_t kMaxEvents = 64;
-constexpr int kWorkerNice = 5;  // the UI thread wins when the cores are busy
+constexpr int kWorkerNice = 2;  // the UI thread wins when the cores are busy
 
 // Lowers this thread's priority and sets its torch threads: all cores but one for the UI.
 void configure_worker_thread() {

@@ -15,10 +15,11 @@ using namespace sta::test;
 
 namespace {
 
-// Pixels of the loss-curve colour (kCurveColour in panel_data.cpp, orange) inside `area`.
+// Pixels of the curve colour (kCurveColour in panel_data.cpp, warm ivory: not a grey, so not
+// text) inside `area`.
 int curve_pixels(const cv::Mat& shot, const cv::Rect& area) {
   cv::Mat mask;
-  cv::inRange(shot(area & cv::Rect(0, 0, shot.cols, shot.rows)), cv::Scalar(0, 110, 200), cv::Scalar(110, 200, 255),
+  cv::inRange(shot(area & cv::Rect(0, 0, shot.cols, shot.rows)), cv::Scalar(160, 195, 210), cv::Scalar(200, 235, 240),
               mask);  // BGR
   return cv::countNonZero(mask);
 }
@@ -65,7 +66,7 @@ TEST_CASE("training from the GUI changes the weights the views show while frames
   CHECK(curve_pixels(shot, data) >= 40);
 }
 
-TEST_CASE("pause, resume, save and stop from a script; stopping or closing during training writes nothing") {
+TEST_CASE("training is paused and resumed and saved and stopped by a script and closing during training writes nothing") {
   TempDir dir;
   write_script(dir, "control.txt",
                "train start tiny 100000\n"
@@ -106,7 +107,7 @@ TEST_CASE("pause, resume, save and stop from a script; stopping or closing durin
   CHECK(files_in(stopped) == std::set<std::string>{"stop.txt"});
 }
 
-TEST_CASE("a bad preset or a wait that cannot be met is reported, never hangs") {
+TEST_CASE("a bad preset or a training wait that cannot be met is reported and never hangs") {
   TempDir dir;
   write_script(dir, "bad.txt",
                "train start huge\n"
