@@ -2,7 +2,8 @@
 // reproducible pictures. A script is one action per line (`#` starts a comment line;
 // arguments with spaces go in double quotes), e.g.
 //   data digits / model tiny.sta / sequence 5 / cursor 3 / toggle 1 off / part curl-free /
-//   frames 10 / screenshot out.png / state out.json / assert cursor == 3
+//   frames 10 / screenshot out.png / state out.json / assert cursor == 3 /
+//   train start tiny 40 / train wait 20 / train save model.sta
 // Actions are rows of a table (script_actions.cpp): a name, a usage, an argument count and a
 // function that edits the Workspace through the same functions the mouse uses. To add an
 // action, add a row. Edits that fail record an error in the Workspace, as in the UI, and the
@@ -21,6 +22,8 @@
 #include <vector>
 
 namespace sta::studio {
+
+class TrainingSession;
 
 class ScriptError : public std::runtime_error {
  public:
@@ -41,6 +44,10 @@ class ScriptHost {
   // The Workspace and the geometry of the last frame drawn, as `state` writes it.
   virtual nlohmann::json state() = 0;
   virtual void resize_window(int width, int height) = 0;
+  virtual TrainingSession& training() = 0;
+  // Draws frames until `ready` returns true (checked before each frame), then goes on with
+  // the script; the script fails with "`what` after N s" when it takes over timeout_seconds.
+  virtual void wait_until(std::function<bool()> ready, double timeout_seconds, const std::string& what) = 0;
 };
 
 using Words = std::vector<std::string>;

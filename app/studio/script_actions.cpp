@@ -5,6 +5,7 @@
 #include "app/studio/panel_composer.h"
 #include "app/studio/script.h"
 #include "app/studio/script_assert.h"
+#include "app/studio/training_session.h"
 
 #include <cstdlib>
 
@@ -50,6 +51,62 @@ int edit_fields(ScriptHost& host, Edit edit) {
 }
 
 constexpr int kCaptureFrames = 2;  // frames drawn before a capture, so every panel has caught up
+constexpr double kTrainWaitSeconds = 600.0;  // `train wait` and `train save` fail after this long
+
+// `train start PRESET [STEPS [DEVICE]]|pause|resume|stop|wait STEPS|save FILE`.
+int train_action(ScriptHost& h, const Words& a) {
+  TrainingSession& training = h.training();
+  const std::string& verb = a[0];
+  const auto expect = [&](size_t min_args, size_t max_args, const char* usage) {
+    if (a.size() - 1 < min_args || a.size() - 1 > max_args) throw ScriptError(std::string("expected: train ") + usage);
+  };
+  if (verb == "start") {
+    expect(1, 3, "start PRESET [STEPS [DEVICE]]");
+    const long long steps = a.size() > 2 ? to_integer(a[2], "the step count") : 0;
+    std::string error;
+    if (!training.start(h.workspace().shared_dataset(), a[1], a.size() > 3 ? a[3] : "auto", steps, error))
+      h.workspace().report_error(error);
+    return 0;
+  }
+  if (verb == "pause" || verb == "resume" || verb == "stop") {
+    expect(0, 0, verb.c_str());
+    if (verb == "pause") training.pause();
+    if (verb == "resume") training.resume();
+    if (verb == "stop") training.stop();
+    return 0;
+  }
+  if (verb == "wait") {
+    // Draws frames until the views show a snapshot of at least STEPS steps.
+    expect(1, 1, "wait STEPS");
+    const long long steps = to_integer(a[1], "the step count");
+    h.wait_until(
+        [&training, steps] {
+          const TrainingView v = training.view();
+          if (v.adopted_step >= steps) return true;
+          const bool over = v.phase == TrainingPhase::Finished && v.adopted_step >= v.total;
+          if (v.phase == TrainingPhase::Idle || v.phase == TrainingPhase::Stopped ||
+              v.phase == TrainingPhase::Failed || over)
+            throw ScriptError("training " + std::string(phase_name(v.phase)) + " at step " + std::to_string(v.step) +
+                              (v.error.empty() ? "" : ": " + v.error) + ", before step " + std::to_string(steps));
+          return false;
+        },
+        kTrainWaitSeconds, "train wait " + a[1]);
+    return 1;
+  }
+  if (verb == "save") {
+    // Saves between steps; waits for the answer (a failure is a Workspace error).
+    expect(1, 1, "save FILE");
+    const int before = training.view().saves;
+    if (!training.save(a[1])) {
+      h.workspace().report_error("no training to save");
+      return 0;
+    }
+    h.wait_until([&training, before] { return training.view().saves > before; }, kTrainWaitSeconds,
+                 "train save " + a[1]);
+    return 1;
+  }
+  throw ScriptError("expected start, pause, resume, stop, wait or save, not '" + verb + "'");
+}
 
 std::vector<ScriptAction> make_actions() {
   return {
@@ -209,6 +266,7 @@ std::vector<ScriptAction> make_actions() {
          h.capture(ScriptHost::Capture::State, a[0]);
          return kCaptureFrames;
        }},
+      {"train", "start PRESET [STEPS [DEVICE]]|pause|resume|stop|wait STEPS|save FILE", 1, 4, train_action},
       {"assert", "PATH ==|!=|<|<=|>|>=|contains VALUE", 3, 3,
        [](ScriptHost& h, const Words& a) {
          check_assertion(h.state(), a[0], a[1], a[2]);

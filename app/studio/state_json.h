@@ -2,6 +2,7 @@
 // added by the studio) and what `assert` looks values up in. Enum values use names.h words.
 #pragma once
 
+#include "app/studio/training_session.h"
 #include "app/studio/workspace.h"
 
 #include <nlohmann/json.hpp>
@@ -9,5 +10,7 @@
 namespace sta::studio {
 
 nlohmann::json workspace_json(const Workspace& ws);
+// The training session: phase, progress, latest values, adopted snapshots (not the curves).
+nlohmann::json training_json(const TrainingView& view, bool following);
 
 }  // namespace sta::studio

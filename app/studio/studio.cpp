@@ -49,12 +49,14 @@ int Studio::run() {
     last = glfwGetTime();
     if (script_ && wait_frames_ == 0) {
       try {
-        wait_frames_ = script_->run_until_wait(*this);
-      } catch (const ScriptError& e) {
+        if (!script_waiting()) {
+          wait_frames_ = script_->run_until_wait(*this);
+          if (wait_frames_ == 0) break;  // the script has ended
+        }
+      } catch (const std::exception& e) {  // a failing line, or a wait that failed or timed out
         std::fprintf(stderr, "sta-studio: script failed: %s\n", e.what());
         return 1;
       }
-      if (wait_frames_ == 0) break;  // the script has ended
     }
     draw_frame();
     if (wait_frames_ > 0 && --wait_frames_ == 0 && !write_captures()) return 1;
@@ -68,14 +70,40 @@ int Studio::run() {
   return 0;
 }
 
+void Studio::wait_until(std::function<bool()> ready, double timeout_seconds, const std::string& what) {
+  const auto deadline = std::chrono::steady_clock::now() +
+                        std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                            std::chrono::duration<double>(timeout_seconds));
+  wait_ = Wait{std::move(ready), deadline, timeout_seconds, what};
+}
+
+bool Studio::script_waiting() {
+  if (!wait_) return false;
+  if (wait_->ready()) {
+    wait_.reset();
+    return false;
+  }
+  if (std::chrono::steady_clock::now() > wait_->deadline) {
+    const std::string what = wait_->what;
+    const double seconds = wait_->timeout_seconds;
+    wait_.reset();
+    char after[32];
+    std::snprintf(after, sizeof after, "%.0f s", seconds);
+    throw ScriptError("`" + what + "`: still waiting after " + after);
+  }
+  return true;
+}
+
 void Studio::draw_frame() {
+  ++frames_drawn_;
+  training_.poll(ws_);
   window_.begin_frame(!script_);
   layout_ = compute_layout(window_.width(), window_.height());
   for (const auto& [name, r] : named_panels(layout_))
     ImGui::GetBackgroundDrawList()->AddRect({r.x, r.y}, {r.x + r.w, r.y + r.h}, ImGui::GetColorU32(ImGuiCol_Border));
   handle_keys();
   advance_playback();
-  data_panel_.draw(layout_.data, ws_);
+  data_panel_.draw(layout_.data, ws_, training_);
   sequence_panel_.draw(layout_.sequence, ws_, derived_);
   fields_panel_.draw(layout_.fields, ws_, derived_);
   spikes_panel_.draw(layout_.spikes, ws_, derived_);
@@ -151,6 +179,8 @@ nlohmann::json Studio::state() {
   out["panels"]["fields"].update(fields_panel_.describe());
   out["panels"]["composer"].update(composer_panel_.describe());
   out["frame_ms"] = clock_.recent_median_ms();
+  out["frames"] = frames_drawn_;
+  out["training"] = training_json(training_.view(), training_.following());
   return out;
 }
 

@@ -1,7 +1,8 @@
 // Studio: the application. Owns the window, the Workspace, the shared derived results and
 // the five panels; runs the frame loop (skipping frames while minimised, about 60 frames a
 // second when interactive, as fast as possible under a script); runs the script, if any,
-// as the script host (captures are written at the end of a drawn frame).
+// as the script host (captures are written at the end of a drawn frame). Owns the training
+// session, polled once per frame; destroying the studio stops training and writes nothing.
 #pragma once
 
 #include "app/studio/derived.h"
@@ -13,9 +14,12 @@
 #include "app/studio/panel_sequence.h"
 #include "app/studio/panel_spikes.h"
 #include "app/studio/script.h"
+#include "app/studio/training_session.h"
 #include "app/studio/window.h"
 #include "app/studio/workspace.h"
 
+#include <chrono>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -43,6 +47,8 @@ class Studio : public ScriptHost {
   void capture(Capture kind, const std::string& path, const std::string& panel) override;
   nlohmann::json state() override;
   void resize_window(int width, int height) override { window_.set_size(width, height); }
+  TrainingSession& training() override { return training_; }
+  void wait_until(std::function<bool()> ready, double timeout_seconds, const std::string& what) override;
 
  private:
   void open_startup(const StudioOptions& options);
@@ -50,6 +56,7 @@ class Studio : public ScriptHost {
   void handle_keys();
   void advance_playback();
   bool write_captures();  // false (with a message) when a file cannot be written
+  bool script_waiting();  // a wait_until condition is pending; throws when it timed out
 
   Window window_;
   Workspace ws_;
@@ -69,6 +76,15 @@ class Studio : public ScriptHost {
     std::string path, panel;
   };
   std::vector<PendingCapture> captures_;
+  struct Wait {
+    std::function<bool()> ready;
+    std::chrono::steady_clock::time_point deadline;
+    double timeout_seconds;
+    std::string what;
+  };
+  std::optional<Wait> wait_;
+  long long frames_drawn_ = 0;
+  TrainingSession training_;  // last: destroyed (stopped and joined) first
 };
 
 }  // namespace sta::studio

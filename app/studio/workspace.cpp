@@ -74,7 +74,7 @@ bool Workspace::open_data(const data::DataSpec& spec) {
 bool Workspace::load_model(const std::string& path, bool use_its_data) {
   std::optional<LoadedModel> loaded;
   try {
-    loaded.emplace(LoadedModel{model::Engine::load(path), path, model::read_checkpoint_summary(path)});
+    loaded.emplace(LoadedModel{model::Engine::load(path), path, model::read_checkpoint_summary(path), false});
   } catch (const std::exception& e) {
     report_error(e.what());
     return false;
@@ -99,6 +99,23 @@ bool Workspace::load_model(const std::string& path, bool use_its_data) {
   model_ = std::move(loaded);
   ++model_revision_;
   reset_primitives();
+  return true;
+}
+
+bool Workspace::adopt_model(model::Engine engine, const std::string& label, const model::CheckpointSummary& summary) {
+  if (!dataset_ || dataset_->image_size() != engine.config().image_size) {
+    report_error(label + ": it expects " + std::to_string(engine.config().image_size) +
+                 " px frames, which the open data does not have");
+    return false;
+  }
+  const int previous = primitives();
+  model_.emplace(LoadedModel{std::move(engine), label, summary, true});
+  ++model_revision_;
+  if (primitives() != previous) {
+    reset_primitives();
+  } else {
+    set_field_settings(fields_);  // the latent size may differ
+  }
   return true;
 }
 

@@ -55,8 +55,9 @@ struct FieldView {
 
 struct LoadedModel {
   model::Engine engine;
-  std::string path;
+  std::string path;  // the checkpoint file, or a label for a training snapshot
   model::CheckpointSummary summary;
+  bool live = false;  // a snapshot of the model being trained in the studio (no file)
 };
 
 class Workspace {
@@ -67,6 +68,7 @@ class Workspace {
 
   // ---- Reading
   const data::Dataset* dataset() const { return dataset_.get(); }
+  const std::shared_ptr<const data::Dataset>& shared_dataset() const { return dataset_; }  // for a trainer
   const std::string& data_source() const { return data_source_; }
   const std::string& data_transforms() const { return data_transforms_; }
   int data_revision() const { return data_revision_; }  // changes whenever data is opened
@@ -92,6 +94,10 @@ class Workspace {
   // Loads a checkpoint. With use_its_data, or when the current data does not fit it, also
   // opens the data it was trained on, falling back to `digits` when that is missing.
   bool load_model(const std::string& path, bool use_its_data = false);
+  // Shows a training snapshot as the current model (every view follows model_revision()).
+  // Keeps the enabled flags and composer speeds when the primitive count is unchanged.
+  // False, with a message, when it does not fit the open data.
+  bool adopt_model(model::Engine engine, const std::string& label, const model::CheckpointSummary& summary);
   void choose_split(data::Split split);
   void choose_mode(data::SequenceMode mode);
   void choose_index(int64_t index);  // wraps around the split's item count

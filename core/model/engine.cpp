@@ -60,6 +60,13 @@ Engine Engine::load(const std::string& path, const std::string& device) {
 
 const ModelConfig& Engine::config() const { return model_->config(); }
 
+double Engine::weights_checksum() const {
+  torch::NoGradGuard no_grad;
+  double sum = 0.0;
+  for (const auto& p : model_->parameters()) sum += p.sum(torch::kDouble).item<double>();
+  return sum;
+}
+
 std::vector<Latent> Engine::encode(const std::vector<cv::Mat>& frames) const {
   torch::NoGradGuard no_grad;
   return rows_of(model_->encode(images_to_tensor(frames).to(device_of(*model_))).mean);

@@ -52,6 +52,8 @@ class Engine {
   int latent_dim() const { return config().latent_dim; }
   int primitives() const { return config().primitives; }
   const std::shared_ptr<StaModelImpl>& model() const { return model_; }
+  // The sum of every parameter value: a cheap fingerprint that tells whether weights changed.
+  double weights_checksum() const;
 
   std::vector<Latent> encode(const std::vector<cv::Mat>& frames) const;  // posterior means
   std::vector<cv::Mat> decode(const std::vector<Latent>& latents) const;

@@ -14,9 +14,11 @@
 
 namespace sta::test {
 
-inline CommandResult run_studio(const std::string& arguments) {
+// Runs sta-studio with `arguments`, in `directory` when one is given.
+inline CommandResult run_studio(const std::string& arguments, const std::string& directory = "") {
   const char* display = std::getenv("DISPLAY");
-  const std::string prefix = display && *display ? "" : "xvfb-run -a -s '-screen 0 1280x800x24' ";
+  std::string prefix = display && *display ? "" : "xvfb-run -a -s '-screen 0 1280x800x24' ";
+  if (!directory.empty()) prefix = "cd " + shell_quote(directory) + " && " + prefix;
   return run_command(prefix + shell_quote(STA_STUDIO_EXE) + " " + arguments);
 }
 
