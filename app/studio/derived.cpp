@@ -91,6 +91,32 @@ const Composition* Derived::composition(Workspace& ws) {
   return value ? &*value : nullptr;
 }
 
+const eval::AlignmentResult* Derived::alignment(Workspace& ws) {
+  const auto& value = alignment_.get({ws.data_revision(), ws.model_revision()}, [&]() -> std::optional<eval::AlignmentResult> {
+    if (!ws.model() || !ws.dataset() || !ws.dataset()->has_ground_truth()) return std::nullopt;
+    try {
+      std::vector<eval::AlignmentStep> steps;
+      for (data::SequenceMode mode : {data::SequenceMode::Single, data::SequenceMode::Sparse})
+        for (int i = 0; i < kSummarySequences; ++i) {
+          const data::Sequence s = ws.dataset()->sequence(data::Split::Test, i, mode);
+          const model::SequenceInference inferred = ws.model()->engine.infer(s);
+          for (size_t t = 0; t < inferred.spike_probability.size(); ++t)
+            steps.push_back({inferred.spike_probability[t], s.truth->spikes[t]});
+        }
+      return eval::spike_alignment(steps);
+    } catch (const std::exception& e) {
+      ws.report_error(std::string("spike summary: ") + e.what());
+      return std::nullopt;
+    }
+  });
+  return value ? &*value : nullptr;
+}
+
+const eval::AlignmentResult* Derived::last_alignment() const {
+  const auto* value = alignment_.value();
+  return value && *value ? &**value : nullptr;
+}
+
 const std::vector<float>& Derived::test_latents(Workspace& ws) {
   return test_latents_.get({ws.data_revision(), ws.model_revision()}, [&] {
     std::vector<float> rows;

@@ -5,6 +5,7 @@
 
 #include "app/studio/cached.h"
 #include "app/studio/workspace.h"
+#include "core/eval/alignment.h"
 
 #include <optional>
 #include <tuple>
@@ -36,6 +37,12 @@ class Derived {
   const std::vector<cv::Mat>* reconstructions(Workspace& ws);
   // The composer's traversal; null without a model or a cursor latent.
   const Composition* composition(Workspace& ws);
+  // Spike alignment of the model on the first kSummarySequences test sequences of each mode
+  // (single and sparse): co-activation, matching and scores. Null without ground truth.
+  const eval::AlignmentResult* alignment(Workspace& ws);
+  // The last alignment computed, whatever model it was for (null before the first).
+  const eval::AlignmentResult* last_alignment() const;
+  static constexpr int kSummarySequences = 16;
   // Posterior means of every frame of the first kTestSequences test sequences, n x D
   // row-major; empty without a model.
   const std::vector<float>& test_latents(Workspace& ws);
@@ -51,6 +58,7 @@ class Derived {
   Cached<CompositionKey, std::optional<Composition>> composition_;
   int compositions_ = 0;
   Cached<std::tuple<int, int>, std::vector<float>> test_latents_;
+  Cached<std::tuple<int, int>, std::optional<eval::AlignmentResult>> alignment_;
 };
 
 }  // namespace sta::studio

@@ -69,6 +69,7 @@ void SequencePanel::draw(const Rect& area, Workspace& ws, Derived& derived) {
   draw_controls(ws);
   input_rects_.clear();
   predicted_rects_.clear();
+  predicted_l1_.clear();
   if (sequence) {
     draw_frames(ws, *sequence, derived.prediction(ws), derived.reconstructions(ws));
   } else {
@@ -199,6 +200,7 @@ void SequencePanel::draw_frames(Workspace& ws, const data::Sequence& sequence,
     });
     model_row("recon", recon_row, nullptr);
     model_row("model", predicted_row, &predicted_rects_);
+    predicted_l1_ = predicted_row.l1;
   }
   for (const std::vector<Rect>* rects : {&input_rects_, &predicted_rects_})
     if (ws.cursor() < static_cast<int>(rects->size())) {
@@ -243,6 +245,7 @@ nlohmann::json SequencePanel::describe() const {
       {"frame_scale", scale_}, {"frames", nlohmann::json::array()}, {"predicted", nlohmann::json::array()}};
   for (const Rect& r : input_rects_) out["frames"].push_back(to_json(r));
   for (const Rect& r : predicted_rects_) out["predicted"].push_back(to_json(r));
+  out["predicted_l1"] = predicted_l1_;
   return out;
 }
 

@@ -44,6 +44,7 @@ class SequencePanel {
   Cached<std::tuple<int, int, SequenceChoice, std::vector<bool>>, std::pair<ModelRow, ModelRow>> model_rows_;  // recon, model
   int scale_ = 0;
   std::vector<Rect> input_rects_, predicted_rects_;
+  std::vector<float> predicted_l1_;  // of the model row last drawn
 };
 
 }  // namespace sta::studio

@@ -178,6 +178,7 @@ nlohmann::json Studio::state() {
   out["panels"]["sequence"].update(sequence_panel_.describe());
   out["panels"]["fields"].update(fields_panel_.describe());
   out["panels"]["composer"].update(composer_panel_.describe());
+  out["panels"]["spikes"].update(spikes_panel_.describe());
   out["frame_ms"] = clock_.recent_median_ms();
   out["frames"] = frames_drawn_;
   out["training"] = training_json(training_.view(), training_.following());

@@ -15,10 +15,13 @@ AlignmentResult spike_alignment(const std::vector<AlignmentStep>& steps) {
   const size_t k = steps[0].probability.size(), m = steps[0].truth.size();
   if (m > k) throw std::invalid_argument("spike alignment needs at least as many primitives as transformations");
   r.coactivation.assign(m, std::vector<double>(k, 0.0));
+  r.truth_steps.assign(m, 0);
   for (const auto& s : steps) {
     if (s.probability.size() != k || s.truth.size() != m) throw std::invalid_argument("steps differ in size");
-    for (size_t i = 0; i < m; ++i)
+    for (size_t i = 0; i < m; ++i) {
+      r.truth_steps[i] += s.truth[i];
       for (size_t j = 0; j < k; ++j) r.coactivation[i][j] += s.truth[i] * s.probability[j];
+    }
   }
   r.primitive_of = max_weight_assignment(r.coactivation);
 

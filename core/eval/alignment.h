@@ -18,6 +18,7 @@ struct AlignmentStep {
 
 struct AlignmentResult {
   std::vector<std::vector<double>> coactivation;  // [M][K]: sum over steps of truth_m * p_k
+  std::vector<int64_t> truth_steps;               // [M]: steps where transformation m acts
   std::vector<int> primitive_of;                  // matched primitive per transformation
   double single_accuracy = 0;  // matched argmax == the one active transformation
   double multi_f1 = 0;         // micro F1 of p > 0.5 against truth, over matched pairs

@@ -2,7 +2,7 @@
 // frames, a PNG strip that starts with the real input frame, frames that depend on the
 // primitive and speed, and one-line errors for bad input.
 #include "core/data/dataset.h"
-#include "export/gif_reader.h"
+#include "support/gif_reader.h"
 #include "support/run_command.h"
 #include "support/sta_cli.h"
 #include "support/temp_dir.h"

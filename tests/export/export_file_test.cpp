@@ -2,7 +2,7 @@
 // with a message naming the extension.
 #include "core/export/export_error.h"
 #include "core/export/export_file.h"
-#include "export/gif_reader.h"
+#include "support/gif_reader.h"
 #include "support/error_message.h"
 #include "support/temp_dir.h"
 

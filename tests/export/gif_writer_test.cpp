@@ -3,7 +3,7 @@
 // bad input refused with an ExportError naming the culprit.
 #include "core/export/export_error.h"
 #include "core/export/gif_writer.h"
-#include "export/gif_reader.h"
+#include "support/gif_reader.h"
 #include "support/error_message.h"
 #include "support/temp_dir.h"
 

@@ -1,0 +1,172 @@
+// The researcher's workflows on the shipped demo model, driven through the real window:
+// opening ready, scrubbing, primitive toggles, the slab-slider composer and export. Each test
+// checks the state JSON and the pixels of the screenshots.
+#include "studio_runner.h"
+#include "support/gif_reader.h"
+
+#include <doctest/doctest.h>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+#include <opencv2/videoio.hpp>
+
+#include <filesystem>
+
+using namespace sta::test;
+
+namespace {
+
+const std::string kDemo = std::string(STA_SOURCE_DIR) + "/assets/demo.sta";
+
+// Mean absolute difference (0..255) of two screenshots over the given rectangles.
+double difference(const cv::Mat& a, const cv::Mat& b, const nlohmann::json& rects) {
+  double sum = 0;
+  int pixels = 0;
+  for (const auto& r : rects) {
+    const cv::Rect area = rect_of(r);
+    cv::Mat diff;
+    cv::absdiff(a(area), b(area), diff);
+    sum += cv::sum(diff)[0] + cv::sum(diff)[1] + cv::sum(diff)[2];
+    pixels += area.area() * 3;
+  }
+  return pixels ? sum / pixels : 0.0;
+}
+
+// Runs a script against the demo model, with "@" standing for the test's folder in file
+// names; fails the test when the studio does.
+void run_demo_script(const TempDir& dir, std::string lines) {
+  for (size_t at = lines.find('@'); at != std::string::npos; at = lines.find('@', at + 1))
+    lines.replace(at, 1, dir.path().string());
+  const std::string script = write_script(dir, "script.txt", "model " + kDemo + "\n" + lines);
+  const CommandResult result = run_studio("--script " + shell_quote(script));
+  CAPTURE(result.output);
+  REQUIRE(result.exit_code == 0);
+}
+
+cv::Mat screenshot(const TempDir& dir, const std::string& name) {
+  cv::Mat shot = cv::imread(dir.file(name), cv::IMREAD_COLOR);
+  REQUIRE_FALSE(shot.empty());
+  return shot;
+}
+
+}  // namespace
+
+TEST_CASE("with no arguments the studio opens on the demo model and the data it was trained on") {
+  REQUIRE(std::filesystem::exists(kDemo));
+  TempDir dir;
+  const CommandResult result = run_studio("--screenshot " + shell_quote(dir.file("open.png")) + " --frames 5");
+  CAPTURE(result.output);
+  REQUIRE(result.exit_code == 0);
+  const nlohmann::json state = read_json(dir.file("open.json"));
+  CHECK(state["errors"].empty());
+  REQUIRE(state["model"].is_object());
+  CHECK(std::filesystem::equivalent(state["model"]["path"].get<std::string>(), kDemo));
+  CHECK(state["data"]["source"] == state["model"]["trained_on"]);
+  // The model's rows are drawn: predicted frames are not blank, and the spike summary exists.
+  const cv::Mat shot = screenshot(dir, "open.png");
+  const auto& predicted = state["panels"]["sequence"]["predicted"];
+  REQUIRE(predicted.size() == state["data"]["steps"].get<size_t>() + 1);
+  cv::Scalar mean, deviation;
+  cv::meanStdDev(shot(rect_of(predicted[0])), mean, deviation);
+  CHECK(deviation[0] + deviation[1] + deviation[2] > 5.0);
+  CHECK(state["panels"]["spikes"]["alignment"].is_object());
+}
+
+TEST_CASE("scrubbing moves the cursor in the sequence, spikes and composer panels") {
+  TempDir dir;
+  run_demo_script(dir,
+                  "cursor 1\nscreenshot @/a.png\nstate @/a.json\n"
+                  "key right\nkey right\nscreenshot @/b.png\nstate @/b.json\n"
+                  "play on\nframes 25\nplay off\nstate @/c.json\n");
+  const nlohmann::json a = read_json(dir.file("a.json")), b = read_json(dir.file("b.json"));
+  CHECK(a["cursor"] == 1);
+  CHECK(b["cursor"] == 3);
+  CHECK(b["panels"]["spikes"]["cursor_column"] == 3);
+  CHECK(read_json(dir.file("c.json"))["cursor"] != 3);  // playback moved it
+  const cv::Mat shot_a = screenshot(dir, "a.png"), shot_b = screenshot(dir, "b.png");
+  // The highlight moved: the gold outline sits around input frame 3 now, and the spikes
+  // panel's outlined column moved with it; the composer starts from the new frame.
+  const cv::Rect frame3 = rect_of(b["panels"]["sequence"]["frames"][3]);
+  const cv::Vec3b gold = shot_b.at<cv::Vec3b>(frame3.y - 2, frame3.x + frame3.width / 2);
+  CHECK(gold[2] > 200);  // BGR: strong red and green, little blue
+  CHECK(gold[1] > 150);
+  CHECK(gold[0] < 120);
+  CHECK(difference(shot_a, shot_b, nlohmann::json::array({b["panels"]["spikes"]["cursor_rect"]})) > 5.0);
+  CHECK(difference(shot_a, shot_b, b["panels"]["composer"]["composed"]) > 1.0);
+}
+
+TEST_CASE("turning a primitive off changes the decoded prediction, and turning it on restores it") {
+  TempDir dir;
+  run_demo_script(dir,
+                  "sequence 3\nscreenshot @/on.png\nstate @/on.json\n"
+                  "toggle 0 off\ntoggle 1 off\ntoggle 2 off\nscreenshot @/off.png\nstate @/off.json\n"
+                  "toggle 0 on\ntoggle 1 on\ntoggle 2 on\nscreenshot @/again.png\n");
+  const nlohmann::json on = read_json(dir.file("on.json")), off = read_json(dir.file("off.json"));
+  CHECK(off["enabled"] == nlohmann::json::array({false, false, false}));
+  CHECK(on["panels"]["sequence"]["predicted_l1"] != off["panels"]["sequence"]["predicted_l1"]);
+  const auto& predicted = on["panels"]["sequence"]["predicted"];
+  const nlohmann::json later(predicted.begin() + 2, predicted.end());  // frames 2..T
+  CHECK(difference(screenshot(dir, "on.png"), screenshot(dir, "off.png"), later) > 1.0);
+  CHECK(difference(screenshot(dir, "on.png"), screenshot(dir, "again.png"), later) == doctest::Approx(0.0));
+  // With every primitive off the composer's roll-out stands still: all frames equal the first
+  // (up to a grey level of texture filtering here and there).
+  const cv::Mat off_shot = screenshot(dir, "off.png");
+  const auto& composed = off["panels"]["composer"]["composed"];
+  REQUIRE(composed.size() > 1);
+  for (size_t i = 1; i < composed.size(); ++i)
+    CHECK(cv::norm(off_shot(rect_of(composed[0])), off_shot(rect_of(composed[i])), cv::NORM_L1) <
+          0.05 * rect_of(composed[0]).area());
+}
+
+TEST_CASE("slab sliders change the composed frames, and two primitives together differ from each alone") {
+  TempDir dir;
+  run_demo_script(dir,
+                  "cursor 0\nspeed 0 0\nspeed 1 0\nspeed 2 0\nscreenshot @/still.png\n"
+                  "speed 0 2\nscreenshot @/first.png\n"
+                  "speed 0 0\nspeed 2 2\nscreenshot @/second.png\n"
+                  "speed 0 2\nscreenshot @/both.png\nstate @/both.json\n"
+                  "assert speeds.0 == 2\nassert speeds.2 == 2\n");
+  const nlohmann::json state = read_json(dir.file("both.json"));
+  const auto& composed = state["panels"]["composer"]["composed"];
+  REQUIRE(composed.size() == state["composer_steps"].get<size_t>() + 1);
+  const nlohmann::json moved(composed.begin() + 1, composed.end());
+  const cv::Mat still = screenshot(dir, "still.png"), first = screenshot(dir, "first.png"),
+                second = screenshot(dir, "second.png"), both = screenshot(dir, "both.png");
+  CHECK(difference(still, first, moved) > 1.0);
+  CHECK(difference(still, second, moved) > 1.0);
+  CHECK(difference(both, first, moved) > 1.0);
+  CHECK(difference(both, second, moved) > 1.0);
+  CHECK(state["panels"]["composer"]["recomputations"].get<int>() >= 4);
+  CHECK(state["panels"]["composer"]["latency_ms"].get<double>() > 0.0);
+}
+
+TEST_CASE("the composed traversal exports as GIF and MP4 with one frame per step, enlarged") {
+  TempDir dir;
+  run_demo_script(dir, "speed 0 1.5\nsteps 6\nexport @/t.gif\nexport @/t.mp4\nexport @/t.png\nstate @/s.json\n");
+  const nlohmann::json state = read_json(dir.file("s.json"));
+  const int size = state["data"]["image_size"].get<int>() * 4;  // the composer enlarges 4x
+  const GifContents gif = read_gif(dir.file("t.gif"));
+  CHECK(gif.frames.size() == 7);
+  CHECK(gif.width == size);
+  CHECK(gif.height == size);
+  cv::VideoCapture video(dir.file("t.mp4"));
+  REQUIRE(video.isOpened());
+  int frames = 0;
+  cv::Mat frame;
+  while (video.read(frame)) {
+    CHECK(frame.cols == size);
+    CHECK(frame.rows == size);
+    ++frames;
+  }
+  CHECK(frames == 7);
+  CHECK(cv::imread(dir.file("t.png")).cols > 7 * size);
+}
+
+TEST_CASE("an export to a missing folder is an error that stops the script, and the studio stays usable") {
+  TempDir dir;
+  const std::string script =
+      write_script(dir, "bad.txt", "model " + kDemo + "\nexport " + dir.file("missing/t.gif") + "\n");
+  const CommandResult result = run_studio("--script " + shell_quote(script));
+  CHECK(result.exit_code != 0);
+  CHECK(result.output.find("missing") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir.file("missing/t.gif")));
+}
