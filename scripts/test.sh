@@ -6,4 +6,4 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 scripts/setup.sh
 BUILD_DIR="${STA_BUILD_DIR:-build}"
 xvfb-run -a -s "-screen 0 1280x800x24" \
-  ctest --test-dir "$BUILD_DIR" --output-on-failure --timeout 900 "$@"
+  ctest --test-dir "$BUILD_DIR" --output-on-failure --timeout 900 --parallel "$(nproc)" "$@"

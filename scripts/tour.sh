@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Takes the README's tour pictures with the studio itself, on the shipped demo model: the
+# whole window, each panel, the field view once per part, and an animated GIF of a composed
+# traversal (two primitives at once). Needs a built tree (scripts/setup.sh) and Xvfb.
+#   scripts/tour.sh [OUT_DIR]        (default docs/images)
+# Environment: TOUR_SPEEDS="K G K G" picks the composed primitives and speeds (default "0 1.5 2 1.5").
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+OUT="$(realpath -m "${1:-docs/images}")"
+BUILD_DIR="${STA_BUILD_DIR:-build}"
+read -r -a SPEEDS <<< "${TOUR_SPEEDS:-0 1.5 2 1.5}"
+mkdir -p "$OUT"
+script="$(mktemp)"
+trap 'rm -f "$script"' EXIT
+{
+  echo "sequence 5"
+  echo "cursor 2"
+  echo "heat potential"
+  for ((i = 0; i < ${#SPEEDS[@]}; i += 2)); do echo "speed ${SPEEDS[i]} ${SPEEDS[i+1]}"; done
+  echo "assert errors.size == 0"
+  echo "frames 10"
+  echo "screenshot \"$OUT/studio-window.png\""
+  for panel in data sequence spikes composer; do echo "screenshot \"$OUT/studio-$panel.png\" $panel"; done
+  echo "view enabled"
+  echo "heat none"
+  for part in whole curl-free divergence-free; do
+    echo "part $part"
+    echo "screenshot \"$OUT/studio-fields-$part.png\" fields"
+  done
+  echo "steps 12"
+  echo "export \"$OUT/composed-traversal.gif\""
+} > "$script"
+xvfb-run -a -s "-screen 0 1280x800x24" "$BUILD_DIR/app/sta-studio" --script "$script"
+echo "tour: pictures in $OUT"
