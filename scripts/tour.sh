@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Takes the README's tour pictures with the studio itself, on the shipped demo model: the
 # whole window, each panel, the field view once per part, and an animated GIF of a composed
-# traversal (two primitives at once). Needs a built tree (scripts/setup.sh) and Xvfb.
+# traversal (two primitives at once), and last the Training tab while a tiny model trains.
+# Needs a built tree (scripts/setup.sh) and Xvfb.
 #   scripts/tour.sh [OUT_DIR]        (default docs/images)
 # Environment: TOUR_SPEEDS="K G K G" picks the composed primitives and speeds (default "0 1.5 2 1.5").
 set -euo pipefail
@@ -29,6 +30,10 @@ trap 'rm -f "$script"' EXIT
   done
   echo "steps 12"
   echo "export \"$OUT/composed-traversal.gif\""
+  echo "train start tiny 60"
+  echo "train wait 40"
+  echo "screenshot \"$OUT/studio-training.png\" data"
+  echo "train stop"
 } > "$script"
 xvfb-run -a -s "-screen 0 1280x800x24" "$BUILD_DIR/app/sta-studio" --script "$script"
 echo "tour: pictures in $OUT"
