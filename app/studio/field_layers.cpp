@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <future>
 #include <numeric>
 #include <random>
 
@@ -120,15 +121,21 @@ FieldLayers compute_field_layers(const model::Engine& engine, const FieldRequest
   } else {
     engine.fields(parts[0], request.time, points, velocities[0]);  // all K at once
   }
+  // Each part of each primitive is projected and traced on its own thread: the tracing is
+  // plain C++ on independent grids, and the machine's cores share it.
+  std::vector<std::future<PartLayer>> traced;
   for (size_t p = 0; p < parts.size(); ++p)
-    for (int k = 0; k < engine.primitives(); ++k) {
-      PartLayer layer{parts[p], {layers.spec, std::vector<field::Vec2>(layers.spec.count())}, {}, {}};
-      for (int i = 0; i < layers.spec.count(); ++i)
-        layer.grid.values[i] = layers.slice.project(&velocities[p][k][static_cast<size_t>(i) * dim]);
-      layer.lines = field::evenly_spaced_streamlines(layer.grid, params);
-      layer.sketch = field::evenly_spaced_streamlines(layer.grid, sketch);
-      layers.primitives[k].push_back(std::move(layer));
-    }
+    for (int k = 0; k < engine.primitives(); ++k)
+      traced.push_back(std::async(std::launch::async, [&, p, k] {
+        PartLayer layer{parts[p], {layers.spec, std::vector<field::Vec2>(layers.spec.count())}, {}, {}};
+        for (int i = 0; i < layers.spec.count(); ++i)
+          layer.grid.values[i] = layers.slice.project(&velocities[p][k][static_cast<size_t>(i) * dim]);
+        layer.lines = field::evenly_spaced_streamlines(layer.grid, params);
+        layer.sketch = field::evenly_spaced_streamlines(layer.grid, sketch);
+        return layer;
+      }));
+  for (size_t i = 0; i < traced.size(); ++i)
+    layers.primitives[i % engine.primitives()].push_back(traced[i].get());
   return layers;
 }
 
