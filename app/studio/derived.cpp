@@ -1,8 +1,11 @@
 // Shared derived results, recomputed through Cached when their inputs change.
 #include "app/studio/derived.h"
 
+#include "core/export/traversal.h"
+
 #include <chrono>
 #include <exception>
+#include <utility>
 
 namespace sta::studio {
 
@@ -76,10 +79,10 @@ const Composition* Derived::composition(Workspace& ws) {
       if (!ws.enabled()[k]) g_step[k] = 0.0f;
     try {
       Composition out;
-      const model::Engine& engine = ws.model()->engine;
-      out.latents = engine.rollout((*latents)[ws.cursor()], {static_cast<size_t>(ws.composer_steps()), g_step},
-                                   ws.cursor());
-      out.frames = engine.decode(out.latents);
+      exporting::Traversal traversal = exporting::traverse_from(ws.model()->engine, (*latents)[ws.cursor()], g_step,
+                                                                ws.composer_steps(), ws.cursor());
+      out.latents = std::move(traversal.latents);
+      out.frames = std::move(traversal.frames);
       out.milliseconds = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
       out.revision = ++compositions_;
       return out;

@@ -4,6 +4,7 @@
 
 #include "app/studio/ui.h"
 #include "core/export/export_file.h"
+#include "core/export/traversal.h"
 #include "render/palette.h"
 
 #include <imgui_stdlib.h>
@@ -32,10 +33,10 @@ render::Texture2D upload(const cv::Mat& image) {
 // Primitive k alone at `speed` for `steps` steps from the cursor frame, decoded.
 std::vector<render::Texture2D> alone(const model::Engine& engine, const model::Latent& z0, int k, float speed,
                                      int steps, int t0) {
-  std::vector<std::vector<float>> g(steps, std::vector<float>(engine.primitives(), 0.0f));
-  for (auto& step : g) step[k] = speed;
+  const auto slabs = exporting::single_primitive_slabs(engine.primitives(), k, speed);
   std::vector<render::Texture2D> out;
-  for (const cv::Mat& image : engine.decode(engine.rollout(z0, g, t0))) out.push_back(upload(image));
+  for (const cv::Mat& image : exporting::traverse_from(engine, z0, slabs, steps, t0).frames)
+    out.push_back(upload(image));
   return out;
 }
 

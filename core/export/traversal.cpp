@@ -22,6 +22,11 @@ Traversal traverse(const model::Engine& engine, const cv::Mat& start, const std:
     throw ExportError("the start frame must be a " + std::to_string(size) + "x" + std::to_string(size) +
                       " CV_32FC3 RGB image for this model (got " + std::to_string(start.cols) + "x" +
                       std::to_string(start.rows) + " " + cv::typeToString(start.type()) + ")");
+  return traverse_from(engine, engine.encode({start}).front(), slabs, steps);
+}
+
+Traversal traverse_from(const model::Engine& engine, const model::Latent& z0, const std::vector<float>& slabs,
+                        int steps, int t0) {
   if (static_cast<int>(slabs.size()) != engine.primitives())
     throw ExportError("expected " + std::to_string(engine.primitives()) + " slab values (one per primitive), got " +
                       std::to_string(slabs.size()));
@@ -32,8 +37,7 @@ Traversal traverse(const model::Engine& engine, const cv::Mat& start, const std:
     throw ExportError("step count " + std::to_string(steps) + " is out of range (0.." + std::to_string(kMaxSteps) + ")");
 
   Traversal out;
-  const model::Latent z0 = engine.encode({start}).front();
-  out.latents = engine.rollout(z0, std::vector<std::vector<float>>(steps, slabs));
+  out.latents = engine.rollout(z0, std::vector<std::vector<float>>(steps, slabs), t0);
   out.frames = engine.decode(out.latents);
   return out;
 }

@@ -20,6 +20,10 @@ struct Traversal {
 // start: CV_32FC3 RGB [0, 1] of the model's image size; slabs: K speeds (negative runs a
 // primitive backwards); steps: N >= 0. Throws ExportError on a bad argument.
 Traversal traverse(const model::Engine& engine, const cv::Mat& start, const std::vector<float>& slabs, int steps);
+// The same from an encoded latent z0, with step s using time t0 + s (the studio's composer
+// starts from the cursor frame's latent at its time).
+Traversal traverse_from(const model::Engine& engine, const model::Latent& z0, const std::vector<float>& slabs,
+                        int steps, int t0 = 0);
 
 // K speeds with `speed` for primitive k and 0 for the others; throws ExportError if k is out of range.
 std::vector<float> single_primitive_slabs(int primitives, int k, float speed);
