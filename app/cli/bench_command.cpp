@@ -5,7 +5,7 @@
 
 #include "core/model/frames.h"
 #include "core/model/objective.h"
-#include "core/train/train_config.h"
+#include "core/train/step_objective.h"
 
 #include <torch/csrc/autograd/profiler_legacy.h>
 
@@ -77,20 +77,24 @@ void run_bench(const BenchArgs& a) {
               c.primitives, device.str().c_str(), at::get_num_threads(), a.repeats);
 
   int64_t next = 0;
+  std::vector<data::Sequence> sequences;  // the latest batch (its ground truth serves the supervised baseline)
   auto batch = [&] {
     std::vector<data::Sequence> seqs;
     for (int b = 0; b < config.batch_size; ++b) seqs.push_back(data->sequence(data::Split::Train, next++));
+    sequences = seqs;
     return model::sequences_to_tensor(seqs).to(device);
   };
   auto frames = batch();
-  model::ObjectiveSettings settings;
-  settings.train_slabs = true;
-  settings.trace = c.trace == "exact" ? model::Trace::Exact : model::Trace::Hutchinson;
+  // A step of stage 2 (slabs trained, after the curriculum): the most expensive kind.
+  const int64_t step = config.total_steps - 1;
+  m->set_slabs_trained(true);
+  auto objective_of = [&] { return train::training_objective(*m, config, frames, step, sequences, false); };
+  const auto trace = c.trace == "exact" ? model::Trace::Exact : model::Trace::Hutchinson;
 
   const double data_ms = median_ms(a.repeats, [&] { batch(); }, cuda);
-  const double forward_ms = median_ms(a.repeats, [&] { model::sta_objective(*m, frames, settings); }, cuda);
+  const double forward_ms = median_ms(a.repeats, [&] { objective_of(); }, cuda);
   auto train_step = [&] {
-    auto objective = model::sta_objective(*m, frames, settings);
+    auto objective = objective_of();
     optimizer.zero_grad();
     objective.total.backward();
     torch::nn::utils::clip_grad_norm_(m->parameters(), config.grad_clip);
@@ -102,9 +106,9 @@ void run_bench(const BenchArgs& a) {
   auto z0 = torch::randn({config.batch_size, c.latent_dim}, frames.options());
   auto g = torch::rand({config.batch_size, c.steps, c.primitives}, frames.options());
   const double flow_ms = median_ms(a.repeats, [&] {
-    auto roll = m->rollout(z0, g, settings.trace);
+    auto roll = m->rollout(z0, g, trace);
     auto hj_init = m->flow()->evaluate(z0, 0.0, model::Trace::None).curl_free.pow(2).sum();
-    (roll.z.sum() + roll.log_density.sum() + torch::relu(roll.hj_residual).pow(2).sum() + hj_init).backward();
+    (roll.z.sum() + (roll.log_density.defined() ? roll.log_density.sum() : torch::zeros({})) + torch::relu(roll.hj_residual).pow(2).sum() + hj_init).backward();
   }, cuda);
 
   torch::NoGradGuard no_grad;

@@ -36,6 +36,11 @@ void print_report(const eval::EvalReport& r, const train::CheckpointMeta& meta, 
     if (p != kPublished.end()) std::printf("   %.2f / %.2f / %.2f", p->second.supervised, p->second.weak, p->second.vae);
     std::printf("\n");
   }
+  std::printf("\nDiagnosis (same L1): autoencoder floor = decode the encoder's own means; no motion = decoded frame 0\n");
+  std::printf("  %-14s %10s %10s %10s %12s %10s\n", "transformation", "roll-out", "floor", "no motion", "efficiency", "alignment");
+  for (size_t i = 0; i < r.transforms.size(); ++i)
+    std::printf("  %-14s %10.1f %10.1f %10.1f %12.3f %10.3f\n", r.transforms[i].c_str(), r.equivariance[i],
+                r.autoencoder_floor[i], r.no_motion[i], r.transport_efficiency[i], r.alignment.single_accuracy_of[i]);
   std::printf("\nLog-likelihood bound (importance-weighted, %d samples): %.2f nats per sequence (published MNIST FFRL: -2112.45)\n",
               r.options.likelihood_samples, r.log_likelihood);
   const auto& a = r.alignment;
@@ -43,6 +48,9 @@ void print_report(const eval::EvalReport& r, const train::CheckpointMeta& meta, 
               a.single_accuracy, static_cast<long long>(a.single_steps), a.multi_f1, static_cast<long long>(a.multi_steps));
   for (size_t i = 0; i < r.transforms.size(); ++i)
     std::printf("  %-14s -> primitive %d\n", r.transforms[i].c_str(), a.primitive_of[i]);
+  std::printf("  primitive usage (share of test steps with spike probability > 0.5):");
+  for (double u : a.usage) std::printf(" %.3f", u);
+  std::printf("\n");
   std::printf("\nField exactness (max over 128 random latents, double precision)\n");
   for (size_t k = 0; k < r.exactness.divergence.size(); ++k)
     std::printf("  primitive %zu: |div r|/|J_r| = %.2e, |J - J^T|/|J| of grad u = %.2e\n", k, r.exactness.divergence[k],

@@ -23,6 +23,18 @@ struct TrainArgs {
   bool resume = false;
 };
 
+// "[a/b/c]" of numbers printed with `format`.
+template <class Number>
+std::string join_numbers(const std::vector<Number>& values, const char* format) {
+  std::string text = "[";
+  char buffer[32];
+  for (size_t i = 0; i < values.size(); ++i) {
+    std::snprintf(buffer, sizeof buffer, format, static_cast<double>(values[i]));
+    text += (i ? "/" : "") + std::string(buffer);
+  }
+  return text + "]";
+}
+
 void print_progress(const train::StepReport& r, bool terminal) {
   const auto term = [&](const char* name) {
     for (const auto& [n, v] : r.terms)
@@ -36,6 +48,9 @@ void print_progress(const train::StepReport& r, bool terminal) {
                terminal ? "\r\033[K" : "", static_cast<long long>(r.step), static_cast<long long>(r.total), r.stage, r.loss,
                term("recon"), term("kl_z0") + term("kl_flow"), term("kl_spike"), r.steps_per_second,
                format_duration(r.eta_seconds).c_str());
+  if (r.best_residual >= 0) std::fprintf(stderr, " | residual %.2f, |d|^2 %.3f", r.best_residual, r.step_length);
+  if (!r.usage.empty()) std::fprintf(stderr, " | use %s", join_numbers(r.usage, "%.2f").c_str());
+  if (!r.assignment.empty()) std::fprintf(stderr, " | picked %s", join_numbers(r.assignment, "%g").c_str());
   if (r.validation_alignment) std::fprintf(stderr, " | alignment %.3f", *r.validation_alignment);
   std::fprintf(stderr, terminal ? "" : "\n");
 }

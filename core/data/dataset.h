@@ -27,7 +27,9 @@ enum class Split { Train, Test };
 // Sparse: Markov spike chains with |Laplace(1, 0.1)| speeds (training and browsing).
 // Single: one transformation on for the whole sequence at speed 1 (evaluation protocol);
 // which one is index % M, so consecutive indices cycle through the transformations.
-enum class SequenceMode { Sparse, Single };
+// Curriculum: like Single (transformation index % M at every step) but with |Laplace(1, 0.1)|
+// speeds: the first phase of training, so that each primitive can be given one transformation.
+enum class SequenceMode { Sparse, Single, Curriculum };
 
 // Ground truth of a generated sequence. Step t (1..T) maps x_{t-1} to x_t and is stored at
 // row t-1 of spikes and speeds; params has a row per frame (T+1 rows).
@@ -36,7 +38,7 @@ struct GroundTruth {
   std::vector<std::vector<uint8_t>> spikes;  // [T][M] 1 where transformation m acts at step t
   std::vector<std::vector<float>> speeds;    // [T][M] speed of that step, 0 where off
   // [T+1][M] accumulated parameter of each frame: the sum of speeds so far (0 at x_0). Hue and
-  // rotation change by 20 degrees per unit, scale is the factor 1 + 0.1 x param.
+  // rotation change by 20 degrees per unit, scale is the factor 1.1^param.
   std::vector<std::vector<float>> params;
 };
 

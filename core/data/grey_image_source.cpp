@@ -23,7 +23,7 @@ std::vector<cv::Mat> GreyImageSource::render(int64_t item, const std::vector<std
   frames.reserve(params.size());
   for (const auto& p : params) {
     const double degrees = rotate >= 0 ? kDegreesPerSpeed * p[rotate] : 0.0;
-    const double factor = scale >= 0 ? 1.0 + kScalePerSpeed * p[scale] : 1.0;
+    const double factor = scale >= 0 ? scale_factor(p[scale]) : 1.0;
     cv::Mat frame = degrees != 0.0 || factor != 1.0 ? rotate_scale(original, degrees, factor) : original.clone();
     if (hue >= 0 && p[hue] != 0.0f) frame = shift_hue(frame, kDegreesPerSpeed * p[hue]);
     frames.push_back(frame);

@@ -7,7 +7,7 @@
 
 namespace sta::data {
 
-// rotate: speed x 20 degrees; scale: factor 1 + 0.1 x speed; hue: speed x 20 degrees.
+// rotate: speed x 20 degrees; scale: factor 1.1^speed, compounding; hue: speed x 20 degrees.
 std::vector<std::string> image_transforms();
 
 class GreyImageSource : public SceneSource {

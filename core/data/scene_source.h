@@ -8,16 +8,21 @@
 
 #include <opencv2/core.hpp>
 
+#include <cmath>
 #include <cstdint>
 #include <string>
 #include <vector>
 
 namespace sta::data {
 
-// Physical change per unit of speed, shared by every source: hue and rotation in degrees,
-// scale as a factor 1 + kScalePerSpeed x accumulated speed.
+// Physical change per unit of speed, shared by every source: hue and rotation in degrees. Images
+// scale by a compounding factor (1 + kScalePerSpeed) per unit of accumulated speed, so that every
+// step at speed 1 scales by exactly 1 + 0.1 (spec section 1) however large the frame already is;
+// the shapes scenes grow their object by 1 + kScalePerSpeed x accumulated speed, which keeps it
+// inside the room.
 constexpr double kDegreesPerSpeed = 20.0;
 constexpr double kScalePerSpeed = 0.1;
+inline double scale_factor(double accumulated_speed) { return std::pow(1.0 + kScalePerSpeed, accumulated_speed); }
 
 class SceneSource {
  public:

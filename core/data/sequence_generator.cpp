@@ -51,7 +51,7 @@ const char* split_name(Split split) { return split == Split::Train ? "train" : "
 
 uint64_t sequence_seed(uint64_t seed, Split split, int64_t index, SequenceMode mode) {
   return hash_seed({seed, split == Split::Train ? 1u : 2u, static_cast<uint64_t>(index),
-                    mode == SequenceMode::Sparse ? 1u : 2u});
+                    static_cast<uint64_t>(mode) + 1u});
 }
 
 GroundTruth draw_ground_truth(const std::vector<std::string>& names, int steps, SequenceMode mode,
@@ -59,7 +59,7 @@ GroundTruth draw_ground_truth(const std::vector<std::string>& names, int steps, 
   const int m_count = static_cast<int>(names.size());
   GroundTruth truth;
   truth.names = names;
-  if (mode == SequenceMode::Single) {
+  if (mode != SequenceMode::Sparse) {
     truth.spikes.assign(steps, std::vector<uint8_t>(m_count, 0));
     for (auto& row : truth.spikes) row[index % m_count] = 1;
   } else {

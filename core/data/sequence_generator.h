@@ -16,7 +16,8 @@ const char* split_name(Split split);  // "train" / "test"
 uint64_t sequence_seed(uint64_t seed, Split split, int64_t index, SequenceMode mode);
 
 // Spikes, speeds and accumulated parameters of `steps` steps over transformations `names`.
-// Single mode switches transformation index % M on at every step with speed exactly 1.
+// Single and Curriculum modes switch transformation index % M on at every step, Single with
+// speed exactly 1, Curriculum with |Laplace(1, 0.1)| speeds.
 GroundTruth draw_ground_truth(const std::vector<std::string>& names, int steps, SequenceMode mode,
                               int64_t index, Random& rng);
 

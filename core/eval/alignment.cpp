@@ -26,12 +26,20 @@ AlignmentResult spike_alignment(const std::vector<AlignmentStep>& steps) {
   r.primitive_of = max_weight_assignment(r.coactivation);
 
   int64_t correct = 0, true_pos = 0, false_pos = 0, false_neg = 0;
+  std::vector<int64_t> correct_of(m, 0), single_of(m, 0);
+  r.usage.assign(k, 0.0);
+  for (const auto& s : steps)
+    for (size_t j = 0; j < k; ++j) r.usage[j] += s.probability[j] > 0.5f;
+  for (auto& u : r.usage) u /= static_cast<double>(steps.size());
   for (const auto& s : steps) {
     const int active = std::accumulate(s.truth.begin(), s.truth.end(), 0);
     if (active == 1) {
       const size_t on = std::find(s.truth.begin(), s.truth.end(), 1) - s.truth.begin();
       const auto best = std::max_element(s.probability.begin(), s.probability.end()) - s.probability.begin();
-      correct += best == r.primitive_of[on];
+      const bool hit = best == r.primitive_of[on];
+      correct += hit;
+      correct_of[on] += hit;
+      ++single_of[on];
       ++r.single_steps;
     } else if (active >= 2) {
       for (size_t i = 0; i < m; ++i) {
@@ -43,6 +51,9 @@ AlignmentResult spike_alignment(const std::vector<AlignmentStep>& steps) {
       ++r.multi_steps;
     }
   }
+  r.single_accuracy_of.assign(m, 0.0);
+  for (size_t i = 0; i < m; ++i)
+    if (single_of[i]) r.single_accuracy_of[i] = static_cast<double>(correct_of[i]) / single_of[i];
   if (r.single_steps) r.single_accuracy = static_cast<double>(correct) / r.single_steps;
   if (true_pos + false_pos + false_neg) r.multi_f1 = 2.0 * true_pos / (2.0 * true_pos + false_pos + false_neg);
   return r;

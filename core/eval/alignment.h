@@ -21,6 +21,8 @@ struct AlignmentResult {
   std::vector<int64_t> truth_steps;               // [M]: steps where transformation m acts
   std::vector<int> primitive_of;                  // matched primitive per transformation
   double single_accuracy = 0;  // matched argmax == the one active transformation
+  std::vector<double> single_accuracy_of;  // [M]: the same, on the steps of transformation m only
+  std::vector<double> usage;               // [K]: share of all steps with p_k > 0.5
   double multi_f1 = 0;         // micro F1 of p > 0.5 against truth, over matched pairs
   int64_t single_steps = 0, multi_steps = 0;
 };

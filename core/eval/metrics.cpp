@@ -70,7 +70,7 @@ torch::Tensor pointwise_jacobian(const std::function<torch::Tensor(const torch::
 
 FieldExactness field_exactness(const StaModelImpl& m, int points, uint64_t seed) {
   const auto& c = m.config();
-  model::FlowField flow(c.primitives, c.latent_dim, c.potential_hidden, c.time_embedding, c.steps);
+  model::FlowField flow(c);
   model::copy_parameters(*m.flow(), *flow);
   flow->to(torch::kCPU, torch::kDouble);
   auto generator = at::detail::createCPUGenerator(seed);
@@ -147,6 +147,8 @@ EvalReport evaluate(StaModelImpl& m, const data::Dataset& data, const EvalOption
   r.transforms = names;
   r.options = options;
   r.equivariance.assign(transforms, 0.0);
+  r.autoencoder_floor.assign(transforms, 0.0);
+  r.no_motion.assign(transforms, 0.0);
 
   // Single-transformation sequences: index % M is the transformation (equivariance, accuracy).
   const int64_t count = options.sequences * transforms;
@@ -154,11 +156,27 @@ EvalReport evaluate(StaModelImpl& m, const data::Dataset& data, const EvalOption
   std::vector<AlignmentStep> steps;
   int64_t index = 0;
   for_each_batch(m, single, options.batch, [&](const auto& part, const torch::Tensor& frames, const model::Prediction& p) {
+    torch::NoGradGuard no_grad;
     auto errors = sequence_l1_error(p.frames, frames).to(torch::kCPU);
-    for (int64_t b = 0; b < errors.size(0); ++b, ++index) r.equivariance[index % transforms] += errors[b].item<double>();
+    auto own = m.decode(m.encode(frames.flatten(0, 1)).mean).view(frames.sizes());
+    auto floor = sequence_l1_error(own, frames).to(torch::kCPU);
+    auto still = sequence_l1_error(own.narrow(1, 0, 1).expand_as(own), frames).to(torch::kCPU);
+    for (int64_t b = 0; b < errors.size(0); ++b, ++index) {
+      r.equivariance[index % transforms] += errors[b].item<double>();
+      r.autoencoder_floor[index % transforms] += floor[b].item<double>();
+      r.no_motion[index % transforms] += still[b].item<double>();
+    }
     append_steps(p, part, steps);
   });
-  for (auto& e : r.equivariance) e /= options.sequences;
+  for (int64_t i = 0; i < transforms; ++i) {
+    r.equivariance[i] /= options.sequences;
+    r.autoencoder_floor[i] /= options.sequences;
+    r.no_motion[i] /= options.sequences;
+    // When the floor is not below no motion, the latent space does not encode the transformation
+    // and no flow can transport it: the efficiency is 0 then.
+    const double possible = r.no_motion[i] - r.autoencoder_floor[i];
+    r.transport_efficiency.push_back(possible > 1e-6 * r.no_motion[i] ? (r.no_motion[i] - r.equivariance[i]) / possible : 0.0);
+  }
 
   // Sparse sequences: multi-transformation steps (F1) and the likelihood bound.
   auto sparse = test_sequences(data, 0, count, data::SequenceMode::Sparse);
@@ -176,16 +194,24 @@ EvalReport evaluate(StaModelImpl& m, const data::Dataset& data, const EvalOption
 }
 
 nlohmann::json EvalReport::to_json() const {
-  nlohmann::json eq = nlohmann::json::object();
-  for (size_t i = 0; i < transforms.size(); ++i) eq[transforms[i]] = equivariance[i];
+  auto per_transform = [&](const std::vector<double>& values) {
+    nlohmann::json j = nlohmann::json::object();
+    for (size_t i = 0; i < transforms.size() && i < values.size(); ++i) j[transforms[i]] = values[i];
+    return j;
+  };
   nlohmann::json matched = nlohmann::json::object();
   for (size_t i = 0; i < transforms.size() && i < alignment.primitive_of.size(); ++i)
     matched[transforms[i]] = alignment.primitive_of[i];
-  return {{"equivariance_error", eq},
+  return {{"equivariance_error", per_transform(equivariance)},
+          {"autoencoder_floor", per_transform(autoencoder_floor)},
+          {"no_motion", per_transform(no_motion)},
+          {"transport_efficiency", per_transform(transport_efficiency)},
           {"log_likelihood_bound", log_likelihood},
           {"likelihood_samples", options.likelihood_samples},
           {"spike_alignment",
            {{"single_accuracy", alignment.single_accuracy},
+            {"single_accuracy_of", per_transform(alignment.single_accuracy_of)},
+            {"primitive_usage", alignment.usage},
             {"multi_f1", alignment.multi_f1},
             {"single_steps", alignment.single_steps},
             {"multi_steps", alignment.multi_steps},

@@ -47,6 +47,15 @@ struct EvalOptions {
 struct EvalReport {
   std::vector<std::string> transforms;
   std::vector<double> equivariance;  // per transformation, mean over sequences
+  // Reference levels in the same L1 as the equivariance error, per transformation: decoding
+  // the encoder's own mean of every frame (what a perfect flow through this autoencoder could
+  // reach), and predicting every frame by decoded frame 0 (no motion at all).
+  std::vector<double> autoencoder_floor, no_motion;
+  // (no_motion - equivariance) / (no_motion - floor): the share of the possible gain that the
+  // flow delivers; near 1 for a good flow; 0 when the floor is not below no motion (the latent
+  // space does not encode that transformation). Needs a high alignment too: a weak autoencoder
+  // hides a good flow and a strong one hides a bad flow.
+  std::vector<double> transport_efficiency;
   double log_likelihood = 0;         // nats per sequence, mean over sequences
   AlignmentResult alignment;         // on single + sparse test sequences
   FieldExactness exactness;

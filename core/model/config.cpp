@@ -7,7 +7,7 @@ namespace sta::model {
 
 std::vector<int> ModelConfig::stage_sizes() const {
   std::vector<int> sizes{image_size};
-  while (sizes.back() > 4) sizes.push_back((sizes.back() - 1) / 2 + 1);  // conv k3 s2 p1
+  while (sizes.back() > smallest_map) sizes.push_back((sizes.back() + 2 - encoder_kernel) / 2 + 1);  // stride 2, padding 1
   return sizes;
 }
 
@@ -22,6 +22,14 @@ void ModelConfig::validate() const {
   require(steps >= 1 && steps <= 64, "steps must be in [1, 64]");
   require(latent_dim >= 2 && latent_dim <= 1024, "latent_dim must be in [2, 1024]");
   require(primitives >= 1 && primitives <= 32, "primitives must be in [1, 32]");
+  require(encoder_kernel == 3 || encoder_kernel == 4, "encoder_kernel must be 3 or 4");
+  require(smallest_map >= 1 && smallest_map < image_size, "smallest_map must be in [1, image_size)");
+  require(linear_fields || mlp_fields, "at least one of linear_fields and mlp_fields must be on");
+  require(inference == "sparse-coding" || inference == "pair-network", "inference must be sparse-coding or pair-network");
+  require(inference != "sparse-coding" || primitives <= 10, "sparse-coding inference enumerates 2^K supports: K must be <= 10");
+  require(sparsity >= 0 && inference_sparsity >= 0, "sparsity must be >= 0");
+  require(support_temperature > 0, "support_temperature must be positive");
+  require(slab_ridge > 0, "slab_ridge must be positive");
   require(base_channels >= 1 && dense >= 1 && potential_hidden >= 1, "widths must be positive");
   require(time_embedding >= 2 && time_embedding % 2 == 0, "time_embedding must be even and >= 2");
   require(likelihood == "bernoulli" || likelihood == "gaussian", "likelihood must be bernoulli or gaussian");
@@ -41,7 +49,12 @@ void to_json(nlohmann::json& j, const ModelConfig& c) {
        {"trace", c.trace},                 {"spike_initial", c.spike_initial},
        {"spike_on_on", c.spike_on_on},     {"spike_off_on", c.spike_off_on},
        {"slab_prior_loc", c.slab_prior_loc}, {"slab_prior_scale", c.slab_prior_scale},
-       {"hj_weight", c.hj_weight}};
+       {"hj_weight", c.hj_weight},         {"smallest_map", c.smallest_map},
+       {"encoder_kernel", c.encoder_kernel},
+       {"linear_fields", c.linear_fields}, {"mlp_fields", c.mlp_fields},
+       {"inference", c.inference},         {"sparsity", c.sparsity},
+       {"inference_sparsity", c.inference_sparsity}, {"support_temperature", c.support_temperature},
+       {"slab_ridge", c.slab_ridge}};
 }
 
 void from_json(const nlohmann::json& j, ModelConfig& c) {
@@ -62,6 +75,16 @@ void from_json(const nlohmann::json& j, ModelConfig& c) {
   j.at("slab_prior_loc").get_to(c.slab_prior_loc);
   j.at("slab_prior_scale").get_to(c.slab_prior_scale);
   j.at("hj_weight").get_to(c.hj_weight);
+  // Keys added with the learning recipe; older checkpoints get the model they were trained as.
+  c.smallest_map = j.value("smallest_map", 4);
+  c.encoder_kernel = j.value("encoder_kernel", 3);
+  c.linear_fields = j.value("linear_fields", false);
+  c.mlp_fields = j.value("mlp_fields", true);
+  c.inference = j.value("inference", std::string("pair-network"));
+  c.sparsity = j.value("sparsity", 0.05);
+  c.inference_sparsity = j.value("inference_sparsity", c.sparsity);
+  c.support_temperature = j.value("support_temperature", 0.05);
+  c.slab_ridge = j.value("slab_ridge", 1.0);
   c.validate();
 }
 

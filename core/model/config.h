@@ -16,6 +16,8 @@ struct ModelConfig {
   int latent_dim = 32;       // D
   int primitives = 3;        // K flow primitives
   int base_channels = 32;    // conv width of the first stage; doubles per stage up to 4x
+  int smallest_map = 4;      // stride-2 conv stages halve the frame until it is at most this
+  int encoder_kernel = 3;    // kernel of the encoder's stride-2 convolutions (3 or 4; padding 1)
   int dense = 256;           // fully connected width behind the convolutions
   int potential_hidden = 64; // hidden width of the potential and stream-function MLPs
   int time_embedding = 8;    // sinusoidal features of t fed to the potentials (even)
@@ -29,8 +31,20 @@ struct ModelConfig {
   double slab_prior_loc = 1.0;
   double slab_prior_scale = 0.1;
   double hj_weight = 1.0;      // weight of the Hamilton-Jacobi PINN terms
+  // Flow primitives (spec section 6): a linear (Lie-algebra) base u = z'Pz/2 + b.z - t|b|^2/2,
+  // r = S z, and/or MLP parts (potential and stream function). With both, the MLP parts sit
+  // behind learned gates that start at 0. Checkpoints without these keys are MLP-only.
+  bool linear_fields = true;
+  bool mlp_fields = false;
+  // Spike inference: "sparse-coding" (which fields explain the latent step, spec section 6) or
+  // "pair-network" (a conv net on the frame pair, spec section 2).
+  std::string inference = "sparse-coding";
+  double sparsity = 0.05;            // lambda per active primitive in the sparse-coding energy (training)
+  double inference_sparsity = 0.05;  // lambda when the model infers without sampling (evaluation, studio)
+  double support_temperature = 0.05; // tau: spike posterior softmax(-energy / tau) over supports
+  double slab_ridge = 1.0;           // ridge towards speed 1 of the stage-2 least-squares slabs
 
-  // Spatial sizes of the conv stages: image_size, then stride-2 reductions down to <= 4.
+  // Spatial sizes of the conv stages: image_size, then stride-2 reductions down to <= smallest_map.
   std::vector<int> stage_sizes() const;
   // Output channels of conv stage i (0-based).
   int stage_channels(int i) const;

@@ -1,12 +1,15 @@
-// The K flow primitives of spec section 2: v_k(z, t) = grad_z u_k(z, t) + r_k(z), with
-// u_k a time-dependent potential (curl-free part) and r_k = S_k grad phi_k, S_k = W_k - W_k^T
-// (divergence-free by construction: div r = sum_ij S_ij d_i d_j phi = 0). The stream function
-// is phi_k(z) = |z|^2 / 2 + MLP_k(z): its quadratic part makes r_k = S_k z + ..., an exact
-// linear rotation, so periodic transformations (rotation, hue) are easy to represent. Likewise
-// the potential is u_k(z, t) = w_k . z - |w_k|^2 t / 2 + MLP_k(z, t): a uniform drift w_k that
-// solves the Hamilton-Jacobi equation exactly, so steady translations need no MLP.
+// The K flow primitives of spec section 2: v_k(z, t) = grad_z u_k(z, t) + r_k(z), with u_k a
+// time-dependent potential (curl-free part) and r_k = S_k grad phi_k, S_k = W_k - W_k^T
+// (divergence-free by construction: div r = sum_ij S_ij d_i d_j phi = 0).
+// Two families, either or both (ModelConfig::linear_fields, mlp_fields):
+// - linear (Lie-algebra) base, spec section 6: u_k = z'P_k z / 2 + b_k . z - t |b_k|^2 / 2 with
+//   P_k symmetric and phi_k = |z|^2 / 2, so r_k = S_k z; both parts exact and cheap;
+// - MLP parts: u_k += MLP_k(z, t) (sinusoidal time embedding), phi_k += MLP_k(z). Alone, they
+//   keep the drift b_k and the rotation S_k z of the base but not P_k (checkpoints from before
+//   the linear base); beside the linear base they sit behind two gates that start at 0.
 #pragma once
 
+#include "core/model/config.h"
 #include "core/model/scalar_mlps.h"
 
 #include <torch/torch.h>
@@ -26,7 +29,7 @@ struct FieldSample {
 
 class FlowFieldImpl : public torch::nn::Module {
  public:
-  FlowFieldImpl(int primitives, int latent_dim, int hidden, int time_embedding, int steps);
+  explicit FlowFieldImpl(const ModelConfig& config);
 
   // z [N, D]; t is the step index (may be fractional), shared by all points.
   FieldSample evaluate(const torch::Tensor& z, double t, Trace trace) const;
@@ -35,17 +38,24 @@ class FlowFieldImpl : public torch::nn::Module {
   // The skew-symmetric matrices S_k, [K, D, D].
   torch::Tensor skew() const;
 
-  int primitives() const { return potential_->count(); }
+  int primitives() const { return primitives_; }
+  // Whether the velocity is the same at every t (no MLP potential with its time embedding).
+  bool steady() const { return !mlp_; }
 
  private:
+  torch::Tensor symmetric() const;                                        // P_k, [K, D, D]
   torch::Tensor potential_input(const torch::Tensor& z, double t) const;  // [K, N, D + E]
-  torch::Tensor embedding_rate(double t) const;                          // d e(t) / d t, [E]
-  torch::Tensor drift_energy() const;                                    // |w_k|^2 / 2, [K, 1]
-  int latent_dim_, time_embedding_, steps_;
+  torch::Tensor embedding_rate(double t) const;                           // d e(t) / d t, [E]
+  torch::Tensor drift_energy() const;                                     // |b_k|^2 / 2, [K, 1]
+  torch::Tensor gate(int part) const;  // 0: potential MLP, 1: stream MLP; 1 without a linear base
+  int primitives_, latent_dim_, time_embedding_, steps_;
+  bool linear_, mlp_;
   ScalarMlps potential_{nullptr};
   ScalarMlps stream_{nullptr};
-  torch::Tensor drift_;     // w_k, [K, D]
+  torch::Tensor drift_;     // b_k, [K, D]
   torch::Tensor skew_raw_;  // W_k, [K, D, D]
+  torch::Tensor sym_raw_;   // P_k = (A_k + A_k^T) / 2, [K, D, D] (linear base only)
+  torch::Tensor gates_;     // [2] (linear base with MLP parts only)
 };
 TORCH_MODULE(FlowField);
 

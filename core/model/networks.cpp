@@ -9,9 +9,10 @@ constexpr double kInitialSpikeLogit = 2.0;
 
 ConvTrunkImpl::ConvTrunkImpl(const ModelConfig& c, int in_channels) {
   const auto sizes = c.stage_sizes();
+  const int kernel = c.encoder_kernel;
   int channels = in_channels;
   for (size_t i = 0; i + 1 < sizes.size(); ++i) {
-    convs_->push_back(nn::Conv2d(nn::Conv2dOptions(channels, c.stage_channels(i), 3).stride(2).padding(1)));
+    convs_->push_back(nn::Conv2d(nn::Conv2dOptions(channels, c.stage_channels(i), kernel).stride(2).padding(1)));
     channels = c.stage_channels(i);
   }
   register_module("convs", convs_);

@@ -9,7 +9,8 @@
 
 namespace sta::model {
 
-// Stride-2 3x3 convolutions from image_size down to <= 4, then a dense layer.
+// Stride-2 convolutions (ModelConfig::encoder_kernel) from image_size down to <= smallest_map, then
+// a dense layer.
 class ConvTrunkImpl : public torch::nn::Module {
  public:
   ConvTrunkImpl(const ModelConfig& c, int in_channels);

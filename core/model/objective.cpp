@@ -24,7 +24,7 @@ torch::Tensor reconstruction_nll(const ModelConfig& c, const torch::Tensor& logi
   return per_pixel.flatten(1).sum(1);
 }
 
-Objective autoencoder_objective(StaModelImpl& model, const torch::Tensor& frames) {
+Objective autoencoder_objective(StaModelImpl& model, const torch::Tensor& frames, double kl_weight) {
   const auto& c = model.config();
   const int64_t b = frames.size(0), t = frames.size(1) - 1;
   auto flat = frames.reshape({b * (t + 1), c.channels, c.image_size, c.image_size});
@@ -34,7 +34,7 @@ Objective autoencoder_objective(StaModelImpl& model, const torch::Tensor& frames
   auto kl = (0.5 * (q.mean.pow(2) + q.log_var.exp() - 1 - q.log_var).sum(-1)).view({b, t + 1}).sum(1);
   auto zero = torch::zeros({}, frames.options());
   Objective out;
-  out.total = (recon + kl).mean();
+  out.total = (recon + kl_weight * kl).mean();
   out.terms = {{"recon", recon.mean()}, {"kl_z0", kl.mean()}, {"kl_flow", zero}, {"kl_spike", zero},
                {"kl_slab", zero},       {"hj", zero},         {"hj_init", zero}};
   return out;

@@ -26,6 +26,11 @@ struct Objective {
   // Every term, each a scalar mean over the batch, in a fixed order:
   // recon, kl_z0, kl_flow, kl_spike, kl_slab, hj, hj_init.
   std::vector<std::pair<std::string, torch::Tensor>> terms;
+  // Diagnostics of sparse-coding inference (empty / negative for the pair network).
+  std::vector<int64_t> assignment;  // curriculum: sequences the balanced plan gave each primitive
+  std::vector<double> usage;        // fraction of steps on which each primitive was on
+  double best_residual = -1;        // mean relative residual of each step's best support
+  double step_length = -1;          // mean squared length |mu_t - mu_{t-1}|^2 of the encoded steps
 };
 
 // frames: [B, T+1, C, S, S] on the model's device, values in [0, 1].
@@ -34,7 +39,8 @@ Objective sta_objective(StaModelImpl& model, const torch::Tensor& frames, const 
 // Warm-up objective (training stage 0): every frame encoded and reconstructed on its own, as a
 // plain VAE, so the flows later start from a latent space that already describes the frames.
 // Same term names as sta_objective; the flow terms are zero.
-Objective autoencoder_objective(StaModelImpl& model, const torch::Tensor& frames);
+// kl_weight is beta on the KL of every frame.
+Objective autoencoder_objective(StaModelImpl& model, const torch::Tensor& frames, double kl_weight = 1.0);
 
 // The Markov spike prior p(y_t = 1 | y_{t-1}) for every step, given spikes y [B, T, K].
 torch::Tensor spike_prior(const ModelConfig& config, const torch::Tensor& spikes);

@@ -15,7 +15,7 @@ Prediction predict(StaModelImpl& model, const torch::Tensor& frames, const torch
   auto posterior = model.infer(frames);
   p.spike_probability = posterior.spike_probability();
   p.slab = slab_speeds(model, posterior);
-  p.g = (posterior.spike_logits > 0).to(frames.dtype()) * p.slab;
+  p.g = posterior.chosen_g.defined() ? posterior.chosen_g : (posterior.spike_logits > 0).to(frames.dtype()) * p.slab;
   if (primitive_mask.defined()) p.g = p.g * primitive_mask.to(p.g.options()).view({1, 1, -1});
   p.z = model.rollout(model.encode(frames.select(1, 0)).mean, p.g, Trace::None).z;
   p.frames = model.decode(p.z.reshape({b * (t + 1), c.latent_dim})).view(frames.sizes());

@@ -1,6 +1,8 @@
 // STA model assembly and latent roll-out (see sta_model.h).
 #include "core/model/sta_model.h"
 
+#include "core/model/sparse_coding.h"
+
 #include <stdexcept>
 
 namespace sta::model {
@@ -9,9 +11,8 @@ StaModelImpl::StaModelImpl(const ModelConfig& config) : config_(config) {
   config_.validate();
   encoder_ = register_module("encoder", Encoder(config_));
   decoder_ = register_module("decoder", Decoder(config_));
-  pair_ = register_module("pair", PairNet(config_));
-  flow_ = register_module("flow", FlowField(config_.primitives, config_.latent_dim, config_.potential_hidden,
-                                            config_.time_embedding, config_.steps));
+  if (config_.inference == "pair-network") pair_ = register_module("pair", PairNet(config_));
+  flow_ = register_module("flow", FlowField(config_));
   diffusion_ = register_parameter("diffusion", torch::full({config_.steps}, -3.0));
   slabs_trained_ = register_buffer("slabs_trained", torch::zeros({1}));
 }
@@ -27,10 +28,19 @@ torch::Tensor StaModelImpl::decode(const torch::Tensor& z) {
 
 SequencePosterior StaModelImpl::infer(const torch::Tensor& frames) {
   const int64_t b = frames.size(0), t = frames.size(1) - 1;
+  if (!pair_) {  // sparse coding of the encoded steps, the best support taken
+    auto means = encode(frames.flatten(0, 1)).mean.view({b, t + 1, -1});
+    auto fit = fit_supports(*flow_, means, slabs_trained(), config_.inference_sparsity, config_.support_temperature,
+                            config_.slab_ridge);
+    auto chosen = choose_supports(fit, fit.logits.argmax(-1));
+    auto q = spike_marginals(fit).clamp(1e-6, 1 - 1e-6);
+    auto speed = torch::where(chosen > 0, chosen, torch::ones_like(chosen));
+    return {torch::log(q) - torch::log1p(-q), speed, torch::full_like(speed, config_.slab_prior_scale), chosen};
+  }
   auto flat = [&](const torch::Tensor& x) { return x.reshape({b * t, x.size(2), x.size(3), x.size(4)}); };
   auto step = pair_->forward(flat(frames.narrow(1, 0, t)), flat(frames.narrow(1, 1, t)));
   auto shape = [&](const torch::Tensor& x) { return x.view({b, t, -1}); };
-  return {shape(step.spike_logits), shape(step.slab_loc), shape(step.slab_scale)};
+  return {shape(step.spike_logits), shape(step.slab_loc), shape(step.slab_scale), {}};
 }
 
 Rollout StaModelImpl::rollout(const torch::Tensor& z0, const torch::Tensor& g, Trace trace, int t0) const {

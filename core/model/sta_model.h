@@ -1,5 +1,6 @@
-// The STA model (spec section 2): encoder, decoder, spike/slab inference on frame pairs,
-// K flow primitives and the diffusing latent prior. Rolls latents forward with
+// The STA model (spec section 2): encoder, decoder, spike/slab inference (sparse coding of the
+// encoded steps against the fields, or a network on frame pairs), K flow primitives and the
+// diffusing latent prior. Rolls latents forward with
 // z_t = z_{t-1} + sum_k g_t[k] v_k(z_{t-1}, t) and tracks the log-density change.
 #pragma once
 
@@ -16,6 +17,7 @@ struct SequencePosterior {
   torch::Tensor spike_logits;  // [B, T, K]
   torch::Tensor slab_loc;      // [B, T, K]
   torch::Tensor slab_scale;    // [B, T, K]
+  torch::Tensor chosen_g;      // [B, T, K] sparse coding's best support with its slabs (else undefined)
   torch::Tensor spike_probability() const { return torch::sigmoid(spike_logits); }
 };
 
@@ -33,7 +35,8 @@ class StaModelImpl : public torch::nn::Module {
   Gaussian encode(const torch::Tensor& frames);            // [N, C, S, S] -> q(z | x)
   torch::Tensor decode_logits(const torch::Tensor& z);     // [N, D] -> [N, C, S, S]
   torch::Tensor decode(const torch::Tensor& z);            // pixel means in [0, 1]
-  // frames [B, T+1, C, S, S] -> posterior of each of the T steps.
+  // frames [B, T+1, C, S, S] -> posterior of each of the T steps (sparse coding: spike
+  // marginals over supports with the inference lambda, slabs of the best support, 1 elsewhere).
   SequencePosterior infer(const torch::Tensor& frames);
   // Rolls z0 [B, D] forward with transformation variables g [B, n, K]; step s uses time t0 + s.
   Rollout rollout(const torch::Tensor& z0, const torch::Tensor& g, Trace trace, int t0 = 0) const;
@@ -42,6 +45,8 @@ class StaModelImpl : public torch::nn::Module {
 
   // Whether slabs have been trained (stage 2); before that every slab is 1.
   bool slabs_trained() const { return slabs_trained_.item<float>() > 0.5; }
+  // Lambda of sparse-coding inference outside training (chosen on validation sequences).
+  void set_inference_sparsity(double lambda) { config_.inference_sparsity = lambda; }
   void set_slabs_trained(bool on) { slabs_trained_.fill_(on); }
 
   FlowField& flow() { return flow_; }

@@ -13,6 +13,11 @@ int TrainConfig::stage(int64_t step) const {
   return step >= static_cast<int64_t>(slab_stage_fraction * total_steps) ? 2 : 1;
 }
 
+bool TrainConfig::in_curriculum(int64_t step) const {
+  return step >= static_cast<int64_t>(warmup_fraction * total_steps) &&
+         step < static_cast<int64_t>((warmup_fraction + curriculum_fraction) * total_steps);
+}
+
 double TrainConfig::temperature(int64_t step) const {
   const double start = warmup_fraction * total_steps, end = anneal_fraction * total_steps;
   const double progress = std::clamp((step - start) / std::max(1.0, end - start), 0.0, 1.0);
@@ -40,6 +45,11 @@ void TrainConfig::validate() const {
   require(total_steps >= 1, "total_steps must be >= 1");
   require(slab_stage_fraction >= 0 && slab_stage_fraction <= 1, "slab_stage_fraction must be in [0, 1]");
   require(warmup_fraction >= 0 && warmup_fraction <= slab_stage_fraction, "warmup_fraction must be in [0, slab_stage_fraction]");
+  require(autoencoder_weight >= 0 && kl_weight >= 0, "autoencoder_weight and kl_weight must be >= 0");
+  require(curriculum_fraction >= 0 && warmup_fraction + curriculum_fraction <= 1,
+          "curriculum_fraction must be in [0, 1 - warmup_fraction]");
+  require(sinkhorn_epsilon > 0 && sinkhorn_iterations >= 1, "sinkhorn_epsilon must be > 0 and sinkhorn_iterations >= 1");
+  require(latent_weight >= 0 && one_step_weight >= 0, "latent weights must be >= 0");
   require(learning_rate > 0 && lr_final_fraction > 0 && lr_final_fraction <= 1, "bad learning rate schedule");
   require(grad_clip > 0, "grad_clip must be positive");
   require(temperature_start > 0 && temperature_end > 0, "temperatures must be positive");
@@ -61,17 +71,26 @@ TrainConfig make_preset(const std::string& name, int image_size, int primitives,
   if (name == "tiny") {
     c.model.latent_dim = 8;
     c.model.base_channels = 8;
+    c.model.smallest_map = 7;
     c.model.dense = 64;
     c.model.potential_hidden = 16;
     c.batch_size = 8;
     c.total_steps = 300;
-    c.learning_rate = 2e-3;
+    c.learning_rate = 3e-3;
     c.checkpoint_every = 0;
     c.validate_every = 50;
     c.validation_sequences = 12;
     c.publish_every = 5;
   } else if (name == "demo") {
-    // defaults above: D = 32, 32/64/128 channels, batch 32
+    // The recipe's size (spec section 6): D = 32, conv 16/32 down to 7 x 7, dense 128, batch 16.
+    c.model.base_channels = 16;
+    c.model.smallest_map = 7;
+    c.model.dense = 128;
+    c.batch_size = 16;
+    c.total_steps = 4000;
+    c.learning_rate = 3e-3;
+    c.validate_every = 250;
+    c.validation_sequences = 96;
   } else if (name == "paper") {
     c.model.latent_dim = 324;
     c.model.base_channels = 64;
@@ -123,6 +142,13 @@ void to_json(nlohmann::json& j, const TrainConfig& c) {
        {"total_steps", c.total_steps},
        {"warmup_fraction", c.warmup_fraction},
        {"autoencoder_weight", c.autoencoder_weight},
+       {"kl_weight", c.kl_weight},
+       {"curriculum_fraction", c.curriculum_fraction},
+       {"balanced_assignment", c.balanced_assignment},
+       {"sinkhorn_epsilon", c.sinkhorn_epsilon},
+       {"sinkhorn_iterations", c.sinkhorn_iterations},
+       {"latent_weight", c.latent_weight},
+       {"one_step_weight", c.one_step_weight},
        {"supervised", c.supervised},
        {"slab_stage_fraction", c.slab_stage_fraction},
        {"learning_rate", c.learning_rate},
@@ -147,6 +173,14 @@ void from_json(const nlohmann::json& j, TrainConfig& c) {
   c.total_steps = j.at("total_steps").get<int64_t>();
   c.warmup_fraction = j.at("warmup_fraction").get<double>();
   c.autoencoder_weight = j.at("autoencoder_weight").get<double>();
+  // Keys added with the learning recipe; older checkpoints get the run they were trained with.
+  c.kl_weight = j.value("kl_weight", 1.0);
+  c.curriculum_fraction = j.value("curriculum_fraction", 0.0);
+  c.balanced_assignment = j.value("balanced_assignment", false);
+  c.sinkhorn_epsilon = j.value("sinkhorn_epsilon", 0.05);
+  c.sinkhorn_iterations = j.value("sinkhorn_iterations", 50);
+  c.latent_weight = j.value("latent_weight", 0.0);
+  c.one_step_weight = j.value("one_step_weight", 0.0);
   c.supervised = j.at("supervised").get<bool>();
   c.slab_stage_fraction = j.at("slab_stage_fraction").get<double>();
   c.learning_rate = j.at("learning_rate").get<double>();

@@ -17,7 +17,17 @@ struct TrainConfig {
   int batch_size = 32;
   int64_t total_steps = 5000;
   double warmup_fraction = 0.0;       // stage 0: frames autoencoded independently (no flows)
-  double autoencoder_weight = 0.0;    // stages 1-2: weight of the per-frame autoencoder term
+  double autoencoder_weight = 1.0;    // stages 1-2: weight of the per-frame autoencoder term
+  double kl_weight = 0.5;             // beta on the per-frame KL terms
+  // Curriculum (sparse-coding inference): after the warm-up, this fraction of the steps trains
+  // on single-transformation sequences (stratified over the batch), each sequence given one
+  // primitive by a balanced Sinkhorn assignment (epsilon, iterations) when balanced_assignment.
+  double curriculum_fraction = 0.3;
+  bool balanced_assignment = true;
+  double sinkhorn_epsilon = 0.05;
+  int sinkhorn_iterations = 50;
+  double latent_weight = 5.0;         // roll-out pulled to the encoder means (sparse coding)
+  double one_step_weight = 5.0;       // one-step prediction pulled to the encoder means (sparse coding)
   bool supervised = false;            // roll out with the ground-truth transformations (baseline)
   double slab_stage_fraction = 0.5;   // stage 2 (slabs trained) starts after this fraction of steps
   double learning_rate = 1e-3;        // Adam, cosine-decayed to lr_final_fraction of itself
@@ -26,7 +36,7 @@ struct TrainConfig {
   double temperature_start = 1.0;     // Gumbel-sigmoid temperature, annealed exponentially
   double temperature_end = 0.05;      // ... from the end of the warm-up to anneal_fraction of the steps
   double anneal_fraction = 0.6;
-  double spike_kl_warmup_fraction = 0.1;  // spike KL weight ramps 0 -> spike_kl_scale over this fraction
+  double spike_kl_warmup_fraction = 0.0;  // spike KL weight ramps 0 -> spike_kl_scale over this fraction
   double spike_kl_scale = 1.0;            // final weight of the spike KL (1: the plain ELBO)
   uint64_t seed = 0;
   int64_t checkpoint_every = 500;     // steps between periodic checkpoints (0: never)
@@ -35,6 +45,7 @@ struct TrainConfig {
   int64_t publish_every = 10;         // steps between snapshots published to viewers
 
   int stage(int64_t step) const;  // 0 (autoencoder warm-up), 1 (spikes only), 2 (spikes and slabs)
+  bool in_curriculum(int64_t step) const;
   double temperature(int64_t step) const;
   double spike_kl_weight(int64_t step) const;
   double learning_rate_at(int64_t step) const;

@@ -4,7 +4,7 @@
 #include "core/eval/metrics.h"
 #include "core/model/clone.h"
 #include "core/model/frames.h"
-#include "core/model/objective.h"
+#include "core/train/step_objective.h"
 
 #include <chrono>
 #include <cmath>
@@ -15,7 +15,11 @@ namespace sta::train {
 namespace {
 constexpr int64_t kLastGoodEvery = 50;   // steps between copies of known-good weights
 constexpr int kMaxFailuresInARow = 8;    // then training is declared diverged
-constexpr int64_t kValidationOffset = 1'000'000;  // validation indices, disjoint from `sta eval`'s
+// Validation sequences: training images with dynamics no training step draws (steps x batch stays
+// far below this index), so that choices made on them never look at the test split.
+constexpr int64_t kValidationOffset = 1'000'000'000;
+// Candidates for the sparse-coding lambda at inference, tried on validation sequences at the end.
+constexpr double kInferenceSparsities[] = {0.005, 0.01, 0.02, 0.05, 0.1};
 }  // namespace
 
 Trainer::Trainer(TrainConfig config, std::shared_ptr<const data::Dataset> data, torch::Device device,
@@ -56,9 +60,8 @@ void Trainer::setup() {
   optimizer_ = std::make_unique<torch::optim::Adam>(model_->parameters(), torch::optim::AdamOptions(config_.learning_rate));
   if (data_->has_ground_truth()) {
     const int half = std::max(1, config_.validation_sequences / 2);
-    validation_ = eval::test_sequences(*data_, kValidationOffset, half, data::SequenceMode::Single);
-    auto sparse = eval::test_sequences(*data_, kValidationOffset, half, data::SequenceMode::Sparse);
-    validation_.insert(validation_.end(), sparse.begin(), sparse.end());
+    for (auto mode : {data::SequenceMode::Single, data::SequenceMode::Sparse})
+      for (int i = 0; i < half; ++i) validation_.push_back(data_->sequence(data::Split::Train, kValidationOffset + i, mode));
   }
   publish();
 }
@@ -83,6 +86,23 @@ double Trainer::validate() {
   auto accuracy = eval::spike_alignment(eval::alignment_steps(*model_, validation_)).single_accuracy;
   model_->train();
   return accuracy;
+}
+
+std::string Trainer::choose_inference_sparsity() {
+  model_->eval();
+  double best_f1 = -1, best = config_.model.sparsity;
+  for (double lambda : kInferenceSparsities) {
+    model_->set_inference_sparsity(lambda);
+    const double f1 = eval::spike_alignment(eval::alignment_steps(*model_, validation_)).multi_f1;
+    if (f1 > best_f1) best_f1 = f1, best = lambda;
+  }
+  model_->train();
+  model_->set_inference_sparsity(best);
+  config_.model.inference_sparsity = best;
+  metrics_["inference_sparsity"] = best;
+  std::ostringstream event;
+  event << "inference lambda " << best << " chosen on validation sequences (multi-transformation F1 " << best_f1 << ")";
+  return event.str();
 }
 
 StepReport Trainer::recover(StepReport report, const std::string& reason) {
@@ -112,25 +132,21 @@ StepReport Trainer::step() {
   for (auto& group : optimizer_->param_groups())
     static_cast<torch::optim::AdamOptions&>(group.options()).lr(report.learning_rate);
 
+  const bool sparse = config_.model.inference == "sparse-coding";
+  const bool curriculum = sparse && report.stage > 0 && config_.in_curriculum(step_) && data_->has_ground_truth();
+  const auto mode = curriculum ? data::SequenceMode::Curriculum : data::SequenceMode::Sparse;
   std::vector<data::Sequence> batch;
   batch.reserve(config_.batch_size);
   for (int b = 0; b < config_.batch_size; ++b)
-    batch.push_back(data_->sequence(data::Split::Train, step_ * config_.batch_size + b));
+    batch.push_back(data_->sequence(data::Split::Train, step_ * config_.batch_size + b, mode));
   auto frames = model::sequences_to_tensor(batch).to(device_);
 
-  model::ObjectiveSettings settings;
-  settings.temperature = report.temperature;
-  settings.train_slabs = report.stage == 2;
-  settings.spike_kl_weight = config_.spike_kl_weight(step_);
-  if (config_.supervised) settings.known_g = model::ground_truth_g(batch, config_.model.primitives).to(device_);
-  settings.trace = config_.model.trace == "exact" ? model::Trace::Exact : model::Trace::Hutchinson;
-  auto objective = report.stage == 0 ? model::autoencoder_objective(*model_, frames)
-                                     : model::sta_objective(*model_, frames, settings);
-  if (report.stage > 0 && config_.autoencoder_weight > 0) {
-    auto frame_terms = model::autoencoder_objective(*model_, frames);
-    objective.total = objective.total + config_.autoencoder_weight * frame_terms.total;
-    objective.terms.emplace_back("autoencoder", frame_terms.total);
-  }
+  auto objective = training_objective(*model_, config_, frames, step_, batch, curriculum);
+  report.curriculum = curriculum;
+  report.assignment = objective.assignment;
+  report.usage = objective.usage;
+  report.best_residual = objective.best_residual;
+  report.step_length = objective.step_length;
   report.loss = objective.total.item<double>();
   for (const auto& [name, value] : objective.terms) report.terms.emplace_back(name, value.item<double>());
 
@@ -154,6 +170,8 @@ StepReport Trainer::step() {
     report.validation_alignment = validate();
     metrics_["validation_alignment"] = *report.validation_alignment;
   }
+  if (done() && config_.model.inference == "sparse-coding" && !validation_.empty())
+    report.event = choose_inference_sparsity();
   metrics_["loss"] = report.loss;
   if (step_ % config_.publish_every == 0 || done()) publish();
   if (!checkpoint_path_.empty() && config_.checkpoint_every > 0 && step_ % config_.checkpoint_every == 0)

@@ -1,4 +1,5 @@
-// The step-wise STA trainer: two-stage schedule (spikes only, then slabs), Adam with a cosine
+// The step-wise STA trainer: two-stage schedule (spikes only, then slabs) after a curriculum of
+// single-transformation sequences (sparse-coding inference), Adam with a cosine
 // learning rate, gradient clipping, Gumbel temperature annealing, a NaN/Inf guard that
 // restores the last good weights and halves the learning rate, periodic validation of spike
 // alignment, periodic checkpoints, and snapshots of the weights published for viewers.
@@ -30,6 +31,13 @@ struct StepReport {
   double steps_per_second = 0, eta_seconds = 0;
   std::optional<double> validation_alignment;  // measured at this step (single-step accuracy)
   std::string event;                           // e.g. a recovered non-finite step or a stage switch
+  // Sparse-coding diagnostics (see model::Objective): curriculum batch, the balanced plan's
+  // sequences per primitive, each primitive's share of steps, the best support's residual.
+  bool curriculum = false;
+  std::vector<int64_t> assignment;
+  std::vector<double> usage;
+  double best_residual = -1;
+  double step_length = -1;
 };
 
 class Trainer {
@@ -66,6 +74,7 @@ class Trainer {
   void setup();
   void publish();
   double validate();
+  std::string choose_inference_sparsity();
   StepReport recover(StepReport report, const std::string& reason);
 
   TrainConfig config_;

@@ -5,6 +5,9 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cmath>
+
 #include <opencv2/core.hpp>
 
 #include <thread>
@@ -93,10 +96,29 @@ TEST_CASE("single mode: transformation index % M at speed 1, applied to the orig
     CHECK(cv::norm(first, last, cv::NORM_INF) > 0.3);  // the transformation is visible
     // Frame 8 is the original with 8 x the per-step change applied in one go.
     const cv::Mat expected = index == 0   ? rotate_scale(first, 160, 1.0)
-                             : index == 1 ? rotate_scale(first, 0, 1.8)
+                             : index == 1 ? rotate_scale(first, 0, std::pow(1.1, 8))
                                           : shift_hue(first, 160);
     CHECK(cv::norm(last, expected, cv::NORM_INF) < 1e-4);
   }
+}
+
+TEST_CASE("curriculum mode: transformation index % M at every step, with Laplace speeds") {
+  const auto dataset = open("digits", 4);
+  std::vector<float> speeds;
+  for (int index = 0; index < 6; ++index) {
+    const Sequence s = dataset->sequence(Split::Train, index, SequenceMode::Curriculum);
+    const GroundTruth& truth = *s.truth;
+    for (int t = 0; t < 8; ++t) {
+      for (int m = 0; m < 3; ++m) {
+        CHECK(truth.spikes[t][m] == (m == index % 3 ? 1 : 0));
+        if (m == index % 3) speeds.push_back(truth.speeds[t][m]);
+      }
+    }
+  }
+  const auto [low, high] = std::minmax_element(speeds.begin(), speeds.end());
+  CHECK(*low > 0.3f);
+  CHECK(*high < 3.0f);
+  CHECK(*high - *low > 0.01f);  // drawn, not the evaluation protocol's constant 1
 }
 
 TEST_CASE("sequences are a pure function of (seed, split, index, mode)") {

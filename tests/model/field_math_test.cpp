@@ -47,11 +47,41 @@ TEST_CASE("analytic gradient and Laplacian of the stacked MLPs match autograd") 
   CHECK((estimate - exact).abs().max().item<double>() < 0.1 * exact.abs().max().item<double>() + 1e-3);
 }
 
+namespace {
+
+enum class Family { Linear, Mlp, Both };
+
+// Flow primitives of one family; with both, the gates are opened so that the MLP parts count,
+// and every linear parameter is drawn at unit scale so that each part is far from zero.
+FlowField make_flow(Family family, int k, int d, int hidden) {
+  sta::model::ModelConfig c;
+  c.primitives = k;
+  c.latent_dim = d;
+  c.potential_hidden = hidden;
+  c.linear_fields = family != Family::Mlp;
+  c.mlp_fields = family != Family::Linear;
+  FlowField flow(c);
+  torch::NoGradGuard no_grad;
+  auto params = flow->named_parameters();
+  for (const char* name : {"drift", "skew", "symmetric"})
+    if (auto* p = params.find(name)) p->normal_();
+  if (auto* gates = params.find("gates")) gates->copy_(torch::tensor({0.7, -0.4}));
+  return flow;
+}
+
+}  // namespace
+
 TEST_CASE("divergence-free part has zero divergence and the curl-free part a symmetric Jacobian") {
   torch::manual_seed(2);
   const int k = 3, d = 6;
-  FlowField flow(k, d, 32, 8, 8);
-  SUBCASE("double precision") {
+  for (Family family : {Family::Linear, Family::Mlp, Family::Both}) {
+    CAPTURE(static_cast<int>(family));
+    FlowField flow = make_flow(family, k, d, 32);
+    auto z32 = torch::randn({16, d});
+    for (int p = 0; p < k; ++p) {  // single precision
+      auto r = [&](const torch::Tensor& x) { return flow->evaluate(x, 1.0, Trace::None).div_free[p]; };
+      CHECK(relative_divergence(sta::eval::pointwise_jacobian(r, z32)) < 1e-4);
+    }
     flow->to(torch::kDouble);
     auto z = torch::randn({16, d}, torch::kDouble);
     for (int p = 0; p < k; ++p) {
@@ -70,31 +100,23 @@ TEST_CASE("divergence-free part has zero divergence and the curl-free part a sym
       CHECK(torch::allclose(jg.diagonal(0, 1, 2).sum(-1), lap, 1e-8, 1e-10));
     }
   }
-  SUBCASE("single precision") {
-    auto z = torch::randn({16, d});
-    for (int p = 0; p < k; ++p) {
-      auto r = [&](const torch::Tensor& x) { return flow->evaluate(x, 1.0, Trace::None).div_free[p]; };
-      CHECK(relative_divergence(sta::eval::pointwise_jacobian(r, z)) < 1e-4);
-    }
-  }
 }
 
 TEST_CASE("the curl-free part and the time derivative are the derivatives of the potential") {
   torch::manual_seed(3);
-  FlowField flow(2, 4, 16, 8, 8);
-  flow->to(torch::kDouble);
-  {
-    torch::NoGradGuard no_grad;
-    flow->named_parameters()["drift"].normal_();  // include the uniform drift term
-  }
-  auto z = torch::randn({5, 4}, torch::kDouble);
-  const double t = 2.5, h = 1e-5;
-  auto sample = flow->evaluate(z, t, Trace::None);
-  auto numeric = (flow->potential(z, t + h) - flow->potential(z, t - h)) / (2 * h);
-  CHECK(torch::allclose(sample.dudt, numeric, 1e-6, 1e-8));
-  auto zg = z.clone().requires_grad_(true);
-  for (int k = 0; k < 2; ++k) {
-    auto grad = torch::autograd::grad({flow->potential(zg, t)[k].sum()}, {zg})[0];
-    CHECK(torch::allclose(sample.curl_free[k], grad, 1e-9, 1e-11));
+  for (Family family : {Family::Linear, Family::Mlp, Family::Both}) {
+    CAPTURE(static_cast<int>(family));
+    FlowField flow = make_flow(family, 2, 4, 16);
+    flow->to(torch::kDouble);
+    auto z = torch::randn({5, 4}, torch::kDouble);
+    const double t = 2.5, h = 1e-5;
+    auto sample = flow->evaluate(z, t, Trace::None);
+    auto numeric = (flow->potential(z, t + h) - flow->potential(z, t - h)) / (2 * h);
+    CHECK(torch::allclose(sample.dudt, numeric, 1e-6, 1e-8));
+    auto zg = z.clone().requires_grad_(true);
+    for (int k = 0; k < 2; ++k) {
+      auto grad = torch::autograd::grad({flow->potential(zg, t)[k].sum()}, {zg})[0];
+      CHECK(torch::allclose(sample.curl_free[k], grad, 1e-9, 1e-11));
+    }
   }
 }

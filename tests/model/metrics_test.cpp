@@ -78,7 +78,39 @@ TEST_CASE("evaluate reports every metric for a model") {
   CHECK(r.alignment.single_steps >= 4 * 3 * 8);  // every step of the single sequences, and more
   for (double d : r.exactness.divergence) CHECK(d < 1e-12);
   for (double a : r.exactness.asymmetry) CHECK(a < 1e-12);
+  for (int i = 0; i < 3; ++i) {
+    CHECK(r.autoencoder_floor[i] > 0);
+    CHECK(r.no_motion[i] > 0);
+    const double possible = r.no_motion[i] - r.autoencoder_floor[i];
+    CHECK(r.transport_efficiency[i] ==
+          doctest::Approx(possible > 0 ? (r.no_motion[i] - r.equivariance[i]) / possible : 0.0));
+    CHECK(r.alignment.single_accuracy_of[i] >= 0);
+  }
+  REQUIRE(r.alignment.usage.size() == 3);
   auto j = r.to_json();
   CHECK(j["equivariance_error"].contains("rotate"));
+  CHECK(j["autoencoder_floor"].contains("hue"));
+  CHECK(j["no_motion"].contains("scale"));
+  CHECK(j["transport_efficiency"].contains("rotate"));
+  CHECK(j["spike_alignment"]["single_accuracy_of"].contains("rotate"));
+  CHECK(j["spike_alignment"]["primitive_usage"].size() == 3);
   CHECK(j["spike_alignment"].contains("single_accuracy"));
+}
+
+TEST_CASE("a model whose fields do not move predicts no motion: efficiency 0") {
+  torch::manual_seed(0);
+  auto data = test::digits_data();
+  model::StaModel m(test::tiny_config().model);
+  {
+    torch::NoGradGuard no_grad;
+    for (auto& p : m->flow()->parameters()) p.zero_();
+  }
+  eval::EvalOptions options;
+  options.sequences = 3;
+  options.likelihood_samples = 1;
+  auto r = eval::evaluate(*m, *data, options);
+  for (int i = 0; i < 3; ++i) {
+    CHECK(r.equivariance[i] == doctest::Approx(r.no_motion[i]).epsilon(1e-4));
+    CHECK(r.transport_efficiency[i] == doctest::Approx(0).epsilon(1e-3));
+  }
 }

@@ -36,13 +36,25 @@ TEST_CASE("a tiny training run lowers the loss and reports every term") {
   trainer.run([&](const train::StepReport& r) { reports.push_back(r); });
   REQUIRE(reports.size() == 240);
   CHECK(mean_loss(reports, 200, 40) < 0.8 * mean_loss(reports, 0, 40));
-  const std::vector<std::string> names{"recon", "kl_z0", "kl_flow", "kl_spike", "kl_slab", "hj", "hj_init"};
+  const std::vector<std::string> names{"recon", "kl_z0", "frames", "latent", "one_step", "kl_spike", "kl_slab", "hj"};
   REQUIRE(reports.back().terms.size() == names.size());
   for (size_t i = 0; i < names.size(); ++i) CHECK(reports.back().terms[i].first == names[i]);
   CHECK(reports.front().stage == 1);
   CHECK(reports.back().stage == 2);
   CHECK(trainer.model().slabs_trained());
   CHECK(reports.back().temperature < reports.front().temperature);
+  // The curriculum: its batches are split over the primitives by the balanced assignment.
+  const auto curriculum_steps = static_cast<size_t>(config.curriculum_fraction * config.total_steps);
+  REQUIRE(curriculum_steps > 0);
+  for (size_t i = 0; i < reports.size(); ++i) {
+    CHECK(reports[i].curriculum == (i < curriculum_steps));
+    if (!reports[i].curriculum) continue;
+    REQUIRE(reports[i].assignment.size() == 3);
+    CHECK(std::accumulate(reports[i].assignment.begin(), reports[i].assignment.end(), int64_t{0}) == config.batch_size);
+  }
+  CHECK(reports.back().assignment.empty());
+  CHECK(reports.back().usage.size() == 3);
+  CHECK(reports.back().best_residual >= 0);
   // Validation ran at the configured interval.
   CHECK(reports[config.validate_every - 1].validation_alignment.has_value());
   CHECK_FALSE(reports[config.validate_every].validation_alignment.has_value());
@@ -75,7 +87,7 @@ TEST_CASE("a non-finite step restores the last good weights and lowers the learn
   const double lr_before = trainer.step().learning_rate;
   {
     torch::NoGradGuard no_grad;
-    trainer.model().parameters().front().fill_(std::numeric_limits<float>::quiet_NaN());
+    trainer.model().named_parameters()["encoder.head.weight"].fill_(std::numeric_limits<float>::quiet_NaN());
   }
   auto report = trainer.step();
   CHECK(report.event.find("non-finite") != std::string::npos);

@@ -1,0 +1,97 @@
+// Sparse coding of latent steps against the flow fields (see sparse_coding.h).
+#include "core/model/sparse_coding.h"
+
+namespace sta::model {
+
+torch::Tensor support_table(int primitives, const torch::TensorOptions& options) {
+  const int64_t count = (int64_t{1} << primitives) - 1;
+  auto table = torch::zeros({count, primitives}, torch::kFloat);
+  auto rows = table.accessor<float, 2>();
+  for (int64_t s = 0; s < count; ++s)
+    for (int k = 0; k < primitives; ++k) rows[s][k] = static_cast<float>(((s + 1) >> k) & 1);
+  return table.to(options);
+}
+
+namespace {
+
+// v_k(mu_{t-1}, t) for t = 1..T, [B, T, K, D]. Fields without a time-dependent part are
+// evaluated once on all B x T points.
+torch::Tensor step_velocities(const FlowFieldImpl& flow, const torch::Tensor& previous, bool steady) {
+  const int64_t b = previous.size(0), t = previous.size(1), d = previous.size(2);
+  if (steady) {
+    auto v = flow.evaluate(previous.reshape({b * t, d}), 1.0, Trace::None).velocity();  // [K, B*T, D]
+    return v.view({-1, b, t, d}).permute({1, 2, 0, 3});
+  }
+  std::vector<torch::Tensor> steps;
+  for (int64_t s = 0; s < t; ++s)
+    steps.push_back(flow.evaluate(previous.select(1, s), static_cast<double>(s + 1), Trace::None).velocity());
+  return torch::stack(steps, 0).permute({2, 0, 1, 3});  // [T, K, B, D] -> [B, T, K, D]
+}
+
+// Ridge-to-1 least squares on each support: min |d - V g|^2 + ridge |g - 1|^2 over g on S,
+// clamped at 0. [B, T, S, K].
+torch::Tensor least_squares_speeds(const torch::Tensor& velocity, const torch::Tensor& step,
+                                   const torch::Tensor& supports, double ridge) {
+  auto gram = torch::matmul(velocity, velocity.transpose(-1, -2));             // [B, T, K, K]
+  auto correlation = torch::matmul(velocity, step.unsqueeze(-1)).squeeze(-1);  // [B, T, K]
+  auto on = supports.unsqueeze(-1) * supports.unsqueeze(-2);                   // [S, K, K]
+  auto system = on * gram.unsqueeze(2) + torch::diag_embed(1 - supports) + ridge * torch::diag_embed(supports);
+  auto rhs = supports * (correlation.unsqueeze(2) + ridge);  // [B, T, S, K]
+  return at::linalg_solve(system, rhs.unsqueeze(-1)).squeeze(-1).clamp_min(0) * supports;
+}
+
+}  // namespace
+
+SupportFit fit_supports(const FlowFieldImpl& flow, const torch::Tensor& means, bool slabs, double sparsity,
+                        double temperature, double ridge) {
+  const int64_t b = means.size(0), t = means.size(1) - 1;
+  SupportFit fit;
+  fit.supports = support_table(flow.primitives(), means.options());
+  auto previous = means.narrow(1, 0, t);
+  auto step = means.narrow(1, 1, t) - previous;  // [B, T, D]
+  fit.velocity = step_velocities(flow, previous, flow.steady());
+  fit.g = slabs ? least_squares_speeds(fit.velocity, step, fit.supports, ridge)
+                : fit.supports.expand({b, t, fit.supports.size(0), fit.supports.size(1)});
+  auto predicted = torch::matmul(fit.g, fit.velocity);  // [B, T, S, D]
+  auto length = step.pow(2).sum(-1, true) + 1e-6;       // [B, T, 1]
+  fit.residual = (step.unsqueeze(2) - predicted).pow(2).sum(-1) / length;
+  fit.logits = -(fit.residual + sparsity * fit.supports.sum(-1)) / temperature;
+  return fit;
+}
+
+torch::Tensor spike_marginals(const SupportFit& fit) { return torch::matmul(fit.logits.softmax(-1), fit.supports); }
+
+torch::Tensor choose_supports(const SupportFit& fit, const torch::Tensor& index) {
+  const int64_t k = fit.g.size(-1);
+  auto gather_index = index.unsqueeze(-1).unsqueeze(-1).expand({index.size(0), index.size(1), 1, k});
+  return torch::gather(fit.g, 2, gather_index).squeeze(2);
+}
+
+torch::Tensor sample_supports(const SupportFit& fit) {
+  auto uniform = torch::rand_like(fit.logits).clamp(1e-9, 1 - 1e-9);
+  return (fit.logits.detach() - torch::log(-torch::log(uniform))).argmax(-1);
+}
+
+double best_residual(const SupportFit& fit) { return std::get<0>(fit.residual.detach().min(-1)).mean().item<double>(); }
+
+Assignment balanced_assignment(const SupportFit& fit, double epsilon, int iterations) {
+  const int64_t b = fit.logits.size(0), t = fit.logits.size(1), k = fit.supports.size(1);
+  std::vector<int64_t> single(k);
+  for (int64_t p = 0; p < k; ++p) single[p] = (int64_t{1} << p) - 1;  // support with primitive p alone
+  auto single_index = torch::tensor(single, torch::dtype(torch::kLong).device(fit.logits.device()));
+  auto cost = -fit.logits.detach().index_select(2, single_index).sum(1);  // summed energies / tau, [B, K]
+  cost = cost / (cost.std() + 1e-6);
+  auto plan = -cost / epsilon;
+  for (int i = 0; i < iterations; ++i) {
+    plan = plan - plan.logsumexp(0, true);  // columns
+    plan = plan - plan.logsumexp(1, true);  // rows sum to 1
+  }
+  auto primitive = torch::multinomial(plan.softmax(1), 1).squeeze(1);  // [B]
+  Assignment out;
+  out.index = single_index.index_select(0, primitive).unsqueeze(1).expand({b, t});
+  auto counts = torch::bincount(primitive.cpu(), {}, k);
+  for (int64_t p = 0; p < k; ++p) out.counts.push_back(counts[p].item<int64_t>());
+  return out;
+}
+
+}  // namespace sta::model

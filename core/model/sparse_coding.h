@@ -1,0 +1,50 @@
+// Spike inference by sparse coding of the latent step (spec section 6). For every step
+// d = mu_t - mu_{t-1} of the encoder means and every non-empty support S of the K primitives,
+// d is fitted by the fields at mu_{t-1}: each active primitive at speed 1 (stage 1), or with
+// ridge-to-1 least-squares speeds clamped at 0 (stage 2). The energy of S is the relative
+// residual ||d - V g||^2 / ||d||^2 plus lambda |S|; the spike posterior over supports is
+// softmax(-energy / tau). A primitive so means the same motion for every item: it is chosen by
+// which field explains the step. Gradients flow through the energies into fields and encoder.
+#pragma once
+
+#include "core/model/flow_field.h"
+
+#include <torch/torch.h>
+
+namespace sta::model {
+
+// The 2^K - 1 non-empty supports, [S, K] of 0/1: support s has primitive k iff bit k of s + 1.
+torch::Tensor support_table(int primitives, const torch::TensorOptions& options);
+
+struct SupportFit {
+  torch::Tensor supports;  // [S, K]
+  torch::Tensor logits;    // -energy / tau, [B, T, S]
+  torch::Tensor g;         // speeds of each support's fit (0 off the support), [B, T, S, K]
+  torch::Tensor residual;  // relative residual of each support, [B, T, S]
+  torch::Tensor velocity;  // v_k(mu_{t-1}, t), [B, T, K, D]
+};
+
+// means [B, T+1, D]. Stage 2 (`slabs`) fits the speeds; else every active primitive has speed 1.
+SupportFit fit_supports(const FlowFieldImpl& flow, const torch::Tensor& means, bool slabs, double sparsity,
+                        double temperature, double ridge);
+
+// Spike marginals p(y_t[k] = 1) = sum over supports holding k, [B, T, K].
+torch::Tensor spike_marginals(const SupportFit& fit);
+// g [B, T, K] of the support picked at each step, index [B, T].
+torch::Tensor choose_supports(const SupportFit& fit, const torch::Tensor& index);
+// Gumbel-max draw of a support per step from the posterior, [B, T].
+torch::Tensor sample_supports(const SupportFit& fit);
+// Mean relative residual of the best support of each step: a label-free measure of fit.
+double best_residual(const SupportFit& fit);
+
+// Curriculum (single-transformation sequences): one primitive per sequence from a balanced plan.
+// cost[b, k] = the sequence's summed single-primitive energies, divided by the standard deviation
+// of the cost matrix (energies are unbounded; this makes epsilon scale-free); a log-domain
+// Sinkhorn plan with rows summing to 1 and columns to B/K; each row then draws its primitive.
+struct Assignment {
+  torch::Tensor index;          // support index per step, [B, T] (the same along each sequence)
+  std::vector<int64_t> counts;  // sequences given to each primitive
+};
+Assignment balanced_assignment(const SupportFit& fit, double epsilon, int iterations);
+
+}  // namespace sta::model

@@ -1,0 +1,69 @@
+// Model and training configs: the recipe is the presets' default, the earlier model stays
+// reachable by options, and checkpoints written before the recipe load as the model they hold.
+#include "core/model/sta_model.h"
+#include "core/train/train_config.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+using namespace sta;
+
+TEST_CASE("presets default to the recipe: sparse coding, linear fields, curriculum, latent targets") {
+  for (const auto& name : train::preset_names()) {
+    auto c = train::make_preset(name, 28, 3, 8);
+    CHECK(c.model.inference == "sparse-coding");
+    CHECK(c.model.linear_fields);
+    CHECK_FALSE(c.model.mlp_fields);
+    CHECK(c.curriculum_fraction == doctest::Approx(0.3));
+    CHECK(c.balanced_assignment);
+    CHECK(c.latent_weight == 5.0);
+    CHECK(c.one_step_weight == 5.0);
+    CHECK(c.kl_weight == 0.5);
+  }
+  auto demo = train::make_preset("demo", 28, 3, 8);
+  CHECK(demo.batch_size == 16);
+  CHECK(demo.model.base_channels == 16);
+  CHECK(demo.model.dense == 128);
+  CHECK(demo.model.stage_sizes() == std::vector<int>{28, 14, 7});
+}
+
+TEST_CASE("the pair network and MLP fields stay reachable by options") {
+  auto c =
+      train::with_overrides(train::make_preset("tiny", 28, 3, 8),
+                            {"model.inference=pair-network", "model.mlp_fields=true", "model.linear_fields=false"});
+  model::StaModel m(c.model);
+  auto names = m->named_parameters().keys();
+  auto has = [&](const std::string& prefix) {
+    return std::any_of(names.begin(), names.end(), [&](const std::string& n) { return n.rfind(prefix, 0) == 0; });
+  };
+  CHECK(has("pair."));
+  CHECK(has("flow.potential."));
+  CHECK_FALSE(has("flow.symmetric"));
+  CHECK_FALSE(has("flow.gates"));
+  // Both families: the MLP parts sit behind gates that start at 0.
+  c.model.linear_fields = true;
+  model::StaModel both(c.model);
+  auto gates = *both->named_parameters().find("flow.gates");
+  CHECK(torch::equal(gates, torch::zeros({2})));
+  CHECK_THROWS_WITH(train::with_overrides(c, {"model.inference=magic"}),
+                    doctest::Contains("inference must be sparse-coding or pair-network"));
+}
+
+TEST_CASE("a config written before the recipe reads back as the model it describes") {
+  nlohmann::json j = train::make_preset("demo", 28, 3, 8);
+  for (const char* key : {"smallest_map", "linear_fields", "mlp_fields", "inference", "sparsity", "inference_sparsity",
+                          "support_temperature", "slab_ridge"})
+    j["model"].erase(key);
+  for (const char* key : {"kl_weight", "curriculum_fraction", "balanced_assignment", "sinkhorn_epsilon",
+                          "sinkhorn_iterations", "latent_weight", "one_step_weight"})
+    j.erase(key);
+  auto old = j.get<train::TrainConfig>();
+  CHECK(old.model.inference == "pair-network");
+  CHECK_FALSE(old.model.linear_fields);
+  CHECK(old.model.mlp_fields);
+  CHECK(old.model.smallest_map == 4);
+  CHECK(old.curriculum_fraction == 0);
+  CHECK(old.latent_weight == 0);
+  CHECK(old.kl_weight == 1.0);
+}

@@ -1,0 +1,127 @@
+// Sparse-coding inference (spec section 6) on hand-set linear fields: the support table, the
+// energies that pick the fields that explain a step, stage-2 ridge slabs, the balanced
+// assignment of the curriculum, and gradients from the recipe's objective into fields and encoder.
+#include "core/model/sparse_coding.h"
+#include "core/model/sparse_objective.h"
+#include "core/model/sta_model.h"
+#include "model_fixture.h"
+
+#include <doctest/doctest.h>
+
+using namespace sta;
+
+namespace {
+
+// Linear fields with no rotation and no scaling: primitive k is the uniform drift e_k.
+model::FlowField drift_fields(int primitives, int dim) {
+  model::ModelConfig c;
+  c.primitives = primitives;
+  c.latent_dim = dim;
+  c.linear_fields = true;
+  c.mlp_fields = false;
+  model::FlowField flow(c);
+  torch::NoGradGuard no_grad;
+  for (auto& p : flow->named_parameters()) p.value().zero_();
+  auto drift = *flow->named_parameters().find("drift");
+  for (int k = 0; k < primitives; ++k) drift[k][k] = 1.0;
+  return flow;
+}
+
+// One sequence of one step from z = 0 by `step`.
+torch::Tensor one_step(const std::vector<float>& step) {
+  auto d = torch::tensor(step).view({1, 1, -1});
+  return torch::cat({torch::zeros_like(d), d}, 1);  // [1, 2, D]
+}
+
+int64_t support_of(const std::vector<float>& bits) {
+  int64_t mask = 0;
+  for (size_t k = 0; k < bits.size(); ++k) mask |= static_cast<int64_t>(bits[k] > 0) << k;
+  return mask - 1;
+}
+
+}  // namespace
+
+TEST_CASE("the support table lists every non-empty subset once") {
+  auto table = model::support_table(3, torch::kFloat);
+  REQUIRE(table.sizes() == torch::IntArrayRef({7, 3}));
+  CHECK(table.sum(1).min().item<float>() >= 1);
+  CHECK(std::get<0>(torch::unique_dim(table, 0)).size(0) == 7);
+  CHECK(support_of({1, 0, 0}) == 0);
+  CHECK(table[support_of({0, 1, 1})].equal(torch::tensor({0.f, 1.f, 1.f})));
+}
+
+TEST_CASE("the best support is the set of fields that explains the step") {
+  auto flow = drift_fields(3, 4);
+  auto fit = model::fit_supports(*flow, one_step({1, 1, 0, 0}), false, 0.05, 0.05, 1.0);
+  CHECK(fit.logits.argmax(-1).item<int64_t>() == support_of({1, 1, 0}));
+  CHECK(fit.residual[0][0][support_of({1, 1, 0})].item<float>() == doctest::Approx(0).epsilon(1e-4));
+  CHECK(fit.residual[0][0][support_of({1, 0, 0})].item<float>() == doctest::Approx(0.5).epsilon(1e-4));
+  // Marginals: primitives 0 and 1 on, 2 off.
+  auto q = model::spike_marginals(fit)[0][0];
+  CHECK(q[0].item<float>() > 0.9);
+  CHECK(q[1].item<float>() > 0.9);
+  CHECK(q[2].item<float>() < 0.1);
+  // The sparsity penalty prefers one field when a second one explains almost nothing.
+  auto lone = model::fit_supports(*flow, one_step({1, 0.05f, 0, 0}), false, 0.05, 0.05, 1.0);
+  CHECK(lone.logits.argmax(-1).item<int64_t>() == support_of({1, 0, 0}));
+}
+
+TEST_CASE("stage-2 slabs are ridge-to-1 least squares, clamped at zero") {
+  auto flow = drift_fields(2, 3);
+  auto fit = model::fit_supports(*flow, one_step({2, -1, 0}), true, 0.05, 0.05, 1.0);
+  const auto alone = support_of({1, 0}), both = support_of({1, 1});
+  // min (2 - g)^2 + (g - 1)^2 gives g = 1.5.
+  CHECK(fit.g[0][0][alone][0].item<float>() == doctest::Approx(1.5));
+  CHECK(fit.g[0][0][alone][1].item<float>() == 0);
+  // On both, the second speed would be (-1 + 1) / 2 = 0: clamped, never negative.
+  CHECK(fit.g[0][0][both][1].item<float>() == doctest::Approx(0).epsilon(1e-5));
+  auto chosen = model::choose_supports(fit, torch::full({1, 1}, alone, torch::kLong));
+  CHECK(chosen[0][0][0].item<float>() == doctest::Approx(1.5));
+}
+
+TEST_CASE("the balanced assignment spreads sequences evenly even when one primitive fits all best") {
+  torch::manual_seed(3);
+  const int64_t b = 12, t = 4;
+  model::SupportFit fit;
+  fit.supports = model::support_table(3, torch::kFloat);
+  // Every sequence is explained best by primitive 0, with energies in the hundreds (unbounded).
+  auto energy = torch::full({b, t, 7}, 500.0f);
+  energy.select(2, support_of({1, 0, 0})).copy_(torch::rand({b, t}) * 100);
+  energy.select(2, support_of({0, 1, 0})).copy_(200 + torch::rand({b, t}) * 100);
+  energy.select(2, support_of({0, 0, 1})).copy_(300 + torch::rand({b, t}) * 100);
+  fit.logits = -energy / 0.05;
+  auto greedy = fit.logits.argmax(-1);
+  CHECK((greedy == support_of({1, 0, 0})).all().item<bool>());
+  auto assignment = model::balanced_assignment(fit, 0.05, 50);
+  REQUIRE(assignment.counts.size() == 3);
+  for (auto count : assignment.counts) CHECK(count >= 2);
+  CHECK(assignment.counts[0] + assignment.counts[1] + assignment.counts[2] == b);
+  // One primitive per sequence, along the whole sequence.
+  CHECK((assignment.index == assignment.index.select(1, 0).unsqueeze(1)).all().item<bool>());
+}
+
+TEST_CASE("the recipe's objective sends gradient through the energies into fields and encoder") {
+  auto config = test::tiny_config(100);
+  model::StaModel m(config.model);
+  auto frames = test::test_frames(*test::digits_data(), 4);
+  model::SparseObjectiveSettings settings;
+  settings.train_slabs = true;
+  auto objective = model::sparse_coding_objective(*m, frames, settings);
+  REQUIRE(std::isfinite(objective.total.item<double>()));
+  CHECK(objective.usage.size() == 3);
+  CHECK(objective.best_residual >= 0);
+  objective.total.backward();
+  auto params = m->named_parameters();
+  for (const char* name : {"flow.skew", "flow.symmetric", "flow.drift", "encoder.head.weight"}) {
+    auto* p = params.find(name);
+    REQUIRE_MESSAGE(p, name);
+    CHECK_MESSAGE(p->grad().abs().sum().item<double>() > 0, name);
+  }
+  // The spike posterior itself depends on the fields and the encoder.
+  m->zero_grad();
+  auto fit =
+      model::fit_supports(*m->flow(), m->encode(frames.flatten(0, 1)).mean.view({4, 9, -1}), false, 0.05, 0.05, 1.0);
+  model::spike_marginals(fit).select(2, 0).sum().backward();
+  CHECK(params.find("flow.skew")->grad().abs().sum().item<double>() > 0);
+  CHECK(params.find("encoder.head.weight")->grad().abs().sum().item<double>() > 0);
+}
