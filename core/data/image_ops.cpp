@@ -38,19 +38,16 @@ cv::Mat rotate_scale(const cv::Mat& image, double degrees, double scale) {
 
 cv::Mat shift_hue(const cv::Mat& image, double degrees) {
   CV_Assert(image.type() == CV_32FC3);
-  cv::Mat hsv;
-  cv::cvtColor(image, hsv, cv::COLOR_RGB2HSV);  // float input: hue in degrees [0, 360)
-  const float shift = static_cast<float>(std::fmod(std::fmod(degrees, 360.0) + 360.0, 360.0));
-  for (int y = 0; y < hsv.rows; ++y) {
-    auto* row = hsv.ptr<cv::Vec3f>(y);
-    for (int x = 0; x < hsv.cols; ++x) {
-      row[x][0] += shift;
-      if (row[x][0] >= 360.0f) row[x][0] -= 360.0f;
-    }
-  }
-  cv::Mat rgb;
-  cv::cvtColor(hsv, rgb, cv::COLOR_HSV2RGB);
-  return rgb;
+  // Rotation of RGB about the grey axis (1, 1, 1) / sqrt(3) by Rodrigues' formula:
+  // c I + s [n]x + (1 - c) n n^T; it keeps every pixel's mean over channels.
+  const double radians = degrees * M_PI / 180.0, c = std::cos(radians), s = std::sin(radians) / std::sqrt(3.0);
+  const double a = c + (1 - c) / 3, b = (1 - c) / 3;
+  const cv::Matx33f rotation(a, b - s, b + s,  //
+                             b + s, a, b - s,  //
+                             b - s, b + s, a);
+  cv::Mat rotated;
+  cv::transform(image, rotated, rotation);
+  return cv::min(cv::max(rotated, 0.0), 1.0);
 }
 
 }  // namespace sta::data

@@ -16,7 +16,9 @@ cv::Mat colourise(const cv::Mat& grey, double hue_degrees);
 // bilinear warp; uncovered pixels are black.
 cv::Mat rotate_scale(const cv::Mat& image, double degrees, double scale);
 
-// Adds `degrees` to the HSV hue of every pixel (saturation and value unchanged).
+// Rotates every pixel's RGB about the grey axis by `degrees` (red towards green), then clamps to
+// [0, 1]: the mean over channels is kept (before clamping), so a hue change never looks like a
+// change of brightness or size.
 cv::Mat shift_hue(const cv::Mat& image, double degrees);
 
 }  // namespace sta::data

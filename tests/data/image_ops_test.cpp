@@ -70,7 +70,7 @@ TEST_CASE("scaling about the centre: 1 reproduces, 2 doubles distances from the 
   CHECK(scaled.at<cv::Vec3f>(13, 17)[0] < 0.01f);
 }
 
-TEST_CASE("hue shift: 360 degrees reproduces the image, 120 turns red into green") {
+TEST_CASE("hue shift rotates about the grey axis: 360 degrees reproduces, 120 turns red into green") {
   const cv::Mat image = colourise(test_grey(), 10);
   CHECK(max_difference(shift_hue(image, 360), image) < 1e-4);
   CHECK(max_difference(shift_hue(image, -360), image) < 1e-4);
@@ -79,6 +79,13 @@ TEST_CASE("hue shift: 360 degrees reproduces the image, 120 turns red into green
   const cv::Mat red = colourise(cv::Mat(2, 2, CV_8UC1, cv::Scalar(255)), 0);
   const cv::Vec3f green = shift_hue(red, 120).at<cv::Vec3f>(0, 0);
   CHECK(cv::norm(green - cv::Vec3f(0, 1, 0)) < 1e-4);
-  // Shifting a coloured grey image equals colouring it with the shifted hue.
-  CHECK(max_difference(shift_hue(image, 75), colourise(test_grey(), 85)) < 1e-4);
+  // Half-way, red (1, 0, 0) turns to (2/3, 2/3, -1/3): clamped to (2/3, 2/3, 0).
+  const cv::Vec3f halfway = shift_hue(red, 60).at<cv::Vec3f>(0, 0);
+  CHECK(cv::norm(halfway - cv::Vec3f(2.0f / 3, 2.0f / 3, 0)) < 1e-4);
+  // Grey is the axis: it never changes, and in-gamut colours keep their mean over channels.
+  cv::Mat grey(2, 2, CV_32FC3, cv::Scalar(0.4, 0.4, 0.4));
+  CHECK(max_difference(shift_hue(grey, 75), grey) < 1e-6);
+  cv::Mat muted(2, 2, CV_32FC3, cv::Scalar(0.5, 0.4, 0.3));
+  const cv::Vec3f turned = shift_hue(muted, 75).at<cv::Vec3f>(0, 0);
+  CHECK(turned[0] + turned[1] + turned[2] == doctest::Approx(1.2).epsilon(1e-5));
 }
