@@ -170,10 +170,18 @@ void SpikesPanel::draw_summary(ImVec2 at, Workspace& ws, Derived& derived, const
   }
   ImGui::SetCursorScreenPos({at.x, top + (m + 1) * line + 2.0f});
   ImGui::Text("alignment %.2f", a->single_accuracy);
-  if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("accuracy of the matched primitive's argmax on %lld single-transformation steps;\n"
+  if (ImGui::IsItemHovered()) {
+    std::string per_transformation;
+    for (int r = 0; r < m && r < static_cast<int>(a->single_accuracy_of.size()); ++r) {
+      char text[64];
+      std::snprintf(text, sizeof text, "\n  %s steps: %.3f", names[r].c_str(), a->single_accuracy_of[r]);
+      per_transformation += text;
+    }
+    ImGui::SetTooltip("accuracy of the matched primitive's argmax on %lld single-transformation steps;%s\n"
                       "F1 %.2f on %lld multi-transformation steps",
-                      static_cast<long long>(a->single_steps), a->multi_f1, static_cast<long long>(a->multi_steps));
+                      static_cast<long long>(a->single_steps), per_transformation.c_str(), a->multi_f1,
+                      static_cast<long long>(a->multi_steps));
+  }
   ImGui::SetCursorScreenPos({at.x, top + (m + 2) * line + 2.0f});
   ImGui::TextDisabled("F1 %.2f (multi)", a->multi_f1);
 }
@@ -182,6 +190,8 @@ nlohmann::json SpikesPanel::describe() const {
   nlohmann::json out{{"cursor_column", cursor_column_}, {"cursor_rect", to_json(cursor_rect_)}, {"alignment", nullptr}};
   if (alignment_)
     out["alignment"] = {{"single_accuracy", alignment_->single_accuracy},
+                        {"single_accuracy_of", alignment_->single_accuracy_of},
+                        {"primitive_usage", alignment_->usage},
                         {"multi_f1", alignment_->multi_f1},
                         {"primitive_of", alignment_->primitive_of},
                         {"coactivation", alignment_->coactivation}};

@@ -69,6 +69,9 @@ TEST_CASE("with no arguments the studio opens on the demo model and the data it 
   cv::meanStdDev(shot(rect_of(predicted[0])), mean, deviation);
   CHECK(deviation[0] + deviation[1] + deviation[2] > 5.0);
   CHECK(state["panels"]["spikes"]["alignment"].is_object());
+  CHECK(state["panels"]["spikes"]["alignment"]["single_accuracy_of"].size() == 3);
+  CHECK(state["panels"]["spikes"]["alignment"]["single_accuracy"].get<double>() >= 0.8);  // the demo separates
+  CHECK(state["panels"]["spikes"]["alignment"]["primitive_usage"].size() == 3);
 }
 
 TEST_CASE("scrubbing moves the cursor in the sequence, spikes and composer panels") {
