@@ -16,6 +16,7 @@ namespace {
 struct EvalArgs {
   std::string checkpoint, source, transforms, device = "auto", json;
   int sequences = 64, samples = 16;
+  double inference_sparsity = 0;  // 0: the lambda stored in the checkpoint
 };
 
 // Published MNIST equivariance errors (FFRL slides, 3-channel 28x28, T = 8).
@@ -25,7 +26,8 @@ struct Published {
 const std::map<std::string, Published> kPublished = {
     {"scale", {185.42, 193.84, 1275.31}}, {"rotate", {153.54, 157.16, 1310.72}}, {"hue", {158.57, 165.19, 1368.92}}};
 
-void print_report(const eval::EvalReport& r, const train::CheckpointMeta& meta, const std::string& path) {
+void print_report(const eval::EvalReport& r, const train::CheckpointMeta& meta, const std::string& path,
+                  double inference_sparsity) {
   std::printf("STA evaluation of %s (step %lld) on %s, test split, %d single-transformation sequences each\n\n",
               path.c_str(), static_cast<long long>(meta.step), meta.data.source.c_str(), r.options.sequences);
   std::printf("Equivariance error (sum over t=1..T of per-pixel L1, pixels in [0,1]; lower is better)\n");
@@ -46,6 +48,7 @@ void print_report(const eval::EvalReport& r, const train::CheckpointMeta& meta, 
   const auto& a = r.alignment;
   std::printf("\nSpike alignment: accuracy %.3f on %lld single-transformation steps, F1 %.3f on %lld multi-transformation steps\n",
               a.single_accuracy, static_cast<long long>(a.single_steps), a.multi_f1, static_cast<long long>(a.multi_steps));
+  std::printf("  inference sparsity lambda %g\n", inference_sparsity);
   for (size_t i = 0; i < r.transforms.size(); ++i)
     std::printf("  %-14s -> primitive %d\n", r.transforms[i].c_str(), a.primitive_of[i]);
   std::printf("  primitive usage (share of test steps with spike probability > 0.5):");
@@ -62,6 +65,7 @@ void run_eval(const EvalArgs& a) {
   data::DataSpec spec = checkpoint.meta.data;
   if (!a.source.empty()) spec.source = a.source;
   if (!a.transforms.empty()) spec.transforms = data::parse_transform_list(a.transforms);
+  if (a.inference_sparsity > 0) checkpoint.model->set_inference_sparsity(a.inference_sparsity);
   auto data = data::open_dataset(spec);
   if (data->image_size() != checkpoint.meta.train.model.image_size)
     throw std::runtime_error("the data has " + std::to_string(data->image_size()) + " px frames but the model expects " +
@@ -70,11 +74,12 @@ void run_eval(const EvalArgs& a) {
   options.sequences = a.sequences;
   options.likelihood_samples = a.samples;
   auto report = eval::evaluate(*checkpoint.model, *data, options);
-  print_report(report, checkpoint.meta, a.checkpoint);
+  print_report(report, checkpoint.meta, a.checkpoint, checkpoint.model->config().inference_sparsity);
   if (!a.json.empty()) {
     auto j = report.to_json();
     j["checkpoint"] = a.checkpoint;
     j["step"] = checkpoint.meta.step;
+    j["inference_sparsity"] = checkpoint.model->config().inference_sparsity;
     j["data"] = train::data_spec_to_json(spec);
     write_file_atomically(a.json, j.dump(2) + "\n");
   }
@@ -92,6 +97,9 @@ void add_eval_command(CLI::App& app) {
       ->check(CLI::Range(1, 100000));
   cmd->add_option("--samples", args->samples, "Importance samples for the likelihood bound")->capture_default_str()
       ->check(CLI::Range(1, 10000));
+  cmd->add_option("--inference-sparsity", args->inference_sparsity,
+                  "Sparsity lambda of sparse-coding spike inference (default: the one stored in the checkpoint)")
+      ->check(CLI::Range(1e-6, 10.0));
   cmd->add_option("--device", args->device, "auto, cpu or cuda")->capture_default_str();
   cmd->add_option("--json", args->json, "Write every metric to this JSON file");
   cmd->callback([args] { run_eval(*args); });

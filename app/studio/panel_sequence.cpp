@@ -2,6 +2,7 @@
 #include "app/studio/panel_sequence.h"
 
 #include "app/studio/ui.h"
+#include "core/eval/transport_efficiency.h"
 
 #include <imgui_stdlib.h>
 #include <opencv2/core.hpp>
@@ -62,6 +63,20 @@ SequencePanel::ModelRow SequencePanel::model_row_of(const std::vector<cv::Mat>& 
   return row;
 }
 
+SequencePanel::ModelRows SequencePanel::model_rows_of(const std::vector<cv::Mat>& recons,
+                                                       const std::vector<cv::Mat>& predicted,
+                                                       const std::vector<cv::Mat>& inputs) {
+  ModelRows rows{model_row_of(recons, inputs), model_row_of(predicted, inputs), {}};
+  Diagnosis& d = rows.diagnosis;
+  for (size_t t = 1; t < rows.recon.l1.size() && t < rows.predicted.l1.size(); ++t) {
+    d.floor += rows.recon.l1[t];
+    d.rollout += rows.predicted.l1[t];
+    d.no_motion += cv::norm(recons.front(), inputs[t], cv::NORM_L1);
+  }
+  d.efficiency = eval::transport_efficiency(d.no_motion, d.floor, d.rollout);
+  return rows;
+}
+
 void SequencePanel::draw(const Rect& area, Workspace& ws, Derived& derived) {
   const data::Sequence* sequence = derived.sequence(ws);
   const std::string title = sequence ? "Sequence - " + sequence->label + "###Sequence" : std::string("Sequence");
@@ -70,6 +85,7 @@ void SequencePanel::draw(const Rect& area, Workspace& ws, Derived& derived) {
   input_rects_.clear();
   predicted_rects_.clear();
   predicted_l1_.clear();
+  diagnosis_.reset();
   if (sequence) {
     draw_frames(ws, *sequence, derived.prediction(ws), derived.reconstructions(ws));
   } else {
@@ -144,7 +160,7 @@ void SequencePanel::draw_frames(Workspace& ws, const data::Sequence& sequence,
   const float spacing = ImGui::GetStyle().ItemSpacing.y;
   auto height_at = [&](int s) {
     const float chips = transforms * (line + 2.0f);
-    const float model = prediction ? 2.0f * (s * size + line + spacing) : 0.0f;
+    const float model = prediction ? 2.0f * (s * size + line + spacing) + line + spacing : 0.0f;
     return s * size + chips + model + ImGui::GetFrameHeight() + 4.0f * spacing + 6.0f;
   };
   scale_ = 1;
@@ -195,12 +211,25 @@ void SequencePanel::draw_frames(Workspace& ws, const data::Sequence& sequence,
   };
   if (prediction && recons) {
     const auto key = std::make_tuple(ws.data_revision(), ws.model_revision(), ws.sequence(), ws.enabled());
-    const auto& [recon_row, predicted_row] = model_rows_.get(key, [&] {
-      return std::make_pair(model_row_of(*recons, sequence.frames), model_row_of(prediction->frames, sequence.frames));
-    });
-    model_row("recon", recon_row, nullptr);
-    model_row("model", predicted_row, &predicted_rects_);
-    predicted_l1_ = predicted_row.l1;
+    const ModelRows& rows =
+        model_rows_.get(key, [&] { return model_rows_of(*recons, prediction->frames, sequence.frames); });
+    model_row("recon", rows.recon, nullptr);
+    model_row("model", rows.predicted, &predicted_rects_);
+    predicted_l1_ = rows.predicted.l1;
+    diagnosis_ = rows.diagnosis;
+    const Diagnosis& d = rows.diagnosis;
+    char text[160];
+    std::snprintf(text, sizeof text, "t = 1..%d: model L1 %.0f = %.2fx the recon floor %.0f; no motion %.0f; efficiency %.2f",
+                  frames - 1, d.rollout, d.floor > 0 ? d.rollout / d.floor : 0.0, d.floor, d.no_motion, d.efficiency);
+    draw->AddText({x0, y}, ImGui::GetColorU32(ImGuiCol_TextDisabled), text);
+    ImGui::SetCursorScreenPos({x0, y});
+    ImGui::Dummy({ImGui::CalcTextSize(text).x, line});
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("This sequence in the L1 of `sta eval`, summed over t = 1..T:\n"
+                        "model: the roll-out from x_0; recon floor: every frame encoded and decoded\n"
+                        "(the best a flow through this autoencoder can do); no motion: the decoded\n"
+                        "frame 0 for every frame. Efficiency = (no motion - model) / (no motion - floor).");
+    y += line + spacing;
   }
   for (const std::vector<Rect>* rects : {&input_rects_, &predicted_rects_})
     if (ws.cursor() < static_cast<int>(rects->size())) {
@@ -246,6 +275,11 @@ nlohmann::json SequencePanel::describe() const {
   for (const Rect& r : input_rects_) out["frames"].push_back(to_json(r));
   for (const Rect& r : predicted_rects_) out["predicted"].push_back(to_json(r));
   out["predicted_l1"] = predicted_l1_;
+  if (diagnosis_)
+    out["diagnosis"] = {{"rollout", diagnosis_->rollout},
+                        {"autoencoder_floor", diagnosis_->floor},
+                        {"no_motion", diagnosis_->no_motion},
+                        {"transport_efficiency", diagnosis_->efficiency}};
   return out;
 }
 

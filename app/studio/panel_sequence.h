@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <string>
 #include <tuple>
 #include <utility>
@@ -32,7 +33,19 @@ class SequencePanel {
     std::vector<render::Texture2D> frames;
     std::vector<float> l1;  // per frame: sum over pixels and channels of |model frame - input|
   };
+  // This sequence's diagnosis in the L1 of `sta eval`, summed over t = 1..T: the roll-out, the
+  // autoencoder floor (reconstructions), no motion (reconstructed frame 0 for every frame) and
+  // the transport efficiency between them.
+  struct Diagnosis {
+    double rollout = 0, floor = 0, no_motion = 0, efficiency = 0;
+  };
+  struct ModelRows {
+    ModelRow recon, predicted;
+    Diagnosis diagnosis;
+  };
   static ModelRow model_row_of(const std::vector<cv::Mat>& images, const std::vector<cv::Mat>& inputs);
+  static ModelRows model_rows_of(const std::vector<cv::Mat>& recons, const std::vector<cv::Mat>& predicted,
+                                 const std::vector<cv::Mat>& inputs);
   void draw_controls(Workspace& ws);
   void draw_frames(Workspace& ws, const data::Sequence& sequence, const model::SequencePrediction* prediction,
                    const std::vector<cv::Mat>* recons);
@@ -41,10 +54,11 @@ class SequencePanel {
   std::string source_, transforms_;  // the text fields, reset when new data is opened
   int shown_revision_ = -1;
   Cached<std::tuple<int, SequenceChoice>, std::vector<render::Texture2D>> input_;
-  Cached<std::tuple<int, int, SequenceChoice, std::vector<bool>>, std::pair<ModelRow, ModelRow>> model_rows_;  // recon, model
+  Cached<std::tuple<int, int, SequenceChoice, std::vector<bool>>, ModelRows> model_rows_;
   int scale_ = 0;
   std::vector<Rect> input_rects_, predicted_rects_;
   std::vector<float> predicted_l1_;  // of the model row last drawn
+  std::optional<Diagnosis> diagnosis_;  // of the sequence last drawn with a model
 };
 
 }  // namespace sta::studio

@@ -172,10 +172,7 @@ EvalReport evaluate(StaModelImpl& m, const data::Dataset& data, const EvalOption
     r.equivariance[i] /= options.sequences;
     r.autoencoder_floor[i] /= options.sequences;
     r.no_motion[i] /= options.sequences;
-    // When the floor is not below no motion, the latent space does not encode the transformation
-    // and no flow can transport it: the efficiency is 0 then.
-    const double possible = r.no_motion[i] - r.autoencoder_floor[i];
-    r.transport_efficiency.push_back(possible > 1e-6 * r.no_motion[i] ? (r.no_motion[i] - r.equivariance[i]) / possible : 0.0);
+    r.transport_efficiency.push_back(transport_efficiency(r.no_motion[i], r.autoencoder_floor[i], r.equivariance[i]));
   }
 
   // Sparse sequences: multi-transformation steps (F1) and the likelihood bound.

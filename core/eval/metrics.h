@@ -5,6 +5,7 @@
 
 #include "core/data/dataset.h"
 #include "core/eval/alignment.h"
+#include "core/eval/transport_efficiency.h"
 #include "core/model/sta_model.h"
 
 #include <nlohmann/json.hpp>

@@ -1,6 +1,7 @@
 // ModelConfig helpers: stage geometry, validation and JSON round trip.
 #include "core/model/config.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace sta::model {
@@ -23,6 +24,7 @@ void ModelConfig::validate() const {
   require(latent_dim >= 2 && latent_dim <= 1024, "latent_dim must be in [2, 1024]");
   require(primitives >= 1 && primitives <= 32, "primitives must be in [1, 32]");
   require(encoder_kernel == 3 || encoder_kernel == 4, "encoder_kernel must be 3 or 4");
+  require(decoder_head_channels >= 0, "decoder_head_channels must be >= 0");
   require(smallest_map >= 1 && smallest_map < image_size, "smallest_map must be in [1, image_size)");
   require(linear_fields || mlp_fields, "at least one of linear_fields and mlp_fields must be on");
   require(inference == "sparse-coding" || inference == "pair-network", "inference must be sparse-coding or pair-network");
@@ -50,7 +52,7 @@ void to_json(nlohmann::json& j, const ModelConfig& c) {
        {"spike_on_on", c.spike_on_on},     {"spike_off_on", c.spike_off_on},
        {"slab_prior_loc", c.slab_prior_loc}, {"slab_prior_scale", c.slab_prior_scale},
        {"hj_weight", c.hj_weight},         {"smallest_map", c.smallest_map},
-       {"encoder_kernel", c.encoder_kernel},
+       {"encoder_kernel", c.encoder_kernel}, {"decoder_head_channels", c.decoder_head_channels},
        {"linear_fields", c.linear_fields}, {"mlp_fields", c.mlp_fields},
        {"inference", c.inference},         {"sparsity", c.sparsity},
        {"inference_sparsity", c.inference_sparsity}, {"support_temperature", c.support_temperature},
@@ -78,6 +80,7 @@ void from_json(const nlohmann::json& j, ModelConfig& c) {
   // Keys added with the learning recipe; older checkpoints get the model they were trained as.
   c.smallest_map = j.value("smallest_map", 4);
   c.encoder_kernel = j.value("encoder_kernel", 3);
+  c.decoder_head_channels = j.value("decoder_head_channels", std::max(8, c.base_channels / 2));
   c.linear_fields = j.value("linear_fields", false);
   c.mlp_fields = j.value("mlp_fields", true);
   c.inference = j.value("inference", std::string("pair-network"));

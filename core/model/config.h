@@ -18,6 +18,7 @@ struct ModelConfig {
   int base_channels = 32;    // conv width of the first stage; doubles per stage up to 4x
   int smallest_map = 4;      // stride-2 conv stages halve the frame until it is at most this
   int encoder_kernel = 3;    // kernel of the encoder's stride-2 convolutions (3 or 4; padding 1)
+  int decoder_head_channels = 0;  // width of an extra full-size 3x3 conv before the decoder's output (0: none)
   int dense = 256;           // fully connected width behind the convolutions
   int potential_hidden = 64; // hidden width of the potential and stream-function MLPs
   int time_embedding = 8;    // sinusoidal features of t fed to the potentials (even)

@@ -41,10 +41,13 @@ DecoderImpl::DecoderImpl(const ModelConfig& c) : sizes_(c.stage_sizes()) {
   dense_ = register_module("dense", nn::Linear(c.latent_dim, c.dense));
   project_ = register_module("project", nn::Linear(c.dense, deepest * sizes_.back() * sizes_.back()));
   int channels = deepest;
-  for (int i = stages - 1; i >= 0; --i) {  // upsample to sizes_[i], convolve to a narrower width
-    int out = i > 0 ? c.stage_channels(i - 1) : std::max(8, c.base_channels / 2);
-    convs_->push_back(nn::Conv2d(nn::Conv2dOptions(channels, out, 3).padding(1)));
-    channels = out;
+  for (int i = stages - 1; i > 0; --i) {  // upsample to sizes_[i], convolve to a narrower width
+    convs_->push_back(nn::Conv2d(nn::Conv2dOptions(channels, c.stage_channels(i - 1), 3).padding(1)));
+    channels = c.stage_channels(i - 1);
+  }
+  if (c.decoder_head_channels > 0) {  // an extra conv at full size (checkpoints before the recipe have it)
+    convs_->push_back(nn::Conv2d(nn::Conv2dOptions(channels, c.decoder_head_channels, 3).padding(1)));
+    channels = c.decoder_head_channels;
   }
   register_module("convs", convs_);
   out_ = register_module("out", nn::Conv2d(nn::Conv2dOptions(channels, c.channels, 3).padding(1)));
@@ -54,11 +57,11 @@ torch::Tensor DecoderImpl::forward(const torch::Tensor& z) {
   const int stages = static_cast<int>(sizes_.size()) - 1;
   auto h = torch::relu(project_->forward(torch::relu(dense_->forward(z))));
   h = h.view({z.size(0), -1, sizes_.back(), sizes_.back()});
-  for (int s = 0; s < stages; ++s) {
+  for (int s = 0; s < stages; ++s) {  // upsample; convolve unless at full size without the extra conv
     int size = sizes_[stages - 1 - s];
     h = torch::nn::functional::interpolate(
         h, torch::nn::functional::InterpolateFuncOptions().size(std::vector<int64_t>{size, size}).mode(torch::kNearest));
-    h = torch::relu(convs_[s]->as<nn::Conv2d>()->forward(h));
+    if (s < static_cast<int>(convs_->size())) h = torch::relu(convs_[s]->as<nn::Conv2d>()->forward(h));
   }
   return out_->forward(h);
 }

@@ -9,6 +9,7 @@
 #include <opencv2/imgproc.hpp>
 #include <opencv2/videoio.hpp>
 
+#include <cmath>
 #include <filesystem>
 
 using namespace sta::test;
@@ -186,4 +187,25 @@ TEST_CASE("an export to a missing folder is an error that stops the script, and 
   CHECK(result.exit_code != 0);
   CHECK(result.output.find("missing") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(dir.file("missing/t.gif")));
+}
+
+TEST_CASE("the sequence diagnosis shows the flow's share of the possible gain: high with the primitives on, none with them off") {
+  TempDir dir;
+  run_demo_script(dir, "mode single\nsequence 0\nstate @/on.json\nscreenshot @/on.png\n"
+                       "toggle 0 off\ntoggle 1 off\ntoggle 2 off\nstate @/off.json\n");
+  const nlohmann::json on = read_json(dir.file("on.json"))["panels"]["sequence"];
+  const nlohmann::json off = read_json(dir.file("off.json"))["panels"]["sequence"];
+  REQUIRE(on.contains("diagnosis"));
+  const auto& d = on["diagnosis"];
+  // The roll-out error is the model row's L1 summed over t = 1..T.
+  double rollout = 0;
+  for (size_t t = 1; t < on["predicted_l1"].size(); ++t) rollout += on["predicted_l1"][t].get<double>();
+  CHECK(d["rollout"].get<double>() == doctest::Approx(rollout).epsilon(1e-4));
+  CHECK(d["autoencoder_floor"].get<double>() < d["no_motion"].get<double>());
+  CHECK(d["transport_efficiency"].get<double>() > 0.5);
+  // With every primitive off the latent stays at z_0: the prediction is "no motion" itself.
+  const auto& still = off["diagnosis"];
+  CHECK(still["rollout"].get<double>() == doctest::Approx(still["no_motion"].get<double>()).epsilon(1e-3));
+  CHECK(std::abs(still["transport_efficiency"].get<double>()) < 0.01);
+  CHECK(still["autoencoder_floor"] == d["autoencoder_floor"]);
 }

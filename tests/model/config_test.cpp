@@ -52,7 +52,7 @@ TEST_CASE("the pair network and MLP fields stay reachable by options") {
 
 TEST_CASE("a config written before the recipe reads back as the model it describes") {
   nlohmann::json j = train::make_preset("demo", 28, 3, 8);
-  for (const char* key : {"smallest_map", "linear_fields", "mlp_fields", "inference", "sparsity", "inference_sparsity",
+  for (const char* key : {"smallest_map", "decoder_head_channels", "linear_fields", "mlp_fields", "inference", "sparsity", "inference_sparsity",
                           "support_temperature", "slab_ridge"})
     j["model"].erase(key);
   for (const char* key : {"kl_weight", "curriculum_fraction", "balanced_assignment", "sinkhorn_epsilon",
@@ -63,6 +63,7 @@ TEST_CASE("a config written before the recipe reads back as the model it describ
   CHECK_FALSE(old.model.linear_fields);
   CHECK(old.model.mlp_fields);
   CHECK(old.model.smallest_map == 4);
+  CHECK(old.model.decoder_head_channels == 8);
   CHECK(old.curriculum_fraction == 0);
   CHECK(old.latent_weight == 0);
   CHECK(old.kl_weight == 1.0);
