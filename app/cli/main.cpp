@@ -17,7 +17,9 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help
+    std::fprintf(stderr, "sta: error: %s (see --help)\n", e.what());  // one line, like every other error
+    return e.get_exit_code();
   } catch (const std::exception& e) {
     std::fprintf(stderr, "sta: error: %s\n", e.what());
     return 1;

@@ -115,11 +115,14 @@ void add_train_command(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--transforms", args->transforms, "Comma-separated transformations (default: the source's set)");
   cmd->add_option("--device", args->device, "auto, cpu or cuda")->capture_default_str();
-  cmd->add_option("--steps", args->steps, "Optimisation steps (default: the preset's; with --resume: new total)");
+  // Counts must be positive: 0 or a negative number is refused, never read as "the preset's".
+  cmd->add_option("--steps", args->steps, "Optimisation steps (default: the preset's; with --resume: new total)")
+      ->check(CLI::Range(int64_t{1}, int64_t{1} << 40));
   cmd->add_option("--seed", args->seed, "Random seed (data and weights)")->capture_default_str();
-  cmd->add_option("--batch", args->batch, "Batch size (default: the preset's)");
-  cmd->add_option("--primitives", args->primitives, "Number of flow primitives K (default: one per transformation)");
-  cmd->add_option("--length", args->length, "Transitions per sequence T")->capture_default_str();
+  cmd->add_option("--batch", args->batch, "Batch size (default: the preset's)")->check(CLI::Range(1, 1 << 20));
+  cmd->add_option("--primitives", args->primitives, "Number of flow primitives K (default: one per transformation)")
+      ->check(CLI::Range(1, 64));
+  cmd->add_option("--length", args->length, "Transitions per sequence T")->capture_default_str()->check(CLI::Range(1, 4096));
   cmd->add_option("--out", args->out, "Checkpoint file to write (also written periodically)")->required();
   cmd->add_option("--set", args->overrides, "Override a training setting, e.g. --set model.latent_dim=16 (repeatable)");
   cmd->add_flag("--resume", args->resume, "Continue training the checkpoint at --out");

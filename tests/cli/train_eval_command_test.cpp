@@ -100,4 +100,14 @@ TEST_CASE("train and eval reject bad input with a one-line reason") {
   check_one_line_error(sta_cli("train --resume --out " + shell_quote(dir.file("absent.sta"))), "absent.sta", "no checkpoint");
   check_one_line_error(sta_cli("train --preset tiny --data digits --device cuda:7 --out " + shell_quote(dir.file("m.sta"))),
                        "cuda:7", "device");
+  // A count of 0 or below is refused, never replaced by the preset's value.
+  for (const char* option : {"--steps -5", "--steps 0", "--batch 0", "--primitives 0", "--length 0"}) {
+    CAPTURE(option);
+    check_one_line_error(sta_cli(std::string("train --preset tiny --data digits ") + option + " --out " +
+                                 shell_quote(dir.file("m.sta"))),
+                         std::string(option).substr(0, std::string(option).find(' ')), "not in range");
+  }
+  CHECK_FALSE(std::filesystem::exists(dir.file("m.sta")));
+  check_one_line_error(sta_cli("eval " + shell_quote(dir.file("none.sta")) + " --inference-sparsity 0"),
+                       "--inference-sparsity", "not in range");
 }
