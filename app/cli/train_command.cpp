@@ -18,7 +18,7 @@ struct TrainArgs {
   std::string preset = "demo", source = "fashion-mnist", transforms, device = "auto", out;
   int64_t steps = 0;
   uint64_t seed = 0;
-  int batch = 0, primitives = 0, length = 8;
+  int batch = 0, primitives = 0, length = 8, size = 0;
   std::vector<std::string> overrides;
   bool resume = false;
 };
@@ -72,6 +72,7 @@ void run_train(const TrainArgs& a) {
     spec.transforms = data::parse_transform_list(a.transforms);
     spec.steps = a.length;
     spec.seed = a.seed;
+    spec.image_size = a.size;
     data = data::open_dataset(spec);
     const int transforms = std::max<int>(1, static_cast<int>(data->transforms().size()));
     auto config = train::make_preset(a.preset, data->image_size(), a.primitives > 0 ? a.primitives : transforms, a.length);
@@ -123,6 +124,8 @@ void add_train_command(CLI::App& app) {
   cmd->add_option("--primitives", args->primitives, "Number of flow primitives K (default: one per transformation)")
       ->check(CLI::Range(1, 64));
   cmd->add_option("--length", args->length, "Transitions per sequence T")->capture_default_str()->check(CLI::Range(1, 4096));
+  cmd->add_option("--size", args->size, "Frame size in pixels (default: the source's own, e.g. 28, or 64 for shapes)")
+      ->check(CLI::Range(8, 1024));
   cmd->add_option("--out", args->out, "Checkpoint file to write (also written periodically)")->required();
   cmd->add_option("--set", args->overrides, "Override a training setting, e.g. --set model.latent_dim=16 (repeatable)");
   cmd->add_flag("--resume", args->resume, "Continue training the checkpoint at --out");

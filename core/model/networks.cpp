@@ -32,7 +32,7 @@ EncoderImpl::EncoderImpl(const ModelConfig& c) {
 Gaussian EncoderImpl::forward(const torch::Tensor& x) {
   auto h = head_->forward(trunk_->forward(x * 2 - 1));
   auto parts = h.chunk(2, -1);
-  return {parts[0], parts[1].clamp(-12, 6)};
+  return {parts[0], parts[1].clamp(-10, 4)};  // log-variance kept in the recipe's range
 }
 
 DecoderImpl::DecoderImpl(const ModelConfig& c) : sizes_(c.stage_sizes()) {

@@ -49,6 +49,7 @@ SupportFit fit_supports(const FlowFieldImpl& flow, const torch::Tensor& means, b
   fit.supports = support_table(flow.primitives(), means.options());
   auto previous = means.narrow(1, 0, t);
   auto step = means.narrow(1, 1, t) - previous;  // [B, T, D]
+  fit.step = step;
   fit.velocity = step_velocities(flow, previous, flow.steady());
   fit.g = slabs ? least_squares_speeds(fit.velocity, step, fit.supports, ridge)
                 : fit.supports.expand({b, t, fit.supports.size(0), fit.supports.size(1)});
@@ -74,12 +75,26 @@ torch::Tensor sample_supports(const SupportFit& fit) {
 
 double best_residual(const SupportFit& fit) { return std::get<0>(fit.residual.detach().min(-1)).mean().item<double>(); }
 
-Assignment balanced_assignment(const SupportFit& fit, double epsilon, int iterations) {
+namespace {
+
+// How badly each primitive alone explains each sequence's steps, summed over steps, [B, K].
+torch::Tensor assignment_cost(const SupportFit& fit, AssignmentCost kind, const torch::Tensor& single_index) {
+  if (kind == AssignmentCost::Energy) return -fit.logits.detach().index_select(2, single_index).sum(1);  // energy / tau
+  auto v = fit.velocity.detach();               // [B, T, K, D]
+  auto d = fit.step.detach().unsqueeze(2);      // [B, T, 1, D]
+  auto along = (v * d).sum(-1).clamp_min(0);    // [B, T, K]
+  auto cos2 = along.pow(2) / (v.pow(2).sum(-1) * d.pow(2).sum(-1) + 1e-12);
+  return (1 - cos2).sum(1);
+}
+
+}  // namespace
+
+Assignment balanced_assignment(const SupportFit& fit, AssignmentCost kind, double epsilon, int iterations) {
   const int64_t b = fit.logits.size(0), t = fit.logits.size(1), k = fit.supports.size(1);
   std::vector<int64_t> single(k);
   for (int64_t p = 0; p < k; ++p) single[p] = (int64_t{1} << p) - 1;  // support with primitive p alone
   auto single_index = torch::tensor(single, torch::dtype(torch::kLong).device(fit.logits.device()));
-  auto cost = -fit.logits.detach().index_select(2, single_index).sum(1);  // summed energies / tau, [B, K]
+  auto cost = assignment_cost(fit, kind, single_index);
   cost = cost / (cost.std() + 1e-6);
   auto plan = -cost / epsilon;
   for (int i = 0; i < iterations; ++i) {

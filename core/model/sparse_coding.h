@@ -22,6 +22,7 @@ struct SupportFit {
   torch::Tensor g;         // speeds of each support's fit (0 off the support), [B, T, S, K]
   torch::Tensor residual;  // relative residual of each support, [B, T, S]
   torch::Tensor velocity;  // v_k(mu_{t-1}, t), [B, T, K, D]
+  torch::Tensor step;      // d = mu_t - mu_{t-1}, [B, T, D]
 };
 
 // means [B, T+1, D]. Stage 2 (`slabs`) fits the speeds; else every active primitive has speed 1.
@@ -38,13 +39,19 @@ torch::Tensor sample_supports(const SupportFit& fit);
 double best_residual(const SupportFit& fit);
 
 // Curriculum (single-transformation sequences): one primitive per sequence from a balanced plan.
-// cost[b, k] = the sequence's summed single-primitive energies, divided by the standard deviation
-// of the cost matrix (energies are unbounded; this makes epsilon scale-free); a log-domain
-// Sinkhorn plan with rows summing to 1 and columns to B/K; each row then draws its primitive.
+// cost[b, k] sums over the sequence's steps how badly primitive k alone explains each step:
+//  - AssignmentCost::Energy: its single-primitive energy (speed 1 in stage 1);
+//  - AssignmentCost::Direction: 1 - cos^2 between field and step (1 when the field points away),
+//    the residual at the best speed. A field much longer than the steps then cannot make the plan
+//    sort sequences by step length rather than by the direction of their motion.
+// The cost is divided by the standard deviation of the cost matrix (this makes epsilon
+// scale-free); a log-domain Sinkhorn plan with rows summing to 1 and columns to B/K; each row
+// then draws its primitive.
+enum class AssignmentCost { Energy, Direction };
 struct Assignment {
   torch::Tensor index;          // support index per step, [B, T] (the same along each sequence)
   std::vector<int64_t> counts;  // sequences given to each primitive
 };
-Assignment balanced_assignment(const SupportFit& fit, double epsilon, int iterations);
+Assignment balanced_assignment(const SupportFit& fit, AssignmentCost cost, double epsilon, int iterations);
 
 }  // namespace sta::model

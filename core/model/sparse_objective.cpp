@@ -19,7 +19,7 @@ Objective sparse_coding_objective(StaModelImpl& model, const torch::Tensor& fram
   Objective out;
   torch::Tensor index;
   if (s.balanced) {
-    auto assignment = balanced_assignment(fit, s.sinkhorn_epsilon, s.sinkhorn_iterations);
+    auto assignment = balanced_assignment(fit, s.assignment_cost, s.sinkhorn_epsilon, s.sinkhorn_iterations);
     index = assignment.index;
     out.assignment = assignment.counts;
   } else {

@@ -7,12 +7,14 @@
 #pragma once
 
 #include "core/model/objective.h"
+#include "core/model/sparse_coding.h"
 
 namespace sta::model {
 
 struct SparseObjectiveSettings {
   bool train_slabs = false;  // stage 2: least-squares slabs and their Laplace prior
   bool balanced = false;     // curriculum: balanced assignment of one primitive per sequence
+  AssignmentCost assignment_cost = AssignmentCost::Direction;
   double sinkhorn_epsilon = 0.05;
   int sinkhorn_iterations = 50;
   double frame_weight = 1.0;     // per-frame VAE term

@@ -14,6 +14,8 @@ model::Objective training_objective(model::StaModelImpl& model, const TrainConfi
     model::SparseObjectiveSettings settings;
     settings.train_slabs = stage == 2;
     settings.balanced = curriculum && config.balanced_assignment;
+    settings.assignment_cost =
+        config.assignment_cost == "energy" ? model::AssignmentCost::Energy : model::AssignmentCost::Direction;
     settings.sinkhorn_epsilon = config.sinkhorn_epsilon;
     settings.sinkhorn_iterations = config.sinkhorn_iterations;
     settings.frame_weight = config.autoencoder_weight;

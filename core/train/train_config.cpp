@@ -48,6 +48,7 @@ void TrainConfig::validate() const {
   require(autoencoder_weight >= 0 && kl_weight >= 0, "autoencoder_weight and kl_weight must be >= 0");
   require(curriculum_fraction >= 0 && warmup_fraction + curriculum_fraction <= 1,
           "curriculum_fraction must be in [0, 1 - warmup_fraction]");
+  require(assignment_cost == "direction" || assignment_cost == "energy", "assignment_cost must be direction or energy");
   require(sinkhorn_epsilon > 0 && sinkhorn_iterations >= 1, "sinkhorn_epsilon must be > 0 and sinkhorn_iterations >= 1");
   require(latent_weight >= 0 && one_step_weight >= 0, "latent weights must be >= 0");
   require(learning_rate > 0 && lr_final_fraction > 0 && lr_final_fraction <= 1, "bad learning rate schedule");
@@ -145,6 +146,7 @@ void to_json(nlohmann::json& j, const TrainConfig& c) {
        {"kl_weight", c.kl_weight},
        {"curriculum_fraction", c.curriculum_fraction},
        {"balanced_assignment", c.balanced_assignment},
+       {"assignment_cost", c.assignment_cost},
        {"sinkhorn_epsilon", c.sinkhorn_epsilon},
        {"sinkhorn_iterations", c.sinkhorn_iterations},
        {"latent_weight", c.latent_weight},
@@ -177,6 +179,7 @@ void from_json(const nlohmann::json& j, TrainConfig& c) {
   c.kl_weight = j.value("kl_weight", 1.0);
   c.curriculum_fraction = j.value("curriculum_fraction", 0.0);
   c.balanced_assignment = j.value("balanced_assignment", false);
+  c.assignment_cost = j.value("assignment_cost", std::string("energy"));
   c.sinkhorn_epsilon = j.value("sinkhorn_epsilon", 0.05);
   c.sinkhorn_iterations = j.value("sinkhorn_iterations", 50);
   c.latent_weight = j.value("latent_weight", 0.0);

@@ -24,6 +24,7 @@ struct TrainConfig {
   // primitive by a balanced Sinkhorn assignment (epsilon, iterations) when balanced_assignment.
   double curriculum_fraction = 0.3;
   bool balanced_assignment = true;
+  std::string assignment_cost = "direction";  // what the plan minimises: "direction" or "energy" (sparse_coding.h)
   double sinkhorn_epsilon = 0.05;
   int sinkhorn_iterations = 50;
   double latent_weight = 5.0;         // roll-out pulled to the encoder means (sparse coding)

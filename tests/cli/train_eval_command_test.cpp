@@ -48,6 +48,19 @@ TEST_CASE("train writes a checkpoint, resume continues it, eval reports every me
   CHECK(j["equivariance_error"].size() == 3);
   CHECK(j["spike_alignment"]["single_steps"].get<int>() > 0);
   CHECK(j["step"] == 50);
+  CHECK(j["inference_sparsity"].get<double>() > 0);
+}
+
+TEST_CASE("train --size renders the source at that size, and the checkpoint remembers it") {
+  test::TempDir dir;
+  const auto model = dir.file("small.sta");
+  auto trained = sta_cli("train --preset tiny --data digits --size 20 --steps 2 --out " + shell_quote(model));
+  CAPTURE(trained.output);
+  REQUIRE(trained.exit_code == 0);
+  CHECK(trained.output.find("20 px") != std::string::npos);
+  const auto meta = train::read_checkpoint_meta(model);
+  CHECK(meta.data.image_size == 20);
+  CHECK(meta.train.model.image_size == 20);
 }
 
 TEST_CASE("Ctrl-C during training saves a loadable checkpoint and exits cleanly") {
@@ -100,8 +113,8 @@ TEST_CASE("train and eval reject bad input with a one-line reason") {
   check_one_line_error(sta_cli("train --resume --out " + shell_quote(dir.file("absent.sta"))), "absent.sta", "no checkpoint");
   check_one_line_error(sta_cli("train --preset tiny --data digits --device cuda:7 --out " + shell_quote(dir.file("m.sta"))),
                        "cuda:7", "device");
-  // A count of 0 or below is refused, never replaced by the preset's value.
-  for (const char* option : {"--steps -5", "--steps 0", "--batch 0", "--primitives 0", "--length 0"}) {
+  // A count or size out of range is refused, never replaced by the preset's value.
+  for (const char* option : {"--steps -5", "--steps 0", "--batch 0", "--primitives 0", "--length 0", "--size 4"}) {
     CAPTURE(option);
     check_one_line_error(sta_cli(std::string("train --preset tiny --data digits ") + option + " --out " +
                                  shell_quote(dir.file("m.sta"))),

@@ -55,7 +55,7 @@ TEST_CASE("a config written before the recipe reads back as the model it describ
   for (const char* key : {"smallest_map", "decoder_head_channels", "linear_fields", "mlp_fields", "inference", "sparsity", "inference_sparsity",
                           "support_temperature", "slab_ridge"})
     j["model"].erase(key);
-  for (const char* key : {"kl_weight", "curriculum_fraction", "balanced_assignment", "sinkhorn_epsilon",
+  for (const char* key : {"kl_weight", "curriculum_fraction", "balanced_assignment", "assignment_cost", "sinkhorn_epsilon",
                           "sinkhorn_iterations", "latent_weight", "one_step_weight"})
     j.erase(key);
   auto old = j.get<train::TrainConfig>();
@@ -65,6 +65,7 @@ TEST_CASE("a config written before the recipe reads back as the model it describ
   CHECK(old.model.smallest_map == 4);
   CHECK(old.model.decoder_head_channels == 8);
   CHECK(old.curriculum_fraction == 0);
+  CHECK(old.assignment_cost == "energy");
   CHECK(old.latent_weight == 0);
   CHECK(old.kl_weight == 1.0);
 }

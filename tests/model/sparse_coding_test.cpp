@@ -92,12 +92,36 @@ TEST_CASE("the balanced assignment spreads sequences evenly even when one primit
   fit.logits = -energy / 0.05;
   auto greedy = fit.logits.argmax(-1);
   CHECK((greedy == support_of({1, 0, 0})).all().item<bool>());
-  auto assignment = model::balanced_assignment(fit, 0.05, 50);
+  auto assignment = model::balanced_assignment(fit, model::AssignmentCost::Energy, 0.05, 50);
   REQUIRE(assignment.counts.size() == 3);
   for (auto count : assignment.counts) CHECK(count >= 2);
   CHECK(assignment.counts[0] + assignment.counts[1] + assignment.counts[2] == b);
   // One primitive per sequence, along the whole sequence.
   CHECK((assignment.index == assignment.index.select(1, 0).unsqueeze(1)).all().item<bool>());
+}
+
+TEST_CASE("the direction cost assigns by where a field points, not by how long it is") {
+  // Primitive 0's field is 10x longer than every step: along the step for sequences 10-29,
+  // against it for sequences 0-9. Primitive 1's has the step's length but points across it,
+  // primitive 2's points against it. At speed 1 primitive 0 alone leaves a residual of 81 on
+  // every step, so its energies cannot tell the two groups apart; the direction cost can.
+  const int64_t b = 30, t = 3, d = 4;
+  model::SupportFit fit;
+  fit.supports = model::support_table(3, torch::kFloat);
+  fit.step = torch::zeros({b, t, d});
+  fit.step.select(2, 0).fill_(1.0f);
+  fit.velocity = torch::zeros({b, t, 3, d});
+  fit.velocity.select(2, 0).select(2, 0).fill_(10.0f);
+  fit.velocity.narrow(0, 0, 10).select(2, 0).mul_(-1.0f);
+  fit.velocity.select(2, 1).select(2, 1).fill_(1.0f);
+  fit.velocity.select(2, 2).select(2, 0).fill_(-1.0f);
+  fit.logits = torch::full({b, t, 7}, -81.0f / 0.05f);  // energies do not enter this cost
+  torch::manual_seed(1);
+  auto assignment = model::balanced_assignment(fit, model::AssignmentCost::Direction, 0.05, 50);
+  const int64_t alone0 = support_of({1, 0, 0});
+  auto first = assignment.index.select(1, 0);
+  CHECK((first.narrow(0, 0, 10) != alone0).all().item<bool>());
+  CHECK((first.narrow(0, 10, 20) == alone0).sum().item<int64_t>() >= 5);
 }
 
 TEST_CASE("the recipe's objective sends gradient through the energies into fields and encoder") {
