@@ -1,10 +1,10 @@
 // Benchmark of the studio's field-view recomputation with a real checkpoint: the slice, one
 // batched Engine::fields call per part for all K primitives on a 64 x 64 grid, and evenly
-// spaced streamlines of each primitive (app/studio/field_layers.h). Prints the median of 25
+// spaced streamlines of each primitive (app/studio/compute/field_layers.h). Prints the median of 25
 // runs per setting, and the Engine call alone. Run by hand (THREADS: torch threads, default 1
 // as in the studio):
 //   build/bench/studio_field_bench MODEL.sta [THREADS]
-#include "app/studio/field_layers.h"
+#include "app/studio/compute/field_layers.h"
 #include "core/field/evenly_spaced.h"
 #include "core/field/sampling.h"
 #include "core/util/runtime.h"

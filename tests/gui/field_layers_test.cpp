@@ -2,7 +2,7 @@
 // Engine::field_parts agrees with two fields() calls, the sampled grids are the model's
 // velocities projected onto the slice, every part gets streamlines, the slice passes through
 // the anchor, and only geometric settings are part of the recomputation key.
-#include "app/studio/field_layers.h"
+#include "app/studio/compute/field_layers.h"
 #include "core/field/sampling.h"
 #include "support/run_command.h"
 #include "support/temp_dir.h"

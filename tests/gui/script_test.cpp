@@ -1,7 +1,7 @@
 // The script language without a window: parsing (comments, quotes, unknown actions, argument
 // counts, each error naming file and line) and the `assert` comparisons on a state JSON.
-#include "app/studio/script.h"
-#include "app/studio/script_assert.h"
+#include "app/studio/scripting/script.h"
+#include "app/studio/scripting/script_assert.h"
 #include "support/error_message.h"
 
 #include <doctest/doctest.h>

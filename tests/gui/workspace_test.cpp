@@ -2,7 +2,7 @@
 // messages while keeping the previous state: data that cannot be opened, corrupt models,
 // primitives that do not exist, out-of-range cursors and settings, and a model that does not
 // fit newly opened data.
-#include "app/studio/workspace.h"
+#include "app/studio/compute/workspace.h"
 #include "support/run_command.h"
 #include "support/temp_dir.h"
 

@@ -1,0 +1,55 @@
+// The name tables.
+#include "app/studio/compute/names.h"
+
+namespace sta::studio {
+
+const NameTable<data::Split>& names(data::Split) {
+  static const NameTable<data::Split> table{{data::Split::Train, "train"}, {data::Split::Test, "test"}};
+  return table;
+}
+
+const NameTable<data::SequenceMode>& names(data::SequenceMode) {
+  static const NameTable<data::SequenceMode> table{{data::SequenceMode::Sparse, "sparse"},
+                                                   {data::SequenceMode::Single, "single"}};
+  return table;
+}
+
+const NameTable<PartMode>& names(PartMode) {
+  static const NameTable<PartMode> table{{PartMode::Whole, "whole"},
+                                         {PartMode::CurlFree, "curl-free"},
+                                         {PartMode::DivergenceFree, "divergence-free"},
+                                         {PartMode::Both, "both"}};
+  return table;
+}
+
+const NameTable<SliceMode>& names(SliceMode) {
+  static const NameTable<SliceMode> table{
+      {SliceMode::Axes, "axes"}, {SliceMode::LatentPca, "pca"}, {SliceMode::VelocityPca, "velocity-pca"}};
+  return table;
+}
+
+const NameTable<AnchorMode>& names(AnchorMode) {
+  static const NameTable<AnchorMode> table{{AnchorMode::Cursor, "cursor"}, {AnchorMode::Mean, "mean"}};
+  return table;
+}
+
+const NameTable<LineColouring>& names(LineColouring) {
+  static const NameTable<LineColouring> table{{LineColouring::Primitive, "primitive"}, {LineColouring::Speed, "speed"}};
+  return table;
+}
+
+const NameTable<HeatMode>& names(HeatMode) {
+  static const NameTable<HeatMode> table{{HeatMode::None, "none"},
+                                         {HeatMode::Potential, "potential"},
+                                         {HeatMode::Speed, "speed"},
+                                         {HeatMode::Divergence, "divergence"},
+                                         {HeatMode::Curl, "curl"}};
+  return table;
+}
+
+const NameTable<LargeView>& names(LargeView) {
+  static const NameTable<LargeView> table{{LargeView::Focus, "focus"}, {LargeView::Enabled, "enabled"}};
+  return table;
+}
+
+}  // namespace sta::studio

@@ -1,0 +1,52 @@
+// The Composer panel: compose transformations by hand. One slab slider per primitive
+// (negative speeds run it backwards) and a step count; from the encoded latent of the frame
+// at the time cursor the enabled primitives are rolled out together and decoded, live, next
+// to the real continuation of the input sequence. Beside each slider, that primitive alone
+// at its speed shows what it contributes. "Use inferred" copies the model's inferred speeds
+// at the cursor step; the composed traversal can be saved as GIF, MP4 or PNG strip.
+#pragma once
+
+#include "app/studio/compute/cached.h"
+#include "app/studio/compute/derived.h"
+#include "app/studio/shell/layout.h"
+#include "render/texture.h"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace sta::studio {
+
+// Sets every primitive's composer speed to the model's inferred g (spike x slab) at the step
+// leaving the cursor frame (the last step when the cursor is on the last frame).
+void use_inferred_speeds(Workspace& ws, const model::SequencePrediction& prediction);
+// Writes the composed traversal to `path` (.gif, .mp4 or .png by extension), frames enlarged
+// for viewing; failures become Workspace errors. Returns whether it was written.
+bool export_composition(Workspace& ws, Derived& derived, const std::string& path);
+
+class ComposerPanel {
+ public:
+  void draw(const Rect& area, Workspace& ws, Derived& derived);
+  // Geometry and timing for the state JSON: the composed frames' rectangles, the latency of
+  // the last recomputation (roll-out + decode + upload) and its 95th percentile so far.
+  nlohmann::json describe() const;
+
+ private:
+  void draw_controls(Workspace& ws, Derived& derived);
+  struct Row {
+    std::vector<render::Texture2D> frames;
+  };
+  // One primitive alone: depends on its own speed only, so dragging one slider recomputes one row.
+  using AloneKey = std::tuple<int, int, SequenceChoice, int, int, float>;
+  std::vector<Cached<AloneKey, Row>> alone_;
+  Cached<std::tuple<int, SequenceChoice, int, int>, Row> input_;
+  Row composed_;
+  int composed_revision_ = -1;
+  std::vector<double> latencies_ms_;  // per recomputation of the composed row
+  std::vector<Rect> composed_rects_;
+  std::string export_path_ = "traversal.gif";
+};
+
+}  // namespace sta::studio

@@ -1,0 +1,228 @@
+// Data & Training panel: data summary, model loading and model summary; training controls,
+// progress and curves.
+#include "app/studio/panels/panel_data.h"
+
+#include "app/studio/shell/ui.h"
+
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <cstdio>
+
+namespace sta::studio {
+
+namespace {
+
+std::string transform_list(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
+  return out.empty() ? "none" : out;
+}
+
+void data_summary(const data::Dataset& data) {
+  const data::DataSpec& spec = data.spec();
+  ImGui::Text("%s", spec.source.c_str());
+  ImGui::TextWrapped("transformations: %s", transform_list(data.transforms()).c_str());
+  ImGui::Text("%d px frames, T = %d, seed %llu", data.image_size(), spec.steps,
+              static_cast<unsigned long long>(spec.seed));
+  ImGui::Text("items: %lld train, %lld test", static_cast<long long>(data.count(data::Split::Train)),
+              static_cast<long long>(data.count(data::Split::Test)));
+  if (!data.has_ground_truth()) ImGui::TextDisabled("no ground truth (real video)");
+}
+
+void model_summary(Workspace& ws, const LoadedModel& m) {
+  const model::ModelConfig& c = m.engine.config();
+  ImGui::TextWrapped("%s", m.path.c_str());
+  ImGui::Text("K = %d primitives, D = %d", c.primitives, c.latent_dim);
+  ImGui::Text("%d px, %s likelihood", c.image_size, c.likelihood.c_str());
+  ImGui::Text("preset %s, %lld steps", m.summary.preset.c_str(), static_cast<long long>(m.summary.step));
+  const data::DataSpec& trained = m.summary.data;
+  const std::string transforms = transform_list(trained.transforms);
+  ImGui::TextWrapped("trained on %s (%s), T = %d", trained.source.c_str(), transforms.c_str(), trained.steps);
+  const bool same = ws.dataset() && ws.dataset()->spec().source == trained.source &&
+                    ws.dataset()->spec().transforms == trained.transforms;
+  if (!same && ImGui::Button("Open its training data")) ws.open_data(trained);
+}
+
+constexpr const char* kPresets[] = {"tiny", "demo", "paper"};
+constexpr const char* kDevices[] = {"auto", "cpu", "cuda"};
+// Curves in a warm ivory that no primitive (palette.h) or text uses.
+constexpr ImU32 kCurveColour = IM_COL32(225, 215, 185, 255);
+constexpr float kPlotHeight = 34.0f;
+
+std::string minutes_seconds(double seconds) {
+  if (!(seconds >= 0) || seconds > 1e7) return "--";
+  const long s = static_cast<long>(seconds + 0.5);
+  char text[32];
+  std::snprintf(text, sizeof text, "%ldm %02lds", s / 60, s % 60);
+  return text;
+}
+
+// A small curve with its name and latest value written over it.
+void curve(const TrainingSeries& series, ImU32 colour, float width) {
+  char overlay[64];
+  if (series.values.empty()) {
+    std::snprintf(overlay, sizeof overlay, "%s: -", series.name.c_str());
+  } else {
+    std::snprintf(overlay, sizeof overlay, "%s %.4g", series.name.c_str(), series.values.back());
+  }
+  ImGui::PushStyleColor(ImGuiCol_PlotLines, colour);
+  ImGui::PlotLines(("##" + series.name).c_str(), series.values.data(), static_cast<int>(series.values.size()), 0,
+                   overlay, FLT_MAX, FLT_MAX, {width, kPlotHeight});
+  ImGui::PopStyleColor();
+  if (ImGui::IsItemHovered() && !series.steps.empty())
+    ImGui::SetTooltip("%s: steps %.0f to %.0f, %zu points", series.name.c_str(), series.steps.front(),
+                      series.steps.back(), series.steps.size());
+}
+
+bool running(TrainingPhase p) {
+  return p == TrainingPhase::Starting || p == TrainingPhase::Running || p == TrainingPhase::Paused;
+}
+
+}  // namespace
+
+void DataPanel::draw(const Rect& area, Workspace& ws, TrainingSession& training) {
+  begin_panel("Data & Training", area);
+  if (shown_revision_ != ws.model_revision()) {
+    if (ws.model() && !ws.model()->live) model_path_ = ws.model()->path;
+    shown_revision_ = ws.model_revision();
+  }
+  if (ImGui::BeginTabBar("##data-tabs")) {
+    if (ImGui::BeginTabItem("Data")) {
+      draw_data_tab(ws);
+      ImGui::EndTabItem();
+    }
+    const TrainingView view = training.view();
+    const bool select = view.run != shown_run_;
+    shown_run_ = view.run;
+    if (ImGui::BeginTabItem("Training", nullptr, select ? ImGuiTabItemFlags_SetSelected : 0)) {
+      draw_training_tab(ws, training, view);
+      ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
+  }
+  ImGui::End();
+}
+
+void DataPanel::draw_data_tab(Workspace& ws) {
+  ImGui::TextDisabled("DATA");
+  if (ws.dataset()) {
+    data_summary(*ws.dataset());
+  } else {
+    ImGui::TextDisabled("none open");
+  }
+  ImGui::Spacing();
+  ImGui::Separator();
+  ImGui::TextDisabled("MODEL");
+  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - 52.0f);
+  const bool enter =
+      ImGui::InputTextWithHint("##model", "checkpoint.sta", &model_path_, ImGuiInputTextFlags_EnterReturnsTrue);
+  ImGui::SameLine();
+  if (ImGui::Button("Load") || enter) ws.load_model(model_path_);
+  if (ws.model()) {
+    model_summary(ws, *ws.model());
+  } else {
+    ImGui::TextWrapped(
+        "No model: the sequence browser works without one. Train one with\n"
+        "sta train --preset tiny --data digits --out tiny.sta\n"
+        "or in the Training tab.");
+  }
+}
+
+void DataPanel::draw_training_tab(Workspace& ws, TrainingSession& training, const TrainingView& v) {
+  const bool active = running(v.phase);
+  const float width = ImGui::GetContentRegionAvail().x;
+  const float gap = ImGui::GetStyle().ItemSpacing.x;
+
+  // Settings: fixed while a run is going.
+  ImGui::BeginDisabled(active);
+  ImGui::SetNextItemWidth(0.32f * width);
+  ImGui::Combo("##preset", &preset_, kPresets, IM_ARRAYSIZE(kPresets));
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("preset: tiny (seconds), demo (2-core CPU), paper (GPU)");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(0.28f * width);
+  if (ImGui::BeginCombo("##device", kDevices[device_])) {
+    for (int i = 0; i < IM_ARRAYSIZE(kDevices); ++i) {
+      ImGui::BeginDisabled(i == 2 && !cuda_available());
+      if (ImGui::Selectable(kDevices[i], i == device_)) device_ = i;
+      ImGui::EndDisabled();
+    }
+    ImGui::EndCombo();
+  }
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
+  ImGui::InputInt("##steps", &steps_, 0);
+  steps_ = std::max(0, steps_);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("steps (0: the preset's)");
+  ImGui::EndDisabled();
+
+  // Start / Pause / Resume / Stop.
+  const float button = (width - 2.0f * gap) / 3.0f;
+  ImGui::BeginDisabled(active || !ws.dataset());
+  if (ImGui::Button("Start", {button, 0.0f})) {
+    std::string error;
+    if (!training.start(ws.shared_dataset(), kPresets[preset_], kDevices[device_], steps_, error))
+      ws.report_error(error);
+  }
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  ImGui::BeginDisabled(!active);
+  if (v.phase == TrainingPhase::Paused) {
+    if (ImGui::Button("Resume", {button, 0.0f})) training.resume();
+  } else if (ImGui::Button("Pause", {button, 0.0f})) {
+    training.pause();
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Stop", {button, 0.0f})) training.stop();
+  ImGui::EndDisabled();
+
+  // Progress.
+  char progress[64];
+  std::snprintf(progress, sizeof progress, "%s %lld/%lld", phase_name(v.phase), static_cast<long long>(v.step),
+                static_cast<long long>(v.total));
+  ImGui::ProgressBar(v.total > 0 ? static_cast<float>(v.step) / static_cast<float>(v.total) : 0.0f, {width, 0.0f},
+                     progress);
+  if (v.phase != TrainingPhase::Idle)
+    ImGui::Text("stage %d  %.1f steps/s  ETA %s", v.stage, v.steps_per_second,
+                active ? minutes_seconds(v.eta_seconds).c_str() : "-");
+  if (!v.error.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 110, 110, 255));
+    ImGui::TextWrapped("%s", v.error.c_str());
+    ImGui::PopStyleColor();
+  } else if (!v.events.empty()) {
+    ImGui::TextDisabled("%s", v.events.back().c_str());
+    if (ImGui::IsItemHovered()) {
+      std::string all;
+      for (const std::string& e : v.events) all += e + "\n";
+      ImGui::SetTooltip("%s", all.c_str());
+    }
+  }
+  if (v.phase != TrainingPhase::Idle) {
+    bool follow = training.following();
+    if (ImGui::Checkbox("views show the training model", &follow)) training.set_following(follow);
+  }
+
+  // Save.
+  ImGui::BeginDisabled(!training.has_trainer());
+  ImGui::SetNextItemWidth(width - 48.0f);
+  ImGui::InputTextWithHint("##save", "checkpoint.sta", &save_path_);
+  ImGui::SameLine();
+  if (ImGui::Button("Save") && !training.save(save_path_)) ws.report_error("no training to save");
+  ImGui::EndDisabled();
+  if (!v.last_save.empty()) ImGui::TextDisabled("%s", v.last_save.c_str());
+
+  // Curves: two columns of small plots.
+  const float plot = (width - gap) / 2.0f;
+  int column = 0;
+  const auto next = [&] {
+    if (++column % 2 == 1) ImGui::SameLine();
+  };
+  for (const TrainingSeries& s : v.terms) {
+    curve(s, kCurveColour, plot);
+    next();
+  }
+  if (!v.alignment.values.empty()) curve(v.alignment, kCurveColour, plot);
+}
+
+}  // namespace sta::studio

@@ -1,0 +1,33 @@
+// The Data & Training panel, in two tabs. Data: what data is open (source, transformations,
+// frame size, items per split) and which model is loaded (load another by path; its size,
+// training steps and the data it was trained on, which can be opened with one click).
+// Training: preset, device and steps; start, pause, resume and stop the TrainingSession on
+// the open data; progress, stage, steps/s and ETA; a curve per loss term and one for the
+// validation spike alignment; save a checkpoint by path. Starting selects the Training tab.
+#pragma once
+
+#include "app/studio/shell/layout.h"
+#include "app/studio/compute/training_session.h"
+#include "app/studio/compute/workspace.h"
+
+#include <string>
+
+namespace sta::studio {
+
+class DataPanel {
+ public:
+  void draw(const Rect& area, Workspace& ws, TrainingSession& training);
+
+ private:
+  void draw_data_tab(Workspace& ws);
+  void draw_training_tab(Workspace& ws, TrainingSession& training, const TrainingView& view);
+
+  std::string model_path_;  // the text field
+  int shown_revision_ = -1;
+  int preset_ = 0, device_ = 0;  // indices into the choice lists
+  int steps_ = 0;                // 0: the preset's
+  std::string save_path_ = "trained.sta";
+  int shown_run_ = 0;            // the training run the tab was last selected for
+};
+
+}  // namespace sta::studio

@@ -1,0 +1,36 @@
+// The Spikes panel: a timeline of the transformation variables, one column per step
+// (step t maps frame t-1 to frame t). Rows above: the model's spike probability for each
+// primitive (cell opacity) with the speed g it used; rows below: the ground truth's
+// transformations and speeds. The column of the step leaving the cursor frame is outlined;
+// clicking a column moves the cursor; hovering a cell shows its values. At the right, a
+// summary over test sequences: the co-activation of primitives with ground-truth
+// transformations (mean spike probability while each acts), the Hungarian matching and the
+// alignment score.
+#pragma once
+
+#include "app/studio/compute/derived.h"
+#include "app/studio/shell/layout.h"
+
+#include <imgui.h>
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sta::studio {
+
+class SpikesPanel {
+ public:
+  void draw(const Rect& area, Workspace& ws, Derived& derived);
+  // The cursor column and its outline, and the summary shown, for the state JSON.
+  nlohmann::json describe() const;
+
+ private:
+  void draw_summary(ImVec2 at, Workspace& ws, Derived& derived, const std::vector<std::string>& names);
+  int cursor_column_ = 0;
+  Rect cursor_rect_;
+  std::optional<eval::AlignmentResult> alignment_;
+};
+
+}  // namespace sta::studio

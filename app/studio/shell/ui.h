@@ -1,0 +1,58 @@
+// Small Dear ImGui helpers shared by the panels: fixed-rectangle panel windows, colour and
+// texture conversions, and enum combo boxes over the name tables.
+#pragma once
+
+#include "app/studio/shell/layout.h"
+#include "app/studio/compute/names.h"
+#include "render/colour.h"
+#include "render/texture.h"
+
+#include <imgui.h>
+
+#include <cstdint>
+
+namespace sta::studio {
+
+// The colour behind every panel: the window is cleared to it and panels draw no background
+// of their own, which spares a software rasteriser a full-screen pass every frame.
+constexpr float kPanelBackground[3] = {0.06f, 0.06f, 0.065f};
+
+// Begins an ImGui window that fills `area` and cannot be moved or resized; always pair with
+// ImGui::End(). `extra` adds window flags.
+void begin_panel(const char* title, const Rect& area, ImGuiWindowFlags extra = 0);
+
+inline ImU32 to_imgui(render::Rgba c, float alpha = 1.0f) {
+  return ImGui::ColorConvertFloat4ToU32({c.r, c.g, c.b, c.a * alpha});
+}
+
+inline ImTextureID texture_id(const render::Texture2D& texture) {
+  return reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(texture.id()));
+}
+
+// Colour of ground-truth transformation m: muted tones, so that they are never mistaken for
+// the model's primitives (palette.h), which the studio draws in saturated hues.
+render::Rgba truth_colour(int m);
+
+// Cursor highlight around the frame at the time cursor, in every panel.
+constexpr render::Rgba kCursorColour{1.0f, 0.84f, 0.2f, 1.0f};
+
+// The top-left corner and size of the last item, as a Rect in window pixels.
+Rect last_item_rect();
+
+// A combo box over an enum's name table; returns true when the choice changed.
+template <class E>
+bool enum_combo(const char* label, E& value, float width) {
+  bool changed = false;
+  ImGui::SetNextItemWidth(width);
+  if (ImGui::BeginCombo(label, name_of(value))) {
+    for (const auto& [v, n] : names(E{}))
+      if (ImGui::Selectable(n, v == value)) {
+        changed = v != value;
+        value = v;
+      }
+    ImGui::EndCombo();
+  }
+  return changed;
+}
+
+}  // namespace sta::studio
