@@ -76,7 +76,8 @@ void add_data_command(CLI::App& app) {
   preview->add_option("--mode", options->mode, "sparse: spike chains; single: one transformation at speed 1")
       ->capture_default_str()
       ->check(CLI::IsMember({"sparse", "single"}));
-  preview->add_option("--seed", options->seed, "Seed of the sequence dynamics")->capture_default_str();
+  preview->add_option("--seed", options->seed, "Seed of the sequence dynamics")->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
   preview->add_option("--steps", options->steps, "Steps T per sequence (T+1 frames)")->capture_default_str()->check(CLI::Range(1, 64));
   preview->add_option("--out", options->out, "Output PNG file")->required();
   preview->callback([options] { run_preview(*options); });

@@ -119,7 +119,8 @@ void add_train_command(CLI::App& app) {
   // Counts must be positive: 0 or a negative number is refused, never read as "the preset's".
   cmd->add_option("--steps", args->steps, "Optimisation steps (default: the preset's; with --resume: new total)")
       ->check(CLI::Range(int64_t{1}, int64_t{1} << 40));
-  cmd->add_option("--seed", args->seed, "Random seed (data and weights)")->capture_default_str();
+  cmd->add_option("--seed", args->seed, "Random seed (data and weights)")->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
   cmd->add_option("--batch", args->batch, "Batch size (default: the preset's)")->check(CLI::Range(1, 1 << 20));
   cmd->add_option("--primitives", args->primitives, "Number of flow primitives K (default: one per transformation)")
       ->check(CLI::Range(1, 64));

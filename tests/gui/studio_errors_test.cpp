@@ -7,7 +7,11 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include <algorithm>
 #include <fstream>
+#include <string>
+#include <utility>
+#include <vector>
 
 using namespace sta::test;
 
@@ -84,4 +88,17 @@ TEST_CASE("a failed assert or a malformed script line exits non-zero naming the 
   CHECK(bad.exit_code != 0);
   CHECK(bad.output.find("malformed.txt:2") != std::string::npos);
   CHECK(bad.output.find("unknown action 'cursr'") != std::string::npos);
+}
+
+TEST_CASE("every numeric option of sta-studio refuses a bad value with a one-line reason") {
+  for (const auto& [arguments, culprit] : std::vector<std::pair<std::string, std::string>>{
+           {"--frames 0", "--frames"}, {"--size 0x0", "--size"}, {"--size wide", "--size"}, {"--threads 0", "--threads"}}) {
+    CAPTURE(arguments);
+    const CommandResult result = run_studio(arguments);
+    CAPTURE(result.output);
+    CHECK(result.exit_code != 0);
+    CHECK(result.output.rfind("sta-studio: error: ", 0) == 0);
+    CHECK(std::count(result.output.begin(), result.output.end(), '\n') == 1);
+    CHECK(result.output.find(culprit) != std::string::npos);
+  }
 }

@@ -49,7 +49,9 @@ int main(int argc, char** argv) {
         options.height < 1)
       throw CLI::ValidationError("--size", "expected WIDTHxHEIGHT, e.g. 1280x800, not '" + size + "'");
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help
+    std::fprintf(stderr, "sta-studio: error: %s (see --help)\n", e.what());  // one line, like every other error
+    return e.get_exit_code();
   }
   try {
     if (!script_path.empty()) options.script = sta::studio::Script::load(script_path);
