@@ -4,12 +4,12 @@
 # traversal (two primitives at once), and last the Training tab while a tiny model trains.
 # Needs a built tree (scripts/setup.sh) and Xvfb.
 #   scripts/tour.sh [OUT_DIR]        (default docs/images)
-# Environment: TOUR_SPEEDS="K G K G" picks the composed primitives and speeds (default "0 1 2 1": hue and rotation of the demo model).
+# Environment: TOUR_SPEEDS="K G K G" picks the composed primitives and speeds (default "2 1 0 1": hue and rotation of the demo model).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 OUT="$(realpath -m "${1:-docs/images}")"
 BUILD_DIR="${STA_BUILD_DIR:-build}"
-read -r -a SPEEDS <<< "${TOUR_SPEEDS:-0 1 2 1}"
+read -r -a SPEEDS <<< "${TOUR_SPEEDS:-2 1 0 1}"
 mkdir -p "$OUT"
 script="$(mktemp)"
 trap 'rm -f "$script"' EXIT

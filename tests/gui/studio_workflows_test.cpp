@@ -71,8 +71,28 @@ TEST_CASE("with no arguments the studio opens on the demo model and the data it 
   CHECK(deviation[0] + deviation[1] + deviation[2] > 5.0);
   CHECK(state["panels"]["spikes"]["alignment"].is_object());
   CHECK(state["panels"]["spikes"]["alignment"]["single_accuracy_of"].size() == 3);
-  CHECK(state["panels"]["spikes"]["alignment"]["single_accuracy"].get<double>() >= 0.8);  // the demo separates
+  // The demo separates rotation, scaling and hue (docs/RESULTS.md: 0.989 on 2474 test steps).
+  CHECK(state["panels"]["spikes"]["alignment"]["single_accuracy"].get<double>() >= 0.95);
+  for (const auto& accuracy : state["panels"]["spikes"]["alignment"]["single_accuracy_of"])
+    CHECK(accuracy.get<double>() >= 0.9);
   CHECK(state["panels"]["spikes"]["alignment"]["primitive_usage"].size() == 3);
+}
+
+TEST_CASE("the shipped shapes model opens on its scenes and separates its four transformations") {
+  const std::string shapes = std::string(STA_SOURCE_DIR) + "/assets/shapes.sta";
+  REQUIRE(std::filesystem::exists(shapes));
+  TempDir dir;
+  const CommandResult result =
+      run_studio("--model " + shell_quote(shapes) + " --screenshot " + shell_quote(dir.file("shapes.png")) + " --frames 5");
+  CAPTURE(result.output);
+  REQUIRE(result.exit_code == 0);
+  const nlohmann::json state = read_json(dir.file("shapes.json"));
+  CHECK(state["errors"].empty());
+  CHECK(state["data"]["source"] == "shapes");
+  const auto& alignment = state["panels"]["spikes"]["alignment"];
+  REQUIRE(alignment["single_accuracy_of"].size() == 4);  // floor, wall and object hue, scale
+  CHECK(alignment["single_accuracy"].get<double>() >= 0.9);
+  CHECK(alignment["primitive_of"].size() == 4);
 }
 
 TEST_CASE("scrubbing moves the cursor in the sequence, spikes and composer panels") {
