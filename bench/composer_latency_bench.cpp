@@ -33,7 +33,7 @@ int main(int argc, char** argv) {
     for (int run = 0; run < kRuns; ++run) {
       speeds[run % speeds.size()] = -2.0f + 4.0f * (run % 17) / 16.0f;  // a drag moves one slider
       const auto start = std::chrono::steady_clock::now();
-      const std::vector<cv::Mat> frames = engine.decode(engine.rollout(z0, {kSteps, speeds}));
+      const std::vector<Image> frames = engine.decode(engine.rollout(z0, {kSteps, speeds}));
       times.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
       if (frames.size() != kSteps + 1) throw std::runtime_error("unexpected frame count");
     }

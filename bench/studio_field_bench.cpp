@@ -45,7 +45,7 @@ int main(int argc, char** argv) {
     configure_runtime(threads);
     const model::Engine engine = model::Engine::load(argv[1]);
     const auto data = data::open_dataset(model::read_checkpoint_summary(argv[1]).data);
-    std::vector<cv::Mat> frames;
+    std::vector<Image> frames;
     for (int i = 0; i < 32; ++i) {
       const data::Sequence s = data->sequence(data::Split::Test, i);
       frames.insert(frames.end(), s.frames.begin(), s.frames.end());

@@ -2,7 +2,9 @@
 // T+1 frames per row, frames enlarged (nearest neighbour) to at least kMinFramePixels.
 #include "app/cli/commands.h"
 #include "core/data/dataset.h"
-#include "core/export/png_grid.h"
+#if STA_WITH_OPENCV
+#include "core/media/png_grid.h"
+#endif
 
 #include <cstdio>
 #include <memory>
@@ -38,6 +40,9 @@ void run_preview(const PreviewOptions& options) {
   spec.steps = options.steps;
   spec.seed = options.seed;
   const auto dataset = data::open_dataset(spec);
+#if !STA_WITH_OPENCV
+  throw std::runtime_error("sta data writes a PNG, which needs OpenCV; this build leaves it out (-DSTA_OPENCV=OFF)");
+#else
   const data::Split split = options.split == "test" ? data::Split::Test : data::Split::Train;
   const data::SequenceMode mode = options.mode == "single" ? data::SequenceMode::Single : data::SequenceMode::Sparse;
 
@@ -54,6 +59,7 @@ void run_preview(const PreviewOptions& options) {
   for (size_t r = 0; r < rows.size(); ++r) std::printf("row %zu: %s\n", r, rows[r].label.c_str());
   std::printf("wrote %s (%d x %d px): %zu sequences of %zu frames\n", options.out.c_str(), grid.cols, grid.rows,
               rows.size(), rows.front().frames.size());
+#endif
 }
 
 }  // namespace

@@ -82,7 +82,7 @@ void run_traversal(const TraversalArgs& a) {
   const int steps = a.steps > 0 ? a.steps : config.steps;
   const exporting::Traversal traversal = exporting::traverse(engine, sequence.frames.front(), slabs, steps);
 
-  std::vector<cv::Mat> frames = traversal.frames;
+  std::vector<Image> frames = traversal.frames;
   if (format == exporting::OutputFormat::Png) frames.insert(frames.begin(), sequence.frames.front());
   exporting::ExportOptions options;
   options.scale = a.scale > 0 ? a.scale : (kMinFramePixels + config.image_size - 1) / config.image_size;

@@ -2,12 +2,14 @@
 // transformation set and hands over to the IDX, procedural or video sources.
 #include "core/data/dataset.h"
 
-#include "core/data/digits_source.h"
 #include "core/data/grey_image_source.h"
 #include "core/data/idx_image_source.h"
 #include "core/data/sequence_generator.h"
-#include "core/data/shapes_source.h"
-#include "core/data/video_source.h"
+#if STA_WITH_OPENCV
+#include "core/media/digits_source.h"
+#include "core/media/shapes_source.h"
+#include "core/media/video_source.h"
+#endif
 
 #include <algorithm>
 #include <utility>
@@ -37,6 +39,9 @@ void check_known(const std::string& source) {
   if (takes_path && path.empty()) throw DataError("data source '" + source + "' needs a path: " + kind + ":PATH");
   if (!(takes_path || (plain && source == kind))) {
     throw DataError("unknown data source '" + source + "' (known: " + join(known_sources()) + ")");
+  }
+  if (!STA_WITH_OPENCV && (kind == "digits" || kind == "shapes" || kind == "video")) {
+    throw DataError("data source '" + source + "' needs OpenCV, which this build leaves out (-DSTA_OPENCV=OFF)");
   }
 }
 
@@ -69,8 +74,12 @@ std::shared_ptr<SceneSource> open_scene_source(const std::string& source) {
   const auto [kind, path] = split_source(source);
   if (kind == "fashion-mnist") return open_fashion_mnist();
   if (kind == "idx") return open_idx_source(path);
+#if STA_WITH_OPENCV
   if (kind == "digits") return make_digits_source();
   return make_shapes_source();
+#else
+  throw std::logic_error("source '" + source + "' passed check_known without OpenCV");
+#endif
 }
 
 }  // namespace
@@ -85,7 +94,9 @@ std::unique_ptr<Dataset> open_dataset(const DataSpec& spec) {
       throw DataError("video sources have no transformations (got '" + join(spec.transforms) + "')");
     }
     if (complete.image_size == 0) complete.image_size = kVideoSize;
+#if STA_WITH_OPENCV
     return open_video_dataset(path, std::move(complete));
+#endif
   }
   std::shared_ptr<SceneSource> source = open_scene_source(spec.source);
   complete.transforms = resolve_transforms(spec, source->transforms());
@@ -99,7 +110,9 @@ std::vector<std::string> transforms_for_source(const std::string& source) {
   check_known(source);
   const std::string kind = split_source(source).first;
   if (kind == "video") return {};
+#if STA_WITH_OPENCV
   if (kind == "shapes") return shapes_transforms();
+#endif
   return image_transforms();
 }
 

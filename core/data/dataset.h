@@ -4,7 +4,7 @@
 // Everything the model, the CLI and the studio know about data goes through here.
 #pragma once
 
-#include <opencv2/core.hpp>
+#include "core/data/image.h"
 
 #include <cstdint>
 #include <memory>
@@ -43,7 +43,7 @@ struct GroundTruth {
 };
 
 struct Sequence {
-  std::vector<cv::Mat> frames;      // T+1 frames, CV_32FC3, RGB order, values in [0,1]
+  std::vector<Image> frames;         // T+1 frames, RGB, values in [0,1]
   std::optional<GroundTruth> truth;  // absent for video sources
   std::string label;                 // human-readable provenance, e.g. "test #12, image 3401"
   int64_t item = 0;                  // source item id (image, scene, first video frame); the
@@ -59,6 +59,20 @@ struct DataSpec {
   int video_stride = 4;                 // frames between consecutive video windows
 };
 
+// Frame f of a warped sequence: the base image rotated by `degrees` (counter-clockwise) and scaled
+// by `scale` about its centre, then its colours turned by `hue_degrees` about the grey axis.
+struct FrameWarp {
+  float degrees = 0.0f, scale = 1.0f, hue_degrees = 0.0f;
+};
+
+// A sequence of a source whose frames are all warps of one coloured image (IDX files, digits):
+// what core/synth needs to render a whole batch on the model's device in one call.
+struct WarpPlan {
+  Sequence sequence;             // ground truth, label and item; frames left empty
+  Image base;                    // the coloured item at the source's native size
+  std::vector<FrameWarp> warps;  // one per frame, T+1
+};
+
 class Dataset {
  public:
   virtual ~Dataset() = default;
@@ -72,6 +86,12 @@ class Dataset {
   // and the dynamics (spikes, speeds, colouring) are drawn from (seed, split, index, mode),
   // so indices beyond count give the same items with fresh transformations.
   virtual Sequence sequence(Split split, int64_t index, SequenceMode mode = SequenceMode::Sparse) const = 0;
+  // The same sequence as a plan for batched rendering, for sources whose frames are warps of one
+  // image; nullopt for the others (shapes, video). Rendering the plan at image_size() gives
+  // sequence()'s frames.
+  virtual std::optional<WarpPlan> warp_plan(Split split, int64_t index, SequenceMode mode = SequenceMode::Sparse) const {
+    return std::nullopt;
+  }
 };
 
 // Opens a source; throws DataError with a clear one-line reason on any bad input.

@@ -1,6 +1,7 @@
-// Common base of the grey-image sources (IDX files, procedural digits): colours each item with
-// a per-sequence hue, then renders every frame from the original by one rotate+scale warp and
-// a hue shift, so frames never blur (spec section 1).
+// Common base of the grey-image sources (IDX files, procedural digits): each sequence colours
+// its item with a hue drawn per sequence, and every frame is one warp of that coloured original
+// (rotation + scaling about the centre, then a hue turn), so frames never blur (spec section 1).
+// The warps themselves are rendered by torch (core/synth), batched on the model's device.
 #pragma once
 
 #include "core/data/scene_source.h"
@@ -13,11 +14,10 @@ std::vector<std::string> image_transforms();
 class GreyImageSource : public SceneSource {
  public:
   std::vector<std::string> transforms() const final { return image_transforms(); }
-  std::vector<cv::Mat> render(int64_t item, const std::vector<std::string>& names,
-                              const std::vector<std::vector<float>>& params, Random& rng) const final;
-
- protected:
-  virtual cv::Mat grey(int64_t item) const = 0;  // CV_8UC1, native_size() square
+  virtual GreyImage grey(int64_t item) const = 0;  // native_size() square
 };
+
+// The warp of each frame from the accumulated parameters params[frame][m] of names[m].
+std::vector<FrameWarp> frame_warps(const std::vector<std::string>& names, const std::vector<std::vector<float>>& params);
 
 }  // namespace sta::data

@@ -64,13 +64,14 @@ class IdxImageSource final : public GreyImageSource {
     return "image " + std::to_string(in_test_file ? item - train_.count : item);
   }
 
- protected:
-  cv::Mat grey(int64_t item) const override {
+  GreyImage grey(int64_t item) const override {
     const bool in_test_file = paired_ && item >= train_.count;
     const Images& images = in_test_file ? test_ : train_;
     const int64_t index = in_test_file ? item - train_.count : item;
-    auto* pixels = const_cast<uint8_t*>(images.array.data.data()) + index * images.size * images.size;
-    return cv::Mat(images.size, images.size, CV_8UC1, pixels);  // a read-only view, no copy
+    const uint8_t* pixels = images.array.data.data() + index * images.size * images.size;
+    GreyImage out(images.size, images.size);
+    std::copy(pixels, pixels + out.values.size(), out.values.begin());
+    return out;
   }
 
  private:

@@ -1,12 +1,11 @@
-// What a transformable source provides to the sequence generator: its items per split and
-// frames rendered from accumulated transformation parameters. Implemented by the image
-// sources (IDX files, procedural digits) and the procedural shapes scenes.
+// What a transformable source provides to the sequence generator: its items per split, and
+// either frames it renders itself from accumulated transformation parameters (FrameSource: the
+// procedural shapes scenes) or one grey image per item that the generator colours and warps
+// (GreyImageSource, grey_image_source.h: IDX files, procedural digits).
 #pragma once
 
 #include "core/data/dataset.h"
 #include "core/data/random.h"
-
-#include <opencv2/core.hpp>
 
 #include <cmath>
 #include <cstdint>
@@ -34,10 +33,14 @@ class SceneSource {
   // Item id of the k-th item of a split (0 <= k < count); ids of the two splits never meet.
   virtual int64_t item_id(Split split, int64_t k) const = 0;
   virtual std::string describe(int64_t item) const = 0;  // for labels, e.g. "image 3401"
-  // Frames (CV_32FC3 RGB, native size) for params[frame][m], the accumulated speed of
-  // transformation names[m]; rng draws per-sequence appearance such as the initial hue.
-  virtual std::vector<cv::Mat> render(int64_t item, const std::vector<std::string>& names,
-                                      const std::vector<std::vector<float>>& params, Random& rng) const = 0;
+};
+
+class FrameSource : public SceneSource {
+ public:
+  // Frames (RGB, size x size) for params[frame][m], the accumulated speed of transformation
+  // names[m]; rng draws per-sequence appearance.
+  virtual std::vector<Image> render(int64_t item, const std::vector<std::string>& names,
+                                    const std::vector<std::vector<float>>& params, Random& rng, int size) const = 0;
 };
 
 }  // namespace sta::data

@@ -1,9 +1,10 @@
 // Ground-truth dynamics and the Dataset over a SceneSource (see sequence_generator.h).
 #include "core/data/sequence_generator.h"
 
+#include "core/data/grey_image_source.h"
+#include "core/data/image_ops.h"
 #include "core/data/spike_chain.h"
-
-#include <opencv2/imgproc.hpp>
+#include "core/synth/warped_frames.h"
 
 namespace sta::data {
 namespace {
@@ -11,7 +12,10 @@ namespace {
 class GeneratedDataset final : public Dataset {
  public:
   GeneratedDataset(std::shared_ptr<const SceneSource> source, DataSpec spec)
-      : source_(std::move(source)), spec_(std::move(spec)) {}
+      : source_(std::move(source)),
+        spec_(std::move(spec)),
+        frames_(dynamic_cast<const FrameSource*>(source_.get())),
+        grey_(dynamic_cast<const GreyImageSource*>(source_.get())) {}
 
   const DataSpec& spec() const override { return spec_; }
   std::vector<std::string> transforms() const override { return spec_.transforms; }
@@ -20,29 +24,43 @@ class GeneratedDataset final : public Dataset {
   int64_t count(Split split) const override { return source_->count(split); }
 
   Sequence sequence(Split split, int64_t index, SequenceMode mode) const override {
-    if (index < 0) throw DataError("sequence index " + std::to_string(index) + " is negative");
-    const int64_t k = index % source_->count(split);
-    const int64_t item = source_->item_id(split, k);
-    Random rng(sequence_seed(spec_.seed, split, index, mode));
-
-    Sequence sequence;
-    sequence.truth = draw_ground_truth(spec_.transforms, spec_.steps, mode, index, rng);
-    sequence.frames = source_->render(item, spec_.transforms, sequence.truth->params, rng);
-    if (spec_.image_size != source_->native_size()) {
-      const int interpolation = spec_.image_size < source_->native_size() ? cv::INTER_AREA : cv::INTER_LINEAR;
-      for (auto& frame : sequence.frames) {
-        cv::resize(frame, frame, cv::Size(spec_.image_size, spec_.image_size), 0, 0, interpolation);
-      }
+    if (grey_) {
+      WarpPlan plan = *warp_plan(split, index, mode);
+      plan.sequence.frames = synth::render_warped(plan.base, plan.warps, spec_.image_size);
+      return plan.sequence;
     }
-    sequence.item = item;
-    sequence.label = spec_.source + " " + split_name(split) + " #" + std::to_string(index) + ", " +
-                     source_->describe(item);
+    Random rng(sequence_seed(spec_.seed, split, index, mode));
+    Sequence sequence = start(split, index, mode, rng);
+    sequence.frames = frames_->render(sequence.item, spec_.transforms, sequence.truth->params, rng, spec_.image_size);
     return sequence;
   }
 
+  std::optional<WarpPlan> warp_plan(Split split, int64_t index, SequenceMode mode) const override {
+    if (!grey_) return std::nullopt;
+    Random rng(sequence_seed(spec_.seed, split, index, mode));
+    WarpPlan plan;
+    plan.sequence = start(split, index, mode, rng);
+    plan.base = colourise(grey_->grey(plan.sequence.item), rng.uniform(0.0, 360.0));
+    plan.warps = frame_warps(spec_.transforms, plan.sequence.truth->params);
+    return plan;
+  }
+
  private:
+  // Item, label and ground truth (the first draws from rng); frames still empty.
+  Sequence start(Split split, int64_t index, SequenceMode mode, Random& rng) const {
+    if (index < 0) throw DataError("sequence index " + std::to_string(index) + " is negative");
+    Sequence sequence;
+    sequence.item = source_->item_id(split, index % source_->count(split));
+    sequence.truth = draw_ground_truth(spec_.transforms, spec_.steps, mode, index, rng);
+    sequence.label = spec_.source + " " + split_name(split) + " #" + std::to_string(index) + ", " +
+                     source_->describe(sequence.item);
+    return sequence;
+  }
+
   std::shared_ptr<const SceneSource> source_;
   DataSpec spec_;
+  const FrameSource* frames_;    // exactly one of these two is set
+  const GreyImageSource* grey_;
 };
 
 }  // namespace
@@ -77,6 +95,8 @@ GroundTruth draw_ground_truth(const std::vector<std::string>& names, int steps, 
 }
 
 std::unique_ptr<Dataset> make_generated_dataset(std::shared_ptr<const SceneSource> source, DataSpec spec) {
+  if (!dynamic_cast<const FrameSource*>(source.get()) && !dynamic_cast<const GreyImageSource*>(source.get()))
+    throw std::logic_error("a scene source must render frames or give grey images");
   return std::make_unique<GeneratedDataset>(std::move(source), std::move(spec));
 }
 

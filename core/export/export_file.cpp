@@ -3,8 +3,10 @@
 
 #include "core/export/export_error.h"
 #include "core/export/gif_writer.h"
-#include "core/export/mp4_writer.h"
-#include "core/export/png_grid.h"
+#if STA_WITH_OPENCV
+#include "core/media/mp4_writer.h"
+#include "core/media/png_grid.h"
+#endif
 
 #include <algorithm>
 #include <cctype>
@@ -23,12 +25,16 @@ OutputFormat output_format(const std::string& path) {
   throw ExportError("unsupported output format '" + extension + "' (use .gif, .mp4 or .png)");
 }
 
-void write_frames(const std::string& path, const std::vector<cv::Mat>& frames, const ExportOptions& options) {
-  switch (output_format(path)) {
-    case OutputFormat::Gif: return write_gif(path, frames, options);
-    case OutputFormat::Mp4: return write_mp4(path, frames, options);
-    case OutputFormat::Png: return write_png_strip(path, frames, options);
-  }
+void write_frames(const std::string& path, const std::vector<Image>& frames, const ExportOptions& options) {
+  const OutputFormat format = output_format(path);
+  if (format == OutputFormat::Gif) return write_gif(path, frames, options);
+#if STA_WITH_OPENCV
+  if (format == OutputFormat::Mp4) return write_mp4(path, frames, options);
+  return write_png_strip(path, frames, options);
+#else
+  throw ExportError(std::string(format == OutputFormat::Mp4 ? "MP4" : "PNG") +
+                    " export needs OpenCV, which this build leaves out (-DSTA_OPENCV=OFF); use .gif");
+#endif
 }
 
 }  // namespace sta::exporting

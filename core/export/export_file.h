@@ -4,7 +4,7 @@
 
 #include "core/export/export_options.h"
 
-#include <opencv2/core.hpp>
+#include "core/data/image.h"
 
 #include <string>
 #include <vector>
@@ -16,7 +16,8 @@ enum class OutputFormat { Gif, Mp4, Png };
 // By the extension, case-insensitively. Throws ExportError
 // "unsupported output format '.xyz' (use .gif, .mp4 or .png)" (or naming a path with no extension).
 OutputFormat output_format(const std::string& path);
-// Writes with write_gif, write_mp4 or write_png_strip; throws ExportError.
-void write_frames(const std::string& path, const std::vector<cv::Mat>& frames, const ExportOptions& options = {});
+// Writes with write_gif, write_mp4 or write_png_strip; throws ExportError. Without OpenCV
+// (-DSTA_OPENCV=OFF) only GIF is written: .mp4 and .png are refused with that reason.
+void write_frames(const std::string& path, const std::vector<Image>& frames, const ExportOptions& options = {});
 
 }  // namespace sta::exporting

@@ -7,8 +7,8 @@
 #include "core/export/rgb_frames.h"
 
 #include <gif_lib.h>
-#include <opencv2/imgproc.hpp>
 
+#include <array>
 #include <cmath>
 #include <memory>
 
@@ -85,7 +85,7 @@ void put_loop_extension(GifEncoder& encoder, int loops) {
 
 // Quantises at the frame's own size and enlarges the palette indices, which gives the same
 // picture as quantising the enlarged frame (every colour's count grows alike) at less cost.
-void put_frame(GifEncoder& encoder, const cv::Mat& rgb8, int scale, int delay) {
+void put_frame(GifEncoder& encoder, const Rgb8Image& rgb8, int scale, int delay) {
   GraphicsControlBlock control{DISPOSE_DO_NOT, false, delay, NO_TRANSPARENT_COLOR};
   GifByteType extension[4];
   const size_t length = EGifGCBToExtension(&control, extension);
@@ -97,33 +97,31 @@ void put_frame(GifEncoder& encoder, const cv::Mat& rgb8, int scale, int delay) {
       GifMakeMapObject(1 << GifBitSize(palette_size), nullptr), GifFreeMapObject);
   if (!map) throw ExportError("GIF encoder: out of memory for a colour map");
   for (int i = 0; i < map->ColorCount; ++i) {
-    const cv::Vec3b colour = i < palette_size ? indexed.palette[i] : cv::Vec3b();
+    const std::array<uint8_t, 3> colour = i < palette_size ? indexed.palette[i] : std::array<uint8_t, 3>{};
     map->Colors[i] = GifColorType{colour[0], colour[1], colour[2]};
   }
-  cv::Mat indices;
-  cv::resize(indexed.indices, indices, rgb8.size() * scale, 0, 0, cv::INTER_NEAREST);
+  GreyImage indices = enlarge(indexed.indices, scale);
   encoder.check(EGifPutImageDesc(encoder.get(), 0, 0, indices.cols, indices.rows, false, map.get()));
-  for (int y = 0; y < indices.rows; ++y)
-    encoder.check(EGifPutLine(encoder.get(), indices.ptr<GifPixelType>(y), indices.cols));
+  for (int y = 0; y < indices.rows; ++y) encoder.check(EGifPutLine(encoder.get(), indices.pixel(y, 0), indices.cols));
 }
 
 }  // namespace
 
-void write_gif(const std::string& path, const std::vector<cv::Mat>& frames, const ExportOptions& options) {
-  const std::vector<cv::Mat> rgb8 = prepare_frames(frames, 1);
+void write_gif(const std::string& path, const std::vector<Image>& frames, const ExportOptions& options) {
+  const std::vector<Rgb8Image> rgb8 = prepare_frames(frames, 1);
   const std::vector<int> delays = delays_of(options, frames.size());
   if (options.loops < 0 || options.loops > kMaxLoops)
     throw ExportError("GIF loop count " + std::to_string(options.loops) + " is out of range (0..65535, 0: forever)");
   check_scale(options.scale);
-  const cv::Size size = rgb8.front().size() * options.scale;
-  if (size.width > kMaxSide || size.height > kMaxSide)
-    throw ExportError("frames of " + std::to_string(size.width) + "x" + std::to_string(size.height) +
+  const int width = rgb8.front().cols * options.scale, height = rgb8.front().rows * options.scale;
+  if (width > kMaxSide || height > kMaxSide)
+    throw ExportError("frames of " + std::to_string(width) + "x" + std::to_string(height) +
                       " px are too large for GIF (at most 65535 px a side)");
   check_output_folder(path);
 
   std::string bytes;
   GifEncoder encoder(bytes);
-  encoder.check(EGifPutScreenDesc(encoder.get(), size.width, size.height, 8, 0, nullptr));
+  encoder.check(EGifPutScreenDesc(encoder.get(), width, height, 8, 0, nullptr));
   put_loop_extension(encoder, options.loops);
   for (size_t i = 0; i < rgb8.size(); ++i) put_frame(encoder, rgb8[i], options.scale, delays[i]);
   encoder.close();

@@ -5,16 +5,16 @@
 
 #include "core/export/export_options.h"
 
-#include <opencv2/core.hpp>
+#include "core/data/image.h"
 
 #include <string>
 #include <vector>
 
 namespace sta::exporting {
 
-// frames: RGB, CV_8UC3 or CV_32FC3 in [0, 1], all one size. Uses options.scale, fps,
+// frames: RGB in [0, 1], all one size. Uses options.scale, fps,
 // frame_seconds and loops; display times round to 1/100 s, at least 2/100 s (the shortest
 // that browsers honour). Throws ExportError naming the culprit.
-void write_gif(const std::string& path, const std::vector<cv::Mat>& frames, const ExportOptions& options = {});
+void write_gif(const std::string& path, const std::vector<Image>& frames, const ExportOptions& options = {});
 
 }  // namespace sta::exporting

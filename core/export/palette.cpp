@@ -60,7 +60,7 @@ Box describe(const std::vector<Colour>& colours, size_t begin, size_t end) {
 
 // Splits the box with the widest spread at its pixel-count median until there are
 // max_colours boxes or each holds one colour; each box's mean colour is a palette entry.
-std::vector<cv::Vec3b> median_cut(std::vector<Colour> colours, int max_colours) {
+std::vector<std::array<uint8_t, 3>> median_cut(std::vector<Colour> colours, int max_colours) {
   std::vector<Box> boxes{describe(colours, 0, colours.size())};
   while (static_cast<int>(boxes.size()) < max_colours) {
     auto widest = std::max_element(boxes.begin(), boxes.end(), [](const Box& a, const Box& b) { return a.range < b.range; });
@@ -77,7 +77,7 @@ std::vector<cv::Vec3b> median_cut(std::vector<Colour> colours, int max_colours) 
     *widest = describe(colours, box.begin, split);
     boxes.push_back(describe(colours, split, box.end));
   }
-  std::vector<cv::Vec3b> palette;
+  std::vector<std::array<uint8_t, 3>> palette;
   for (const Box& box : boxes) {
     std::array<int64_t, 3> sum{0, 0, 0};
     int64_t count = 0;
@@ -85,14 +85,14 @@ std::vector<cv::Vec3b> median_cut(std::vector<Colour> colours, int max_colours) 
       for (int c = 0; c < 3; ++c) sum[c] += channel_of(colours[i].key, c) * colours[i].count;
       count += colours[i].count;
     }
-    cv::Vec3b mean;
+    std::array<uint8_t, 3> mean;
     for (int c = 0; c < 3; ++c) mean[c] = static_cast<uint8_t>((sum[c] + count / 2) / count);
     palette.push_back(mean);
   }
   return palette;
 }
 
-uint8_t nearest(const std::vector<cv::Vec3b>& palette, Key key) {
+uint8_t nearest(const std::vector<std::array<uint8_t, 3>>& palette, Key key) {
   int best = 0, best_distance = std::numeric_limits<int>::max();
   for (size_t i = 0; i < palette.size(); ++i) {
     int distance = 0;
@@ -110,15 +110,13 @@ uint8_t nearest(const std::vector<cv::Vec3b>& palette, Key key) {
 
 }  // namespace
 
-IndexedImage quantise(const cv::Mat& rgb8, int max_colours) {
-  if (rgb8.empty() || rgb8.type() != CV_8UC3) throw ExportError("quantise needs a non-empty CV_8UC3 RGB image");
+IndexedImage quantise(const Rgb8Image& rgb8, int max_colours) {
+  if (rgb8.empty()) throw ExportError("quantise needs a non-empty RGB image");
   if (max_colours < 1 || max_colours > 256) throw ExportError("a palette holds 1..256 colours, not " + std::to_string(max_colours));
   std::vector<Key> keys;
-  keys.reserve(rgb8.total());
-  for (int y = 0; y < rgb8.rows; ++y) {
-    for (const cv::Vec3b* p = rgb8.ptr<cv::Vec3b>(y), *end = p + rgb8.cols; p != end; ++p)
-      keys.push_back(Key{(*p)[0]} << 16 | Key{(*p)[1]} << 8 | Key{(*p)[2]});
-  }
+  keys.reserve(rgb8.values.size() / 3);
+  for (size_t i = 0; i < rgb8.values.size(); i += 3)
+    keys.push_back(Key{rgb8.values[i]} << 16 | Key{rgb8.values[i + 1]} << 8 | Key{rgb8.values[i + 2]});
   std::vector<Key> sorted = keys;
   std::sort(sorted.begin(), sorted.end());
   const std::vector<Colour> colours = histogram(sorted);
@@ -127,8 +125,8 @@ IndexedImage quantise(const cv::Mat& rgb8, int max_colours) {
   out.palette = median_cut(colours, max_colours);
   std::vector<uint8_t> index_of(colours.size());
   for (size_t i = 0; i < colours.size(); ++i) index_of[i] = nearest(out.palette, colours[i].key);
-  out.indices.create(rgb8.size(), CV_8UC1);
-  auto* index = out.indices.ptr<uint8_t>();
+  out.indices = GreyImage(rgb8.rows, rgb8.cols);
+  auto* index = out.indices.values.data();
   for (Key key : keys) {
     const auto found = std::lower_bound(colours.begin(), colours.end(), key, [](const Colour& c, Key k) { return c.key < k; });
     *index++ = index_of[found - colours.begin()];

@@ -4,18 +4,19 @@
 // than the palette holds keeps them exactly.
 #pragma once
 
-#include <opencv2/core.hpp>
+#include "core/data/image.h"
 
+#include <array>
 #include <vector>
 
 namespace sta::exporting {
 
 struct IndexedImage {
-  std::vector<cv::Vec3b> palette;  // RGB, 1..max_colours entries
-  cv::Mat indices;                 // CV_8UC1, the image's size: palette index of each pixel
+  std::vector<std::array<uint8_t, 3>> palette;  // RGB, 1..max_colours entries
+  GreyImage indices;                            // the image's size: palette index of each pixel
 };
 
-// rgb8: non-empty CV_8UC3 RGB; max_colours: 1..256.
-IndexedImage quantise(const cv::Mat& rgb8, int max_colours = 256);
+// rgb8: non-empty; max_colours: 1..256.
+IndexedImage quantise(const Rgb8Image& rgb8, int max_colours = 256);
 
 }  // namespace sta::exporting

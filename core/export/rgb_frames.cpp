@@ -4,39 +4,35 @@
 #include "core/export/export_error.h"
 #include "core/export/export_options.h"
 
-#include <opencv2/core/check.hpp>
-#include <opencv2/imgproc.hpp>
-
+#include <algorithm>
+#include <cmath>
 #include <string>
 
 namespace sta::exporting {
-
 namespace {
 
-std::string size_text(const cv::Mat& m) { return std::to_string(m.cols) + "x" + std::to_string(m.rows); }
+std::string size_text(const Image& m) { return std::to_string(m.cols) + "x" + std::to_string(m.rows); }
+
+uint8_t to_byte(float value) {  // rounds to nearest; out-of-range and NaN saturate
+  const float scaled = std::nearbyint(value * 255.0f);
+  return static_cast<uint8_t>(scaled >= 255.0f ? 255.0f : (scaled > 0.0f ? scaled : 0.0f));
+}
 
 }  // namespace
 
-std::vector<cv::Mat> prepare_frames(const std::vector<cv::Mat>& frames, int scale) {
+std::vector<Rgb8Image> prepare_frames(const std::vector<Image>& frames, int scale) {
   if (frames.empty()) throw ExportError("no frames to write");
   check_scale(scale);
-  std::vector<cv::Mat> out;
+  std::vector<Rgb8Image> out;
   for (size_t i = 0; i < frames.size(); ++i) {
-    const cv::Mat& frame = frames[i];
+    const Image& frame = frames[i];
     const std::string name = "frame " + std::to_string(i);
     if (frame.empty()) throw ExportError(name + " is empty");
-    if (frame.type() != CV_8UC3 && frame.type() != CV_32FC3)
-      throw ExportError(name + " is " + cv::typeToString(frame.type()) + "; expected CV_8UC3 or CV_32FC3 RGB");
-    if (frame.size() != frames.front().size())
+    if (!frame.same_size(frames.front().rows, frames.front().cols))
       throw ExportError(name + " is " + size_text(frame) + " px but frame 0 is " + size_text(frames.front()) + " px");
-    cv::Mat rgb8;
-    if (frame.type() == CV_32FC3)
-      frame.convertTo(rgb8, CV_8UC3, 255.0);
-    else
-      rgb8 = frame;
-    cv::Mat enlarged;
-    cv::resize(rgb8, enlarged, frame.size() * scale, 0, 0, cv::INTER_NEAREST);
-    out.push_back(enlarged);
+    Rgb8Image rgb8(frame.rows, frame.cols);
+    std::transform(frame.values.begin(), frame.values.end(), rgb8.values.begin(), to_byte);
+    out.push_back(enlarge(rgb8, scale));
   }
   return out;
 }

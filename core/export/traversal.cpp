@@ -3,8 +3,6 @@
 
 #include "core/export/export_error.h"
 
-#include <opencv2/core/check.hpp>
-
 #include <cmath>
 #include <string>
 
@@ -16,12 +14,11 @@ constexpr int kMaxSteps = 10000;
 
 }  // namespace
 
-Traversal traverse(const model::Engine& engine, const cv::Mat& start, const std::vector<float>& slabs, int steps) {
+Traversal traverse(const model::Engine& engine, const Image& start, const std::vector<float>& slabs, int steps) {
   const int size = engine.config().image_size;
-  if (start.type() != CV_32FC3 || start.rows != size || start.cols != size)
+  if (!start.same_size(size, size))
     throw ExportError("the start frame must be a " + std::to_string(size) + "x" + std::to_string(size) +
-                      " CV_32FC3 RGB image for this model (got " + std::to_string(start.cols) + "x" +
-                      std::to_string(start.rows) + " " + cv::typeToString(start.type()) + ")");
+                      " RGB image for this model (got " + std::to_string(start.cols) + "x" + std::to_string(start.rows) + ")");
   return traverse_from(engine, engine.encode({start}).front(), slabs, steps);
 }
 

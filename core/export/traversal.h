@@ -6,7 +6,6 @@
 
 #include "core/model/engine.h"
 
-#include <opencv2/core.hpp>
 
 #include <vector>
 
@@ -14,12 +13,12 @@ namespace sta::exporting {
 
 struct Traversal {
   std::vector<model::Latent> latents;  // z_0..z_N
-  std::vector<cv::Mat> frames;         // decoded z_0..z_N, CV_32FC3 RGB [0, 1]; frame 0 is the decoded start
+  std::vector<Image> frames;           // decoded z_0..z_N, RGB [0, 1]; frame 0 is the decoded start
 };
 
-// start: CV_32FC3 RGB [0, 1] of the model's image size; slabs: K speeds (negative runs a
+// start: RGB [0, 1] of the model's image size; slabs: K speeds (negative runs a
 // primitive backwards); steps: N >= 0. Throws ExportError on a bad argument.
-Traversal traverse(const model::Engine& engine, const cv::Mat& start, const std::vector<float>& slabs, int steps);
+Traversal traverse(const model::Engine& engine, const Image& start, const std::vector<float>& slabs, int steps);
 // The same from an encoded latent z0, with step s using time t0 + s (the studio's composer
 // starts from the cursor frame's latent at its time).
 Traversal traverse_from(const model::Engine& engine, const model::Latent& z0, const std::vector<float>& slabs,

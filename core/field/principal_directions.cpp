@@ -1,9 +1,9 @@
-// Covariance / second moment accumulation and a symmetric eigen-solve (cv::eigen).
+// Covariance / second moment accumulation and a symmetric eigen-solve (torch::linalg::eigh).
 #include "core/field/principal_directions.h"
 
 #include "core/field/field_error.h"
 
-#include <opencv2/core.hpp>
+#include <torch/torch.h>
 
 #include <cmath>
 #include <string>
@@ -21,28 +21,26 @@ PrincipalDirections principal_directions(const std::vector<float>& rows, int dim
                      " directions in dimension " + std::to_string(dim));
   const int n = static_cast<int>(rows.size() / static_cast<size_t>(dim));
 
-  cv::Mat data(n, dim, CV_64F);
-  for (int r = 0; r < n; ++r)
-    for (int c = 0; c < dim; ++c) data.at<double>(r, c) = rows[static_cast<size_t>(r) * dim + c];
-  if (centred) {
-    cv::Mat mean;
-    cv::reduce(data, mean, 0, cv::REDUCE_AVG);
-    for (int r = 0; r < n; ++r) data.row(r) -= mean;
-  }
-  cv::Mat moment = data.t() * data / static_cast<double>(n);
-  cv::Mat eigenvalues, eigenvectors;  // eigenvectors as rows, eigenvalues descending
-  cv::eigen(moment, eigenvalues, eigenvectors);
+  torch::NoGradGuard no_grad;
+  auto data = torch::from_blob(const_cast<float*>(rows.data()), {n, dim}).to(torch::kDouble);
+  if (centred) data = data - data.mean(0, /*keepdim=*/true);
+  const auto moment = data.t().mm(data) / static_cast<double>(n);
+  auto [ascending, columns] = torch::linalg::eigh(moment, "L");  // eigenvalues ascending, vectors as columns
+  const auto eigenvalues = ascending.flip(0);
+  const auto eigenvectors = columns.flip(1).t().contiguous();  // rows, by descending eigenvalue
+  const auto value = eigenvalues.accessor<double, 1>();
+  const auto vector = eigenvectors.accessor<double, 2>();
 
   PrincipalDirections result;
   for (int k = 0; k < count; ++k) {
     std::vector<float> direction(static_cast<size_t>(dim));
     int largest = 0;
     for (int c = 0; c < dim; ++c)
-      if (std::abs(eigenvectors.at<double>(k, c)) > std::abs(eigenvectors.at<double>(k, largest))) largest = c;
-    const double sign = eigenvectors.at<double>(k, largest) < 0.0 ? -1.0 : 1.0;
-    for (int c = 0; c < dim; ++c) direction[static_cast<size_t>(c)] = static_cast<float>(sign * eigenvectors.at<double>(k, c));
+      if (std::abs(vector[k][c]) > std::abs(vector[k][largest])) largest = c;
+    const double sign = vector[k][largest] < 0.0 ? -1.0 : 1.0;
+    for (int c = 0; c < dim; ++c) direction[static_cast<size_t>(c)] = static_cast<float>(sign * vector[k][c]);
     result.directions.push_back(std::move(direction));
-    result.variances.push_back(static_cast<float>(eigenvalues.at<double>(k)));
+    result.variances.push_back(static_cast<float>(value[k]));
   }
   return result;
 }

@@ -67,16 +67,16 @@ double Engine::weights_checksum() const {
   return sum;
 }
 
-std::vector<Latent> Engine::encode(const std::vector<cv::Mat>& frames) const {
+std::vector<Latent> Engine::encode(const std::vector<Image>& frames) const {
   torch::NoGradGuard no_grad;
   return rows_of(model_->encode(images_to_tensor(frames).to(device_of(*model_))).mean);
 }
 
-std::vector<cv::Mat> Engine::decode(const std::vector<Latent>& latents) const {
+std::vector<Image> Engine::decode(const std::vector<Latent>& latents) const {
   torch::NoGradGuard no_grad;
   if (latents.empty()) return {};
   auto images = model_->decode(tensor_of(latents, latent_dim(), device_of(*model_)));
-  std::vector<cv::Mat> out;
+  std::vector<Image> out;
   for (int64_t i = 0; i < images.size(0); ++i) out.push_back(tensor_to_image(images[i]));
   return out;
 }

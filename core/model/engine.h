@@ -30,7 +30,7 @@ struct SequenceInference {
 struct SequencePrediction {
   SequenceInference inference;
   std::vector<Latent> latents;  // z_0..z_T
-  std::vector<cv::Mat> frames;  // decoded, CV_32FC3 RGB [0, 1]
+  std::vector<Image> frames;    // decoded, RGB [0, 1]
 };
 
 // What a checkpoint records about its training, read without loading its weights.
@@ -55,8 +55,8 @@ class Engine {
   // The sum of every parameter value: a cheap fingerprint that tells whether weights changed.
   double weights_checksum() const;
 
-  std::vector<Latent> encode(const std::vector<cv::Mat>& frames) const;  // posterior means
-  std::vector<cv::Mat> decode(const std::vector<Latent>& latents) const;
+  std::vector<Latent> encode(const std::vector<Image>& frames) const;  // posterior means
+  std::vector<Image> decode(const std::vector<Latent>& latents) const;
   SequenceInference infer(const data::Sequence& sequence) const;
   // enabled[k] == false removes primitive k from the roll-out (empty: all enabled).
   SequencePrediction predict(const data::Sequence& sequence, const std::vector<bool>& enabled = {}) const;

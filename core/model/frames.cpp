@@ -6,25 +6,22 @@
 
 namespace sta::model {
 
-torch::Tensor images_to_tensor(const std::vector<cv::Mat>& images) {
+torch::Tensor images_to_tensor(const std::vector<Image>& images) {
   if (images.empty()) throw std::invalid_argument("no images to convert");
   const int rows = images[0].rows, cols = images[0].cols;
   auto hwc = torch::empty({static_cast<int64_t>(images.size()), rows, cols, 3});
   float* dst = hwc.data_ptr<float>();
   const size_t frame_floats = static_cast<size_t>(rows) * cols * 3;
   for (size_t i = 0; i < images.size(); ++i) {
-    const cv::Mat& m = images[i];
-    if (m.type() != CV_32FC3 || m.rows != rows || m.cols != cols)
-      throw std::invalid_argument("frames must all be CV_32FC3 images of the same size");
-    cv::Mat dense = m.isContinuous() ? m : m.clone();
-    std::memcpy(dst + i * frame_floats, dense.ptr<float>(), frame_floats * sizeof(float));
+    if (!images[i].same_size(rows, cols)) throw std::invalid_argument("frames must all be images of the same size");
+    std::memcpy(dst + i * frame_floats, images[i].values.data(), frame_floats * sizeof(float));
   }
   return hwc.permute({0, 3, 1, 2}).contiguous();
 }
 
 torch::Tensor sequences_to_tensor(const std::vector<data::Sequence>& sequences) {
   if (sequences.empty()) throw std::invalid_argument("no sequences to convert");
-  std::vector<cv::Mat> all;
+  std::vector<Image> all;
   const size_t length = sequences[0].frames.size();
   for (const auto& s : sequences) {
     if (s.frames.size() != length) throw std::invalid_argument("sequences differ in length");
@@ -36,12 +33,14 @@ torch::Tensor sequences_to_tensor(const std::vector<data::Sequence>& sequences) 
 }
 
 torch::Tensor ground_truth_g(const std::vector<data::Sequence>& sequences, int primitives) {
-  const int64_t steps = static_cast<int64_t>(sequences.at(0).frames.size()) - 1;
+  const auto& first = sequences.at(0).truth;
+  const int64_t steps = first ? static_cast<int64_t>(first->spikes.size()) : 0;
   auto g = torch::zeros({static_cast<int64_t>(sequences.size()), steps, primitives});
   auto a = g.accessor<float, 3>();
   for (size_t b = 0; b < sequences.size(); ++b) {
     if (!sequences[b].truth) throw std::invalid_argument("supervision needs sequences with ground truth");
     const auto& truth = *sequences[b].truth;
+    if (static_cast<int64_t>(truth.spikes.size()) != steps) throw std::invalid_argument("sequences differ in length");
     if (static_cast<int>(truth.names.size()) > primitives)
       throw std::invalid_argument("supervision needs at least one primitive per transformation");
     for (int64_t t = 0; t < steps; ++t)
@@ -50,11 +49,11 @@ torch::Tensor ground_truth_g(const std::vector<data::Sequence>& sequences, int p
   return g;
 }
 
-cv::Mat tensor_to_image(const torch::Tensor& chw) {
+Image tensor_to_image(const torch::Tensor& chw) {
   auto hwc = chw.detach().to(torch::kCPU, torch::kFloat).clamp(0, 1).permute({1, 2, 0}).contiguous();
   if (hwc.size(2) == 1) hwc = hwc.expand({hwc.size(0), hwc.size(1), 3}).contiguous();
-  cv::Mat out(static_cast<int>(hwc.size(0)), static_cast<int>(hwc.size(1)), CV_32FC3);
-  std::memcpy(out.ptr<float>(), hwc.data_ptr<float>(), out.total() * 3 * sizeof(float));
+  Image out(static_cast<int>(hwc.size(0)), static_cast<int>(hwc.size(1)));
+  std::memcpy(out.values.data(), hwc.data_ptr<float>(), out.values.size() * sizeof(float));
   return out;
 }
 

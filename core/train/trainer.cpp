@@ -3,7 +3,7 @@
 
 #include "core/eval/metrics.h"
 #include "core/model/clone.h"
-#include "core/model/frames.h"
+#include "core/synth/sequence_batch.h"
 #include "core/train/step_objective.h"
 
 #include <chrono>
@@ -135,13 +135,9 @@ StepReport Trainer::step() {
   const bool sparse = config_.model.inference == "sparse-coding";
   const bool curriculum = sparse && report.stage > 0 && config_.in_curriculum(step_) && data_->has_ground_truth();
   const auto mode = curriculum ? data::SequenceMode::Curriculum : data::SequenceMode::Sparse;
-  std::vector<data::Sequence> batch;
-  batch.reserve(config_.batch_size);
-  for (int b = 0; b < config_.batch_size; ++b)
-    batch.push_back(data_->sequence(data::Split::Train, step_ * config_.batch_size + b, mode));
-  auto frames = model::sequences_to_tensor(batch).to(device_);
+  const auto batch = synth::make_batch(*data_, data::Split::Train, step_ * config_.batch_size, config_.batch_size, mode, device_);
 
-  auto objective = training_objective(*model_, config_, frames, step_, batch, curriculum);
+  auto objective = training_objective(*model_, config_, batch.frames, step_, batch.sequences, curriculum);
   report.curriculum = curriculum;
   report.assignment = objective.assignment;
   report.usage = objective.usage;

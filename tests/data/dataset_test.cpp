@@ -43,7 +43,7 @@ TEST_CASE("sources open with their default transformations and sizes") {
   DataSpec resized = spec_for("digits");
   resized.image_size = 40;
   const auto sequence = open_dataset(resized)->sequence(Split::Train, 0);
-  CHECK(sequence.frames.front().size() == cv::Size(40, 40));
+  CHECK(sequence.frames.front().same_size(40, 40));
 }
 
 TEST_CASE("unknown sources are refused with the list of known ones") {

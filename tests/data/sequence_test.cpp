@@ -1,7 +1,9 @@
 // Generated sequences: shape and range of the frames, consistent ground truth, the
 // single-transformation protocol, and determinism in (seed, split, index, mode).
 #include "core/data/dataset.h"
-#include "core/data/image_ops.h"
+#include "core/synth/warped_frames.h"
+
+#include "core/media/mat_image.h"
 
 #include <doctest/doctest.h>
 
@@ -13,6 +15,7 @@
 #include <thread>
 
 using namespace sta::data;
+using sta::media::to_mat;
 
 namespace {
 
@@ -27,15 +30,15 @@ std::unique_ptr<Dataset> open(const std::string& source, uint64_t seed = 0, int 
 bool same_frames(const Sequence& a, const Sequence& b) {
   if (a.frames.size() != b.frames.size()) return false;
   for (size_t i = 0; i < a.frames.size(); ++i) {
-    if (cv::norm(a.frames[i], b.frames[i], cv::NORM_INF) != 0) return false;
+    if (cv::norm(to_mat(a.frames[i]), to_mat(b.frames[i]), cv::NORM_INF) != 0) return false;
   }
   return true;
 }
 
 // The grey image behind a coloured frame: colours have full saturation, so max channel = grey.
-cv::Mat intensity(const cv::Mat& frame) {
+cv::Mat intensity(const sta::Image& frame) {
   std::vector<cv::Mat> channels;
-  cv::split(frame, channels);
+  cv::split(to_mat(frame), channels);
   return cv::max(channels[0], cv::max(channels[1], channels[2]));
 }
 
@@ -49,13 +52,11 @@ TEST_CASE("sequences have T+1 RGB float frames in [0,1] and consistent ground tr
       const Sequence s = dataset->sequence(Split::Train, index);
       REQUIRE(s.frames.size() == 7);
       for (const auto& frame : s.frames) {
-        REQUIRE(frame.type() == CV_32FC3);
         REQUIRE(frame.rows == dataset->image_size());
         REQUIRE(frame.cols == dataset->image_size());
-        double low = 0, high = 0;
-        cv::minMaxLoc(frame.reshape(1), &low, &high);
-        REQUIRE(low >= 0.0);
-        REQUIRE(high <= 1.0);
+        const auto [low, high] = std::minmax_element(frame.values.begin(), frame.values.end());
+        REQUIRE(*low >= 0.0f);
+        REQUIRE(*high <= 1.0f);
       }
       REQUIRE(s.truth.has_value());
       const GroundTruth& truth = *s.truth;
@@ -91,13 +92,14 @@ TEST_CASE("single mode: transformation index % M at speed 1, applied to the orig
       }
     }
     CHECK(truth.params[8][index] == 8.0f);
-    const cv::Mat& first = s.frames.front();
-    const cv::Mat& last = s.frames.back();
+    const cv::Mat first = to_mat(s.frames.front()), last = to_mat(s.frames.back());
     CHECK(cv::norm(first, last, cv::NORM_INF) > 0.3);  // the transformation is visible
     // Frame 8 is the original with 8 x the per-step change applied in one go.
-    const cv::Mat expected = index == 0   ? rotate_scale(first, 160, 1.0)
-                             : index == 1 ? rotate_scale(first, 0, std::pow(1.1, 8))
-                                          : shift_hue(first, 160);
+    FrameWarp warp;
+    if (index == 0) warp.degrees = 160;
+    if (index == 1) warp.scale = static_cast<float>(std::pow(1.1, 8));
+    if (index == 2) warp.hue_degrees = 160;
+    const cv::Mat expected = to_mat(sta::synth::render_warped(s.frames.front(), {warp}, 28).front());
     CHECK(cv::norm(last, expected, cv::NORM_INF) < 1e-4);
   }
 }
@@ -154,7 +156,7 @@ TEST_CASE("procedural items are a pure function of their id") {
   CHECK(a.label.find("digit 7") != std::string::npos);
 
   const auto shapes = open("shapes", 1), shapes_other = open("shapes", 2);
-  CHECK(cv::norm(shapes->sequence(Split::Test, 4).frames[0], shapes_other->sequence(Split::Test, 4).frames[0],
+  CHECK(cv::norm(to_mat(shapes->sequence(Split::Test, 4).frames[0]), to_mat(shapes_other->sequence(Split::Test, 4).frames[0]),
                  cv::NORM_INF) == 0);
 }
 

@@ -2,6 +2,8 @@
 // object) and leaves the others alone; all four object shapes occur.
 #include "core/data/dataset.h"
 
+#include "core/media/mat_image.h"
+
 #include <doctest/doctest.h>
 
 #include <opencv2/core.hpp>
@@ -14,7 +16,7 @@ namespace {
 
 // Largest change between the first and last frame inside a region.
 double change(const Sequence& s, const cv::Rect& region) {
-  return cv::norm(s.frames.front()(region), s.frames.back()(region), cv::NORM_INF);
+  return cv::norm(sta::media::to_mat(s.frames.front())(region), sta::media::to_mat(s.frames.back())(region), cv::NORM_INF);
 }
 
 }  // namespace
@@ -41,7 +43,7 @@ TEST_CASE("each shapes transformation changes its own part of the scene") {
     CHECK(change(object_hue, wall) == 0);
     CHECK(change(object_hue, floor) == 0);
     CHECK(change(scale, far_corner) == 0);
-    CHECK(cv::norm(scale.frames.front(), scale.frames.back(), cv::NORM_L1) > 50);
+    CHECK(sta::l1_distance(scale.frames.front(), scale.frames.back()) > 50);
   }
 }
 

@@ -6,6 +6,7 @@
 #include "support/error_message.h"
 #include "support/temp_dir.h"
 
+#include "support/images.h"
 #include <doctest/doctest.h>
 
 #include <opencv2/imgcodecs.hpp>
@@ -32,7 +33,7 @@ TEST_CASE("the output format follows the extension, in any case") {
 
 TEST_CASE("write_frames writes a GIF, an MP4 or a PNG strip by the extension") {
   sta::test::TempDir dir;
-  const std::vector<cv::Mat> frames(3, cv::Mat(6, 8, CV_8UC3, cv::Scalar(10, 200, 30)));
+  const std::vector<sta::Image> frames = sta::test::images(std::vector<cv::Mat>(3, cv::Mat(6, 8, CV_8UC3, cv::Scalar(10, 200, 30))));
   sta::exporting::ExportOptions options;
   options.scale = 2;
   options.gap = 1;

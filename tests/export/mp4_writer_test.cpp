@@ -1,10 +1,11 @@
 // MP4 writer: the video reads back with cv::VideoCapture with every frame, at the enlarged
 // (and evened) size, in the right colours; bad output paths are refused.
 #include "core/export/export_error.h"
-#include "core/export/mp4_writer.h"
+#include "core/media/mp4_writer.h"
 #include "support/error_message.h"
 #include "support/temp_dir.h"
 
+#include "support/images.h"
 #include <doctest/doctest.h>
 
 #include <opencv2/videoio.hpp>
@@ -35,7 +36,7 @@ TEST_CASE("an MP4 reads back with every frame, enlarged, in its colours") {
   ExportOptions options;
   options.scale = 3;
   options.fps = 8;
-  write_mp4(path, frames, options);
+  write_mp4(path, sta::test::images(frames), options);
 
   const auto video = read_video(path);
   REQUIRE(video.size() == frames.size());
@@ -54,7 +55,7 @@ TEST_CASE("an MP4 reads back with every frame, enlarged, in its colours") {
 TEST_CASE("an MP4 of odd-sized frames gets one more column and row, since the codecs need even sizes") {
   sta::test::TempDir dir;
   const std::string path = dir.file("odd.mp4");
-  write_mp4(path, std::vector<cv::Mat>(4, cv::Mat(9, 15, CV_8UC3, cv::Scalar(200, 100, 50))));
+  write_mp4(path, sta::test::images(std::vector<cv::Mat>(4, cv::Mat(9, 15, CV_8UC3, cv::Scalar(200, 100, 50)))));
   const auto video = read_video(path);
   REQUIRE(video.size() == 4);
   CHECK(video[0].cols == 16);
@@ -62,7 +63,7 @@ TEST_CASE("an MP4 of odd-sized frames gets one more column and row, since the co
 }
 
 TEST_CASE("the MP4 writer refuses a missing folder and bad frames") {
-  const std::vector<cv::Mat> frames(2, cv::Mat(8, 8, CV_8UC3, cv::Scalar::all(0)));
+  const std::vector<sta::Image> frames(2, sta::Image(8, 8));
   CHECK(sta::test::error_message<sta::exporting::ExportError>([&] { write_mp4("/nonexistent-folder/a.mp4", frames); }) ==
         "cannot write '/nonexistent-folder/a.mp4': folder '/nonexistent-folder' does not exist");
   sta::test::TempDir dir;

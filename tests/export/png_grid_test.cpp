@@ -1,10 +1,11 @@
 // PNG grids and strips: documented layout (cells enlarged by the scale, gap pixels between
 // and around them), frames in their colours, rows of different lengths.
 #include "core/export/export_error.h"
-#include "core/export/png_grid.h"
+#include "core/media/png_grid.h"
 #include "support/error_message.h"
 #include "support/temp_dir.h"
 
+#include "support/images.h"
 #include <doctest/doctest.h>
 
 #include <opencv2/imgcodecs.hpp>
@@ -19,7 +20,7 @@ TEST_CASE("a PNG strip holds the frames in one row, enlarged, with gaps between 
   ExportOptions options;
   options.scale = 2;
   options.gap = 3;
-  sta::exporting::write_png_strip(path, frames, options);
+  sta::exporting::write_png_strip(path, sta::test::images(frames), options);
 
   const cv::Mat bgr = cv::imread(path, cv::IMREAD_UNCHANGED);
   REQUIRE_FALSE(bgr.empty());
@@ -39,7 +40,7 @@ TEST_CASE("a PNG strip holds the frames in one row, enlarged, with gaps between 
 }
 
 TEST_CASE("a grid is as wide as its longest row, and short rows leave gap colour") {
-  const cv::Mat white(4, 4, CV_8UC3, cv::Scalar::all(255));
+  const sta::Image white(4, 4, 1.0f);
   ExportOptions options;
   options.gap = 1;
   const cv::Mat grid = sta::exporting::compose_grid({{white, white, white}, {white}}, options);
@@ -50,12 +51,12 @@ TEST_CASE("a grid is as wide as its longest row, and short rows leave gap colour
 }
 
 TEST_CASE("PNG writers refuse a missing folder and mismatched frames") {
-  const cv::Mat frame(4, 4, CV_8UC3, cv::Scalar::all(0));
+  const sta::Image frame(4, 4);
   CHECK(sta::test::error_message<sta::exporting::ExportError>(
             [&] { sta::exporting::write_png_strip("/nonexistent-folder/s.png", {frame}); }) ==
         "cannot write '/nonexistent-folder/s.png': folder '/nonexistent-folder' does not exist");
   CHECK(sta::test::error_message<sta::exporting::ExportError>(
-            [&] { sta::exporting::compose_grid({{frame}, {cv::Mat(5, 4, CV_8UC3)}}); }) ==
+            [&] { sta::exporting::compose_grid({{frame}, {sta::Image(5, 4)}}); }) ==
         "frame 1 is 4x5 px but frame 0 is 4x4 px");
   ExportOptions options;
   options.gap = -1;

@@ -8,6 +8,10 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cmath>
+#include <random>
+
 using sta::exporting::ExportError;
 using sta::exporting::single_primitive_slabs;
 using sta::exporting::traverse;
@@ -29,26 +33,29 @@ Engine small_engine() {
   return Engine(model);
 }
 
-cv::Mat start_frame(int size) {
-  cv::Mat frame(size, size, CV_32FC3);
-  cv::randu(frame, 0.0f, 1.0f);
+sta::Image start_frame(int size) {
+  std::mt19937 random(size);
+  std::uniform_real_distribution<float> uniform(0.0f, 1.0f);
+  sta::Image frame(size, size);
+  for (float& value : frame.values) value = uniform(random);
   return frame;
 }
 
-double max_difference(const cv::Mat& a, const cv::Mat& b) { return cv::norm(a, b, cv::NORM_INF); }
+double max_difference(const sta::Image& a, const sta::Image& b) {
+  double largest = 0.0;
+  for (size_t i = 0; i < a.values.size(); ++i) largest = std::max(largest, double(std::fabs(a.values[i] - b.values[i])));
+  return largest;
+}
 
 }  // namespace
 
 TEST_CASE("a traversal has N+1 frames of the model's size, starting from the decoded start frame") {
   const Engine engine = small_engine();
-  const cv::Mat start = start_frame(28);
+  const sta::Image start = start_frame(28);
   const auto traversal = traverse(engine, start, single_primitive_slabs(3, 1, 1.5f), 6);
   REQUIRE(traversal.latents.size() == 7);
   REQUIRE(traversal.frames.size() == 7);
-  for (const cv::Mat& frame : traversal.frames) {
-    CHECK(frame.size() == cv::Size(28, 28));
-    CHECK(frame.type() == CV_32FC3);
-  }
+  for (const sta::Image& frame : traversal.frames) CHECK(frame.same_size(28, 28));
   const auto z0 = engine.encode({start}).front();
   CHECK(traversal.latents.front() == z0);
   CHECK(max_difference(traversal.frames.front(), engine.decode({z0}).front()) < 1e-6);
@@ -73,7 +80,7 @@ TEST_CASE("each traversal step is z_t = z_{t-1} + sum_k g_k v_k(z_{t-1}, t)") {
 
 TEST_CASE("with every speed 0 the traversal stays at the start, and other speeds move it differently") {
   const Engine engine = small_engine();
-  const cv::Mat start = start_frame(28);
+  const sta::Image start = start_frame(28);
   const auto still = traverse(engine, start, {0.f, 0.f, 0.f}, 3);
   for (const auto& z : still.latents) CHECK(z == still.latents.front());
 
@@ -83,7 +90,9 @@ TEST_CASE("with every speed 0 the traversal stays at the start, and other speeds
   const auto first_backward = end_of(single_primitive_slabs(3, 0, -2.f));
   const auto second_forward = end_of(single_primitive_slabs(3, 1, 2.f));
   const auto distance = [](const sta::model::Latent& a, const sta::model::Latent& b) {
-    return cv::norm(cv::Mat(a), cv::Mat(b), cv::NORM_L2);
+    double sum = 0.0;
+    for (size_t d = 0; d < a.size(); ++d) sum += (a[d] - b[d]) * (a[d] - b[d]);
+    return std::sqrt(sum);
   };
   // Scale-free: an untrained model's fields are short, so compare with how far the traversal moved.
   const double moved = distance(first_forward.latents.back(), still.latents.back());
@@ -96,12 +105,12 @@ TEST_CASE("with every speed 0 the traversal stays at the start, and other speeds
 
 TEST_CASE("traverse refuses arguments that do not fit the model") {
   const Engine engine = small_engine();
-  const cv::Mat start = start_frame(28);
-  const auto message = [&](const cv::Mat& frame, const std::vector<float>& slabs, int steps) {
+  const sta::Image start = start_frame(28);
+  const auto message = [&](const sta::Image& frame, const std::vector<float>& slabs, int steps) {
     return sta::test::error_message<ExportError>([&] { traverse(engine, frame, slabs, steps); });
   };
   CHECK(message(start, {1.f, 0.f}, 3) == "expected 3 slab values (one per primitive), got 2");
-  CHECK(message(start_frame(32), {1.f, 0.f, 0.f}, 3).find("must be a 28x28 CV_32FC3") != std::string::npos);
+  CHECK(message(start_frame(32), {1.f, 0.f, 0.f}, 3).find("must be a 28x28 RGB image") != std::string::npos);
   CHECK(message(start, {1.f, 0.f, 0.f}, -1).find("step count -1") != std::string::npos);
   CHECK(message(start, {NAN, 0.f, 0.f}, 3) == "slab of primitive 0 is not a finite number");
   CHECK(sta::test::error_message<ExportError>([] { single_primitive_slabs(3, 3, 1.f); }) ==

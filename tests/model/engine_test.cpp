@@ -25,8 +25,8 @@ TEST_CASE("engine calls have the documented shapes and agree with each other") {
   CHECK(latents[0].size() == static_cast<size_t>(d));
   auto decoded = engine.decode(latents);
   REQUIRE(decoded.size() == 2);
-  CHECK(decoded[0].size() == sequence.frames[0].size());
-  CHECK(decoded[0].type() == CV_32FC3);
+  CHECK(decoded[0].same_size(sequence.frames[0].rows, sequence.frames[0].cols));
+  CHECK(decoded[0].values.size() == sequence.frames[0].values.size());
 
   auto prediction = engine.predict(sequence);
   CHECK(prediction.frames.size() == 9);

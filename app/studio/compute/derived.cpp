@@ -52,11 +52,11 @@ const std::vector<model::Latent>* Derived::frame_latents(Workspace& ws) {
   return value ? &*value : nullptr;
 }
 
-const std::vector<cv::Mat>* Derived::reconstructions(Workspace& ws) {
+const std::vector<Image>* Derived::reconstructions(Workspace& ws) {
   const std::vector<model::Latent>* latents = frame_latents(ws);
   if (!latents) return nullptr;
   const auto key = std::make_tuple(ws.data_revision(), ws.model_revision(), ws.sequence());
-  const auto& value = reconstructions_.get(key, [&]() -> std::optional<std::vector<cv::Mat>> {
+  const auto& value = reconstructions_.get(key, [&]() -> std::optional<std::vector<Image>> {
     try {
       return ws.model()->engine.decode(*latents);
     } catch (const std::exception& e) {
@@ -125,7 +125,7 @@ const std::vector<float>& Derived::test_latents(Workspace& ws) {
     std::vector<float> rows;
     if (!ws.model() || !ws.dataset()) return rows;
     try {
-      std::vector<cv::Mat> frames;
+      std::vector<Image> frames;
       for (int i = 0; i < kTestSequences; ++i) {
         data::Sequence s = ws.dataset()->sequence(data::Split::Test, i);
         frames.insert(frames.end(), s.frames.begin(), s.frames.end());

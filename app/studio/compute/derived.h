@@ -18,7 +18,7 @@ namespace sta::studio {
 // decoded, with the time the roll-out and decode took.
 struct Composition {
   std::vector<model::Latent> latents;  // z_0 (the cursor frame) .. z_n
-  std::vector<cv::Mat> frames;         // decoded
+  std::vector<Image> frames;         // decoded
   double milliseconds = 0;
   int revision = 0;  // counts the compositions computed, so viewers know when to re-upload
 };
@@ -34,7 +34,7 @@ class Derived {
   // Posterior means of the selected sequence's frames (T+1 latents); null without a model.
   const std::vector<model::Latent>* frame_latents(Workspace& ws);
   // The decoded posterior means: the autoencoder's reconstruction of every frame.
-  const std::vector<cv::Mat>* reconstructions(Workspace& ws);
+  const std::vector<Image>* reconstructions(Workspace& ws);
   // The composer's traversal; null without a model or a cursor latent.
   const Composition* composition(Workspace& ws);
   // Spike alignment of the model on the first kSummarySequences test sequences of each mode
@@ -53,7 +53,7 @@ class Derived {
   Cached<SequenceKey, std::optional<data::Sequence>> sequence_;
   Cached<std::tuple<int, int, SequenceChoice, std::vector<bool>>, std::optional<model::SequencePrediction>> prediction_;
   Cached<ModelKey, std::optional<std::vector<model::Latent>>> frame_latents_;
-  Cached<ModelKey, std::optional<std::vector<cv::Mat>>> reconstructions_;
+  Cached<ModelKey, std::optional<std::vector<Image>>> reconstructions_;
   using CompositionKey = std::tuple<int, int, SequenceChoice, int, std::vector<float>, std::vector<bool>, int>;
   Cached<CompositionKey, std::optional<Composition>> composition_;
   int compositions_ = 0;

@@ -23,10 +23,9 @@ constexpr float kLabelWidth = 104.0f;
 constexpr int kExportScale = 4;  // exported frames are enlarged for viewing
 constexpr double kExportFps = 4;
 
-render::Texture2D upload(const cv::Mat& image) {
+render::Texture2D upload(const Image& image) {
   render::Texture2D texture(render::Filter::Linear);
-  const cv::Mat pixels = image.isContinuous() ? image : image.clone();
-  texture.upload(pixels.ptr<float>(), pixels.cols, pixels.rows, 3);
+  texture.upload(image.values.data(), image.cols, image.rows, 3);
   return texture;
 }
 
@@ -35,7 +34,7 @@ std::vector<render::Texture2D> alone(const model::Engine& engine, const model::L
                                      int steps, int t0) {
   const auto slabs = exporting::single_primitive_slabs(engine.primitives(), k, speed);
   std::vector<render::Texture2D> out;
-  for (const cv::Mat& image : exporting::traverse_from(engine, z0, slabs, steps, t0).frames)
+  for (const Image& image : exporting::traverse_from(engine, z0, slabs, steps, t0).frames)
     out.push_back(upload(image));
   return out;
 }
@@ -115,7 +114,7 @@ void ComposerPanel::draw(const Rect& area, Workspace& ws, Derived& derived) {
   if (composition && composition->revision != composed_revision_) {
     const auto start = std::chrono::steady_clock::now();
     composed_.frames.clear();
-    for (const cv::Mat& image : composition->frames) composed_.frames.push_back(upload(image));
+    for (const Image& image : composition->frames) composed_.frames.push_back(upload(image));
     composed_revision_ = composition->revision;
     latencies_ms_.push_back(composition->milliseconds +
                             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());

@@ -5,7 +5,6 @@
 #include "core/eval/transport_efficiency.h"
 
 #include <imgui_stdlib.h>
-#include <opencv2/core.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -17,10 +16,9 @@ namespace {
 
 constexpr float kGap = 6.0f;  // between frames
 
-render::Texture2D upload(const cv::Mat& frame) {
+render::Texture2D upload(const Image& frame) {
   render::Texture2D texture(render::Filter::Nearest);
-  const cv::Mat pixels = frame.isContinuous() ? frame : frame.clone();
-  texture.upload(pixels.ptr<float>(), pixels.cols, pixels.rows, 3);
+  texture.upload(frame.values.data(), frame.cols, frame.rows, 3);
   return texture;
 }
 
@@ -53,25 +51,25 @@ void row_label(const char* text, ImVec2 at, float height, float width) {
 
 }  // namespace
 
-SequencePanel::ModelRow SequencePanel::model_row_of(const std::vector<cv::Mat>& images,
-                                                     const std::vector<cv::Mat>& inputs) {
+SequencePanel::ModelRow SequencePanel::model_row_of(const std::vector<Image>& images,
+                                                     const std::vector<Image>& inputs) {
   ModelRow row;
   for (size_t t = 0; t < images.size() && t < inputs.size(); ++t) {
     row.frames.push_back(upload(images[t]));
-    row.l1.push_back(static_cast<float>(cv::norm(images[t], inputs[t], cv::NORM_L1)));
+    row.l1.push_back(static_cast<float>(l1_distance(images[t], inputs[t])));
   }
   return row;
 }
 
-SequencePanel::ModelRows SequencePanel::model_rows_of(const std::vector<cv::Mat>& recons,
-                                                       const std::vector<cv::Mat>& predicted,
-                                                       const std::vector<cv::Mat>& inputs) {
+SequencePanel::ModelRows SequencePanel::model_rows_of(const std::vector<Image>& recons,
+                                                       const std::vector<Image>& predicted,
+                                                       const std::vector<Image>& inputs) {
   ModelRows rows{model_row_of(recons, inputs), model_row_of(predicted, inputs), {}};
   Diagnosis& d = rows.diagnosis;
   for (size_t t = 1; t < rows.recon.l1.size() && t < rows.predicted.l1.size(); ++t) {
     d.floor += rows.recon.l1[t];
     d.rollout += rows.predicted.l1[t];
-    d.no_motion += cv::norm(recons.front(), inputs[t], cv::NORM_L1);
+    d.no_motion += l1_distance(recons.front(), inputs[t]);
   }
   d.efficiency = eval::transport_efficiency(d.no_motion, d.floor, d.rollout);
   return rows;
@@ -150,7 +148,7 @@ void SequencePanel::draw_controls(Workspace& ws) {
 }
 
 void SequencePanel::draw_frames(Workspace& ws, const data::Sequence& sequence,
-                                const model::SequencePrediction* prediction, const std::vector<cv::Mat>* recons) {
+                                const model::SequencePrediction* prediction, const std::vector<Image>* recons) {
   const int frames = static_cast<int>(sequence.frames.size());
   const float size = static_cast<float>(sequence.frames.front().cols);
   const float line = ImGui::GetTextLineHeight();
@@ -177,7 +175,7 @@ void SequencePanel::draw_frames(Workspace& ws, const data::Sequence& sequence,
 
   const auto& inputs = input_.get({ws.data_revision(), ws.sequence()}, [&] {
     std::vector<render::Texture2D> textures;
-    for (const cv::Mat& frame : sequence.frames) textures.push_back(upload(frame));
+    for (const Image& frame : sequence.frames) textures.push_back(upload(frame));
     return textures;
   });
   row_label("input", origin, side, labels);

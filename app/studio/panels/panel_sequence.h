@@ -43,12 +43,12 @@ class SequencePanel {
     ModelRow recon, predicted;
     Diagnosis diagnosis;
   };
-  static ModelRow model_row_of(const std::vector<cv::Mat>& images, const std::vector<cv::Mat>& inputs);
-  static ModelRows model_rows_of(const std::vector<cv::Mat>& recons, const std::vector<cv::Mat>& predicted,
-                                 const std::vector<cv::Mat>& inputs);
+  static ModelRow model_row_of(const std::vector<Image>& images, const std::vector<Image>& inputs);
+  static ModelRows model_rows_of(const std::vector<Image>& recons, const std::vector<Image>& predicted,
+                                 const std::vector<Image>& inputs);
   void draw_controls(Workspace& ws);
   void draw_frames(Workspace& ws, const data::Sequence& sequence, const model::SequencePrediction* prediction,
-                   const std::vector<cv::Mat>* recons);
+                   const std::vector<Image>* recons);
   void draw_truth(const data::GroundTruth& truth, float x0, float top, float pitch, float width);
 
   std::string source_, transforms_;  // the text fields, reset when new data is opened

@@ -1,9 +1,10 @@
 // Grid composition and PNG saving (see png_grid.h).
-#include "core/export/png_grid.h"
+#include "core/media/png_grid.h"
 
 #include "core/export/export_error.h"
 #include "core/export/output_file.h"
 #include "core/export/rgb_frames.h"
+#include "core/media/mat_image.h"
 
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
@@ -22,14 +23,14 @@ constexpr int kMaxGap = 64;
 cv::Mat compose_grid(const FrameRows& rows, const ExportOptions& options) {
   if (options.gap < 0 || options.gap > kMaxGap)
     throw ExportError("gap " + std::to_string(options.gap) + " is out of range (0.." + std::to_string(kMaxGap) + " px)");
-  std::vector<cv::Mat> all;
+  std::vector<Image> all;
   size_t columns = 0;
   for (const auto& row : rows) {
     all.insert(all.end(), row.begin(), row.end());
     columns = std::max(columns, row.size());
   }
-  const std::vector<cv::Mat> cells = prepare_frames(all, options.scale);
-  const cv::Size cell = cells.front().size();
+  const std::vector<Rgb8Image> cells = prepare_frames(all, options.scale);
+  const cv::Size cell(cells.front().cols, cells.front().rows);
   const int gap = options.gap;
   cv::Mat grid(gap + static_cast<int>(rows.size()) * (cell.height + gap), gap + static_cast<int>(columns) * (cell.width + gap),
                CV_8UC3, kGapColour);
@@ -38,7 +39,7 @@ cv::Mat compose_grid(const FrameRows& rows, const ExportOptions& options) {
     for (size_t c = 0; c < rows[r].size(); ++c) {
       const cv::Rect target(gap + static_cast<int>(c) * (cell.width + gap), gap + static_cast<int>(r) * (cell.height + gap),
                             cell.width, cell.height);
-      cells[next++].copyTo(grid(target));
+      media::to_mat(cells[next++]).copyTo(grid(target));
     }
   }
   return grid;
@@ -59,7 +60,7 @@ void write_png_grid(const std::string& path, const FrameRows& rows, const Export
   write_png(path, compose_grid(rows, options));
 }
 
-void write_png_strip(const std::string& path, const std::vector<cv::Mat>& frames, const ExportOptions& options) {
+void write_png_strip(const std::string& path, const std::vector<Image>& frames, const ExportOptions& options) {
   write_png_grid(path, {frames}, options);
 }
 

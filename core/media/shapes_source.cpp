@@ -1,8 +1,11 @@
 // The shapes source (see shapes_source.h): item id -> factors, factors + parameters -> frames.
-#include "core/data/shapes_source.h"
+#include "core/media/shapes_source.h"
 
 #include "core/data/procedural_ids.h"
-#include "core/data/shapes_scene.h"
+#include "core/media/mat_image.h"
+#include "core/media/shapes_scene.h"
+
+#include <opencv2/imgproc.hpp>
 
 namespace sta::data {
 namespace {
@@ -30,7 +33,7 @@ SceneFactors item_factors(int64_t item) {
   return f;
 }
 
-class ShapesSource final : public SceneSource {
+class ShapesSource final : public FrameSource {
  public:
   int native_size() const override { return kSize; }
   std::vector<std::string> transforms() const override { return shapes_transforms(); }
@@ -40,10 +43,10 @@ class ShapesSource final : public SceneSource {
     return shape_name(item_factors(item).shape) + " (item " + std::to_string(item) + ")";
   }
 
-  std::vector<cv::Mat> render(int64_t item, const std::vector<std::string>& names,
-                              const std::vector<std::vector<float>>& params, Random&) const override {
+  std::vector<Image> render(int64_t item, const std::vector<std::string>& names,
+                            const std::vector<std::vector<float>>& params, Random&, int size) const override {
     const SceneFactors base = item_factors(item);
-    std::vector<cv::Mat> frames;
+    std::vector<Image> frames;
     frames.reserve(params.size());
     SceneRenderer::Layout layout;
     double layout_scale = 0;
@@ -59,7 +62,10 @@ class ShapesSource final : public SceneSource {
         layout = renderer_.layout(f.shape, f.scale);
         layout_scale = f.scale;
       }
-      frames.push_back(renderer_.paint(layout, f.floor_hue, f.wall_hue, f.object_hue));
+      cv::Mat frame = renderer_.paint(layout, f.floor_hue, f.wall_hue, f.object_hue);
+      if (size != kSize)
+        cv::resize(frame, frame, cv::Size(size, size), 0, 0, size < kSize ? cv::INTER_AREA : cv::INTER_LINEAR);
+      frames.push_back(media::to_image(frame));
     }
     return frames;
   }

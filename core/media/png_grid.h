@@ -5,6 +5,8 @@
 
 #include "core/export/export_options.h"
 
+#include "core/data/image.h"
+
 #include <opencv2/core.hpp>
 
 #include <string>
@@ -12,14 +14,14 @@
 
 namespace sta::exporting {
 
-using FrameRows = std::vector<std::vector<cv::Mat>>;
+using FrameRows = std::vector<std::vector<Image>>;
 
-// rows: RGB frames (CV_8UC3, or CV_32FC3 in [0, 1]) all of one size; rows may differ in
+// rows: RGB frames in [0, 1], all of one size; rows may differ in
 // length (the grid is as wide as the longest). Returns CV_8UC3 RGB. Throws ExportError.
 cv::Mat compose_grid(const FrameRows& rows, const ExportOptions& options = {});
 // Saves a CV_8UC3 RGB image as PNG.
 void write_png(const std::string& path, const cv::Mat& rgb8);
 void write_png_grid(const std::string& path, const FrameRows& rows, const ExportOptions& options = {});
-void write_png_strip(const std::string& path, const std::vector<cv::Mat>& frames, const ExportOptions& options = {});
+void write_png_strip(const std::string& path, const std::vector<Image>& frames, const ExportOptions& options = {});
 
 }  // namespace sta::exporting

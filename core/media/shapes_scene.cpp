@@ -1,6 +1,6 @@
 // Analytic ray casting of the shapes scene (see shapes_scene.h). World: y up, floor y = 0,
 // back wall z = kBackWall, side wall x = kSideWall; the object stands at the origin.
-#include "core/data/shapes_scene.h"
+#include "core/media/shapes_scene.h"
 
 #include "core/data/image_ops.h"
 
@@ -161,7 +161,8 @@ Hit hit_room(const Ray& ray) {
 
 // The colour of a hue at this saturation and full value.
 cv::Vec3f tint(double hue_degrees, float saturation) {
-  return hue_colour(hue_degrees) * saturation + cv::Vec3f::all(1.0f - saturation);
+  const auto colour = hue_colour(hue_degrees);
+  return cv::Vec3f(colour[0], colour[1], colour[2]) * saturation + cv::Vec3f::all(1.0f - saturation);
 }
 
 }  // namespace

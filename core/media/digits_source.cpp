@@ -1,8 +1,9 @@
 // Procedural digits (see digits_source.h): drawn anti-aliased at 4x and area-downsampled.
-#include "core/data/digits_source.h"
+#include "core/media/digits_source.h"
 
 #include "core/data/grey_image_source.h"
 #include "core/data/procedural_ids.h"
+#include "core/media/mat_image.h"
 
 #include <opencv2/imgproc.hpp>
 
@@ -29,8 +30,7 @@ class DigitsSource final : public GreyImageSource {
     return "digit " + std::to_string(item % 10) + " (item " + std::to_string(item) + ")";
   }
 
- protected:
-  cv::Mat grey(int64_t item) const override {
+  GreyImage grey(int64_t item) const override {
     Random rng(hash_seed({kDigitsSalt, static_cast<uint64_t>(item)}));
     const std::string text = std::to_string(item % 10);
     const int face = kFaces[rng.below(kFaceCount)];
@@ -49,7 +49,7 @@ class DigitsSource final : public GreyImageSource {
     cv::putText(large, text, origin, face, font_scale, cv::Scalar(255), thickness, cv::LINE_AA);
     cv::Mat small;
     cv::resize(large, small, cv::Size(kSize, kSize), 0, 0, cv::INTER_AREA);
-    return small;
+    return media::to_grey(small);
   }
 };
 

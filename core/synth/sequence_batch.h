@@ -1,0 +1,22 @@
+// Training batches: `count` consecutive sequences of a dataset as one [B, T+1, 3, S, S] tensor on
+// the model's device. Warped sources (IDX files, digits) are rendered there in one batched call
+// from their plans; the others (shapes, video) are generated on the CPU and moved.
+#pragma once
+
+#include "core/data/dataset.h"
+
+#include <torch/torch.h>
+
+#include <vector>
+
+namespace sta::synth {
+
+struct SequenceBatch {
+  torch::Tensor frames;                   // [B, T+1, 3, S, S] on the device
+  std::vector<data::Sequence> sequences;  // ground truth, labels and items (frames empty when rendered on the device)
+};
+
+SequenceBatch make_batch(const data::Dataset& data, data::Split split, int64_t first, int count, data::SequenceMode mode,
+                         torch::Device device);
+
+}  // namespace sta::synth
