@@ -1,9 +1,34 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, and runs the whole test suite (GUI tests under Xvfb).
-# Exits non-zero on any failure.
+# Installs what is missing, builds, and runs every test, in stages:
+#   1. the default build: every suite, GUI tests under Xvfb (arguments go to this ctest);
+#   2. the headless build of a GPU node (-DSTA_STUDIO=OFF -DSTA_OPENCV=OFF, build-headless/):
+#      its model, export and field suites and the headless CLI checks;
+#   3. the GPU check's dry run on the CPU (scripts/gpu/check.sh --device cpu --budget tiny).
+# Prints each stage's time; exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+started=$(date +%s)
+stage_start=$started
+stage_done() {
+  local now
+  now=$(date +%s)
+  echo "test.sh: $1 took $((now - stage_start)) s"
+  stage_start=$now
+}
+
 scripts/setup.sh
+stage_done "set-up and build"
 BUILD_DIR="${STA_BUILD_DIR:-build}"
 xvfb-run -a -s "-screen 0 1280x800x24" \
   ctest --test-dir "$BUILD_DIR" --output-on-failure --timeout 900 --parallel "$(nproc)" "$@"
+stage_done "stage 1 (every suite)"
+
+cmake -S . -B build-headless -G Ninja -DCMAKE_BUILD_TYPE=Release -DSTA_STUDIO=OFF -DSTA_OPENCV=OFF >/dev/null
+ninja -C build-headless | tail -1
+ctest --test-dir build-headless --output-on-failure --timeout 900 --parallel "$(nproc)" -R '^(model|export|field):|headless'
+stage_done "stage 2 (headless build and suites)"
+
+scripts/gpu/prepare.sh
+scripts/gpu/check.sh --device cpu --budget tiny --build build-headless --out build-headless/gpu-check
+stage_done "stage 3 (GPU check, CPU dry run)"
+echo "test.sh: all stages passed in $(( $(date +%s) - started )) s"

@@ -5,8 +5,16 @@
 
 namespace sta::model {
 
+torch::Tensor standard_normal_like(const torch::Tensor& like) {
+  return torch::randn(like.sizes(), torch::dtype(like.scalar_type())).to(like.device());
+}
+
+torch::Tensor uniform_like(const torch::Tensor& like) {
+  return torch::rand(like.sizes(), torch::dtype(like.scalar_type())).to(like.device());
+}
+
 torch::Tensor gumbel_sigmoid(const torch::Tensor& logits, double temperature) {
-  auto u = torch::rand_like(logits).clamp(1e-6, 1 - 1e-6);
+  auto u = uniform_like(logits).clamp(1e-6, 1 - 1e-6);
   return torch::sigmoid((logits + torch::log(u) - torch::log1p(-u)) / temperature);
 }
 
@@ -32,7 +40,7 @@ torch::Tensor laplace_kl(const torch::Tensor& loc, const torch::Tensor& scale, d
 }
 
 torch::Tensor laplace_sample(const torch::Tensor& loc, const torch::Tensor& scale) {
-  auto u = (torch::rand_like(loc) - 0.5).clamp(-0.5 + 1e-6, 0.5 - 1e-6);
+  auto u = (uniform_like(loc) - 0.5).clamp(-0.5 + 1e-6, 0.5 - 1e-6);
   return loc - scale * torch::sign(u) * torch::log1p(-2 * u.abs());
 }
 

@@ -92,7 +92,8 @@ FieldSample FlowFieldImpl::evaluate(const torch::Tensor& z, double t, Trace trac
     out.dudt = out.dudt + gate(0) * (pot.grad.narrow(-1, latent_dim_, time_embedding_) * rate).sum(-1);
     if (trace == Trace::Exact) out.laplacian = out.laplacian + gate(0) * potential_->laplacian(pot);
     if (trace == Trace::Hutchinson) {
-      auto probe = torch::randint(0, 2, {primitives_, n, latent_dim_}, z.options()) * 2 - 1;
+      // Drawn on the CPU and moved, like standard_normal_like: the same probes on every device.
+      auto probe = torch::randint(0, 2, {primitives_, n, latent_dim_}, torch::dtype(z.scalar_type())).to(z.device()) * 2 - 1;
       out.laplacian = out.laplacian + gate(0) * potential_->laplacian_estimate(pot, probe);
     }
     stream_grad = stream_grad + gate(1) * stream_->pass(zk).grad;

@@ -29,7 +29,7 @@ Objective autoencoder_objective(StaModelImpl& model, const torch::Tensor& frames
   const int64_t b = frames.size(0), t = frames.size(1) - 1;
   auto flat = frames.reshape({b * (t + 1), c.channels, c.image_size, c.image_size});
   auto q = model.encode(flat);
-  auto z = q.mean + torch::exp(0.5 * q.log_var) * torch::randn_like(q.mean);
+  auto z = q.mean + torch::exp(0.5 * q.log_var) * standard_normal_like(q.mean);
   auto recon = reconstruction_nll(c, model.decode_logits(z), flat).view({b, t + 1}).sum(1);
   auto kl = (0.5 * (q.mean.pow(2) + q.log_var.exp() - 1 - q.log_var).sum(-1)).view({b, t + 1}).sum(1);
   auto zero = torch::zeros({}, frames.options());
@@ -45,7 +45,7 @@ Objective sta_objective(StaModelImpl& model, const torch::Tensor& frames, const 
   const int64_t b = frames.size(0), t = frames.size(1) - 1;
 
   auto q0 = model.encode(frames.select(1, 0));
-  auto z0 = q0.mean + torch::exp(0.5 * q0.log_var) * torch::randn_like(q0.mean);
+  auto z0 = q0.mean + torch::exp(0.5 * q0.log_var) * standard_normal_like(q0.mean);
   auto kl_z0 = 0.5 * (q0.mean.pow(2) + q0.log_var.exp() - 1 - q0.log_var).sum(-1);
 
   auto posterior = model.infer(frames);

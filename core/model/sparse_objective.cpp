@@ -12,7 +12,7 @@ Objective sparse_coding_objective(StaModelImpl& model, const torch::Tensor& fram
   auto flat = frames.flatten(0, 1);
   auto q = model.encode(flat);
   auto mu = q.mean.view({b, t + 1, -1}), log_var = q.log_var.view({b, t + 1, -1});
-  auto z = mu + torch::exp(0.5 * log_var) * torch::randn_like(mu);
+  auto z = mu + torch::exp(0.5 * log_var) * standard_normal_like(mu);
   auto kl = 0.5 * (mu.pow(2) + log_var.exp() - 1 - log_var).sum(-1);  // [B, T+1]
 
   auto fit = fit_supports(*model.flow(), mu, s.train_slabs, c.sparsity, c.support_temperature, c.slab_ridge);

@@ -1,4 +1,6 @@
-// Shared set-up for model-layer tests: a small digits dataset and tiny model configs.
+// Shared set-up for model-layer tests: a small dataset and tiny model configs. The data is the
+// procedural digits, or Fashion-MNIST in a build without OpenCV (-DSTA_OPENCV=OFF), which has no
+// digits; every test here holds on both.
 #pragma once
 
 #include "core/data/dataset.h"
@@ -11,7 +13,7 @@ namespace sta::test {
 
 inline std::shared_ptr<const data::Dataset> digits_data(uint64_t seed = 0) {
   data::DataSpec spec;
-  spec.source = "digits";
+  spec.source = STA_WITH_OPENCV ? "digits" : "fashion-mnist";
   spec.seed = seed;
   return data::open_dataset(spec);
 }

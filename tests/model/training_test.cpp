@@ -29,7 +29,9 @@ bool same_weights(model::StaModelImpl& a, model::StaModelImpl& b) {
 
 }  // namespace
 
-TEST_CASE("a tiny training run lowers the loss and reports every term") {
+// Its threshold was set on the procedural digits; a build without OpenCV has none (its model data
+// is Fashion-MNIST, see model_fixture.h), so there it is skipped; the default build runs it.
+TEST_CASE("a tiny training run lowers the loss and reports every term" * doctest::skip(!STA_WITH_OPENCV)) {
   auto config = test::tiny_config(240);
   train::Trainer trainer(config, test::digits_data(), torch::kCPU);
   std::vector<train::StepReport> reports;
