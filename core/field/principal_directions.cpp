@@ -1,4 +1,4 @@
-// Covariance / second moment accumulation and a symmetric eigen-solve (torch::linalg::eigh).
+// Covariance / second moment accumulation and a symmetric eigen-solve (torch::linalg_eigh).
 #include "core/field/principal_directions.h"
 
 #include "core/field/field_error.h"
@@ -25,7 +25,7 @@ PrincipalDirections principal_directions(const std::vector<float>& rows, int dim
   auto data = torch::from_blob(const_cast<float*>(rows.data()), {n, dim}).to(torch::kDouble);
   if (centred) data = data - data.mean(0, /*keepdim=*/true);
   const auto moment = data.t().mm(data) / static_cast<double>(n);
-  auto [ascending, columns] = torch::linalg::eigh(moment, "L");  // eigenvalues ascending, vectors as columns
+  auto [ascending, columns] = torch::linalg_eigh(moment, "L");  // eigenvalues ascending, vectors as columns
   const auto eigenvalues = ascending.flip(0);
   const auto eigenvectors = columns.flip(1).t().contiguous();  // rows, by descending eigenvalue
   const auto value = eigenvalues.accessor<double, 1>();
