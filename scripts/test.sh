@@ -3,7 +3,9 @@
 #   1. the default build: every suite, GUI tests under Xvfb (arguments go to this ctest);
 #   2. the headless build of a GPU node (-DSTA_STUDIO=OFF -DSTA_OPENCV=OFF, build-headless/):
 #      its model, export and field suites and the headless CLI checks;
-#   3. the GPU check's dry run on the CPU (scripts/gpu/check.sh --device cpu --budget tiny).
+#   3. the GPU check's dry run on the CPU (scripts/gpu/check.sh --device cpu --budget tiny);
+#   4. the non-GUI suites built with AddressSanitizer + UndefinedBehaviorSanitizer (build-asan/);
+#   5. the studio's threaded parts (training worker, field layers) with ThreadSanitizer (build-tsan/).
 # Prints each stage's time; exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -31,4 +33,17 @@ stage_done "stage 2 (headless build and suites)"
 scripts/gpu/prepare.sh
 scripts/gpu/check.sh --device cpu --budget tiny --build build-headless --out build-headless/gpu-check
 stage_done "stage 3 (GPU check, CPU dry run)"
+SANITIZERS="$PWD/tests/sanitizers"
+cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Release -DSTA_STUDIO=OFF -DSTA_SANITIZE=address,undefined >/dev/null
+ninja -C build-asan | tail -1
+ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:exitcode=23" LSAN_OPTIONS="suppressions=$SANITIZERS/lsan.supp" \
+UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
+  ctest --test-dir build-asan --output-on-failure --timeout 1800 --parallel "$(nproc)"
+stage_done "stage 4 (ASan + UBSan, non-GUI suites)"
+
+cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=Release -DSTA_SANITIZE=thread >/dev/null
+ninja -C build-tsan test_threads | tail -1
+TSAN_OPTIONS="halt_on_error=1:suppressions=$SANITIZERS/tsan.supp" \
+  xvfb-run -a -s "-screen 0 1280x800x24" ctest --test-dir build-tsan --output-on-failure --timeout 1800
+stage_done "stage 5 (TSan, threaded parts)"
 echo "test.sh: all stages passed in $(( $(date +%s) - started )) s"

@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <cstdio>
 #include <functional>
 
@@ -65,6 +66,9 @@ double operator_share(const std::function<void()>& work) {
 }
 
 void run_bench(const BenchArgs& a) {
+  const auto json_folder = std::filesystem::path(a.json).parent_path();
+  if (!a.json.empty() && !json_folder.empty() && !std::filesystem::is_directory(json_folder))
+    throw std::runtime_error("--json " + a.json + ": folder '" + json_folder.string() + "' does not exist");
   const auto device = model::resolve_device(a.device);
   const bool cuda = device.is_cuda();
   data::DataSpec spec;

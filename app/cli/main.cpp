@@ -2,10 +2,14 @@
 #include "app/cli/commands.h"
 #include "core/util/runtime.h"
 
+#include <csignal>
 #include <cstdio>
 #include <exception>
 
 int main(int argc, char** argv) {
+  // A file-size limit (ulimit -f) would kill the process on the write that passes it; ignored,
+  // the write fails with EFBIG instead and the save reports it like a full disk.
+  std::signal(SIGXFSZ, SIG_IGN);
   sta::configure_runtime();
   CLI::App app{"sta - Sparse Transformation Analysis: data, training, evaluation and export"};
   app.require_subcommand(1);

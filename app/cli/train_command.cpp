@@ -21,6 +21,7 @@ struct TrainArgs {
   int batch = 0, primitives = 0, length = 8, size = 0;
   std::vector<std::string> overrides;
   bool resume = false;
+  std::string on_save_error = "stop";
 };
 
 // "[a/b/c]" of numbers printed with `format`.
@@ -88,6 +89,7 @@ void run_train(const TrainArgs& a) {
                c.model.steps, c.model.primitives, c.model.latent_dim, c.batch_size,
                static_cast<long long>(c.total_steps), device.str().c_str());
 
+  trainer->keep_training_when_save_fails(a.on_save_error == "continue");
   install_interrupt_handler();
   const bool terminal = stderr_is_terminal();
   trainer->run([&](const train::StepReport& r) {
@@ -130,6 +132,10 @@ void add_train_command(CLI::App& app) {
   cmd->add_option("--out", args->out, "Checkpoint file to write (also written periodically)")->required();
   cmd->add_option("--set", args->overrides, "Override a training setting, e.g. --set model.latent_dim=16 (repeatable)");
   cmd->add_flag("--resume", args->resume, "Continue training the checkpoint at --out");
+  cmd->add_option("--on-save-error", args->on_save_error,
+                  "When a periodic checkpoint cannot be written (full disk): stop (exit with the reason) or continue")
+      ->check(CLI::IsMember({"stop", "continue"}))
+      ->capture_default_str();
   cmd->callback([args] { run_train(*args); });
 }
 

@@ -54,15 +54,6 @@ bool natural_less(const std::string& a, const std::string& b) {
   return a.size() - i < b.size() - j;
 }
 
-// Centre crop to square, resize, BGR -> RGB; 8 bits per channel.
-cv::Mat square_rgb(const cv::Mat& bgr, int size) {
-  const int side = std::min(bgr.cols, bgr.rows);
-  const cv::Mat crop = bgr(cv::Rect((bgr.cols - side) / 2, (bgr.rows - side) / 2, side, side));
-  cv::Mat resized, rgb;
-  cv::resize(crop, resized, cv::Size(size, size), 0, 0, side > size ? cv::INTER_AREA : cv::INTER_LINEAR);
-  cv::cvtColor(resized, rgb, resized.channels() == 1 ? cv::COLOR_GRAY2RGB : cv::COLOR_BGR2RGB);
-  return rgb;
-}
 
 std::vector<cv::Mat> read_frame_folder(const std::string& path, int size) {
   std::vector<fs::path> files;
@@ -148,6 +139,19 @@ class VideoDataset final : public Dataset {
 
 }  // namespace
 
+cv::Mat square_rgb(const cv::Mat& bgr, int size) {
+  const int side = std::min(bgr.cols, bgr.rows);
+  const cv::Mat crop = bgr(cv::Rect((bgr.cols - side) / 2, (bgr.rows - side) / 2, side, side));
+  cv::Mat resized, rgb;
+  cv::resize(crop, resized, cv::Size(size, size), 0, 0, side > size ? cv::INTER_AREA : cv::INTER_LINEAR);
+  cv::cvtColor(resized, rgb, resized.channels() == 1 ? cv::COLOR_GRAY2RGB : cv::COLOR_BGR2RGB);
+  return rgb;
+}
+
+std::unique_ptr<Dataset> video_dataset(DataSpec spec, std::vector<cv::Mat> squared) {
+  return std::make_unique<VideoDataset>(std::move(spec), std::move(squared));
+}
+
 VideoWindows video_windows(int64_t frames, int window, int stride) {
   const int64_t test_frames = std::max<int64_t>(window, static_cast<int64_t>(kTestFraction * frames + 0.5));
   const int64_t test_begin = frames - test_frames;
@@ -164,7 +168,7 @@ std::unique_ptr<Dataset> open_video_dataset(const std::string& path, DataSpec sp
   if (!fs::exists(path, ec)) throw DataError("video:" + path + ": no such file or folder");
   std::vector<cv::Mat> frames = fs::is_directory(path, ec) ? read_frame_folder(path, spec.image_size)
                                                            : read_video_file(path, spec.image_size);
-  return std::make_unique<VideoDataset>(std::move(spec), std::move(frames));
+  return video_dataset(std::move(spec), std::move(frames));
 }
 
 }  // namespace sta::data

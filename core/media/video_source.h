@@ -7,6 +7,8 @@
 
 #include "core/data/dataset.h"
 
+#include <opencv2/core.hpp>
+
 #include <memory>
 #include <string>
 #include <vector>
@@ -19,6 +21,12 @@ struct VideoWindows {
   std::vector<int64_t> train, test;
 };
 VideoWindows video_windows(int64_t frames, int window, int stride);
+
+// What the source does with each frame OpenCV decodes (BGR, 8 bits, any size): crops the centre
+// square and resizes it to size x size RGB.
+cv::Mat square_rgb(const cv::Mat& bgr, int size);
+// The dataset over frames already squared (square_rgb); throws DataError when they are too few.
+std::unique_ptr<Dataset> video_dataset(DataSpec spec, std::vector<cv::Mat> squared);
 
 // `spec` is complete (image_size filled in, no transforms).
 std::unique_ptr<Dataset> open_video_dataset(const std::string& path, DataSpec spec);

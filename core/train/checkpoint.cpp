@@ -177,6 +177,21 @@ LoadedCheckpoint load_checkpoint(const std::string& path, const torch::Device& d
   } catch (const std::exception& e) {
     throw CheckpointError(e.what());
   }
+  return load_checkpoint_from_bytes(bytes, path, device);
+}
+
+void load_optimizer_state(torch::optim::Optimizer& optimizer, const std::string& state, const torch::Device& device) {
+  try {
+    std::istringstream in(state);
+    torch::serialize::InputArchive archive;
+    archive.load_from(in, device);
+    optimizer.load(archive);
+  } catch (const std::exception& e) {
+    throw CheckpointError(std::string("damaged optimiser state: ") + e.what());
+  }
+}
+
+LoadedCheckpoint load_checkpoint_from_bytes(const std::string& bytes, const std::string& path, const torch::Device& device) {
   auto file = parse(bytes, path, true);
   LoadedCheckpoint out;
   out.meta = meta_from(file.header, path);

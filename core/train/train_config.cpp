@@ -117,6 +117,8 @@ TrainConfig with_overrides(const TrainConfig& config, const std::vector<std::str
     const auto eq = assignment.find('=');
     if (eq == std::string::npos) throw std::invalid_argument("override '" + assignment + "' is not key=value");
     const std::string key = assignment.substr(0, eq), text = assignment.substr(eq + 1);
+    if (key.empty() || key.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_.") != std::string::npos)
+      throw std::invalid_argument("unknown setting '" + key + "'");
     const auto pointer = nlohmann::json::json_pointer("/" + std::regex_replace(key, std::regex("\\."), "/"));
     if (!j.contains(pointer)) throw std::invalid_argument("unknown setting '" + key + "'");
     nlohmann::json value;

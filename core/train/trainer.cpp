@@ -39,12 +39,7 @@ Trainer::Trainer(const LoadedCheckpoint& checkpoint, std::shared_ptr<const data:
   step_ = checkpoint.meta.step;
   metrics_ = checkpoint.meta.metrics;
   setup();
-  if (!checkpoint.optimizer_state.empty()) {
-    std::istringstream in(checkpoint.optimizer_state);
-    torch::serialize::InputArchive archive;
-    archive.load_from(in, device_);
-    optimizer_->load(archive);
-  }
+  if (!checkpoint.optimizer_state.empty()) load_optimizer_state(*optimizer_, checkpoint.optimizer_state, device_);
 }
 
 void Trainer::setup() {
@@ -170,8 +165,14 @@ StepReport Trainer::step() {
     report.event = choose_inference_sparsity();
   metrics_["loss"] = report.loss;
   if (step_ % config_.publish_every == 0 || done()) publish();
-  if (!checkpoint_path_.empty() && config_.checkpoint_every > 0 && step_ % config_.checkpoint_every == 0)
-    save(checkpoint_path_);
+  if (!checkpoint_path_.empty() && config_.checkpoint_every > 0 && step_ % config_.checkpoint_every == 0) {
+    try {
+      save(checkpoint_path_);
+    } catch (const std::exception& e) {  // the previous checkpoint is intact (atomic save)
+      if (!keep_training_when_save_fails_) throw;
+      report.event = std::string("checkpoint not saved, training goes on: ") + e.what();
+    }
+  }
 
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   seconds_per_step_ = seconds_per_step_ == 0 ? seconds : 0.9 * seconds_per_step_ + 0.1 * seconds;

@@ -58,6 +58,10 @@ class Trainer {
   void cancel();                 // any thread; run() returns after the current step
   bool paused() const { return paused_; }
   bool cancelled() const { return cancelled_; }
+  // A failed periodic checkpoint (full disk, file-size limit) throws out of step() by default;
+  // with true, step() reports it in StepReport::event and training goes on. The file on disk
+  // is then the previous checkpoint, intact.
+  void keep_training_when_save_fails(bool keep) { keep_training_when_save_fails_ = keep; }
 
   // The latest published copy of the weights, in eval mode; thread-safe. Published at
   // construction and every config.publish_every steps.
@@ -92,6 +96,7 @@ class Trainer {
   nlohmann::json metrics_ = nlohmann::json::object();
 
   std::atomic<bool> paused_{false}, cancelled_{false};
+  bool keep_training_when_save_fails_ = false;
   std::mutex pause_mutex_;
   std::condition_variable pause_changed_;
   mutable std::mutex snapshot_mutex_;

@@ -43,6 +43,8 @@ TEST_CASE("every numeric and enum option refuses a bad value with a one-line rea
       {"train --preset tiny --data digits --length 0" + model, "--length"},
       {"train --preset tiny --data digits --size 0" + model, "--size"},
       {"train --preset tiny --data digits --set batch_size=0" + model, "batch_size"},
+      {"train --preset tiny --data digits --on-save-error ignore" + model, "--on-save-error"},
+      {"bench --preset tiny --json /nonexistent-folder/b.json --repeats 1", "/nonexistent-folder/b.json"},
       {"eval " + demo + " --sequences 0", "--sequences"},
       {"eval " + demo + " --samples 0", "--samples"},
       {"eval " + demo + " --inference-sparsity 0", "--inference-sparsity"},

@@ -1,4 +1,4 @@
-// Frame intervals and their medians.
+// Frame intervals, their histograms and quantiles (see frame_clock.h).
 #include "app/studio/shell/frame_clock.h"
 
 #include <algorithm>
@@ -7,41 +7,64 @@ namespace sta::studio {
 
 namespace {
 
-double median(std::vector<double> values) {
-  if (values.empty()) return 0.0;
-  const auto middle = values.begin() + static_cast<std::ptrdiff_t>(values.size() / 2);
-  std::nth_element(values.begin(), middle, values.end());
-  return *middle;
-}
+constexpr int64_t kStartUp = 3;  // frames that load fonts, shaders and first results
+constexpr double kBinMs = 0.1;
 
-constexpr size_t kStartUp = 3;  // frames that load fonts, shaders and first results
-constexpr size_t kRecent = 120;
+double process_cpu_ms() { return 1000.0 * static_cast<double>(std::clock()) / CLOCKS_PER_SEC; }
 
 }  // namespace
 
 void FrameClock::tick() {
   const auto now = std::chrono::steady_clock::now();
-  if (started_) samples_.push_back(std::chrono::duration<double, std::milli>(now - last_).count());
-  cpu_.push_back(1000.0 * static_cast<double>(std::clock()) / CLOCKS_PER_SEC);
+  cpu_last_ms_ = process_cpu_ms();
+  if (started_) {
+    const double ms = std::chrono::duration<double, std::milli>(now - last_).count();
+    recent_[intervals_ % recent_.size()] = ms;
+    ++intervals_;
+    if (intervals_ == kStartUp) cpu_start_ms_ = cpu_last_ms_;
+    if (intervals_ > kStartUp) {
+      const int bin = std::min(kBins - 1, static_cast<int>(ms / kBinMs));
+      ++all_[bin];
+      ++window_[bin];
+      ++counted_;
+      ++window_count_;
+    }
+  }
   started_ = true;
   last_ = now;
 }
 
+double FrameClock::quantile(const Histogram& histogram, int64_t count, double q) {
+  if (count == 0) return 0.0;
+  const int64_t rank = std::min(count - 1, static_cast<int64_t>(q * static_cast<double>(count)));
+  int64_t seen = 0;
+  for (int bin = 0; bin < kBins; ++bin) {
+    seen += histogram[bin];
+    if (seen > rank) return (bin + 0.5) * kBinMs;
+  }
+  return kBins * kBinMs;
+}
+
 double FrameClock::recent_median_ms() const {
-  const size_t from = samples_.size() > kRecent ? samples_.size() - kRecent : 0;
-  return median({samples_.begin() + static_cast<std::ptrdiff_t>(from), samples_.end()});
+  const size_t n = std::min<size_t>(recent_.size(), static_cast<size_t>(intervals_));
+  if (n == 0) return 0.0;
+  std::array<double, 120> values = recent_;
+  const auto middle = values.begin() + static_cast<std::ptrdiff_t>(n / 2);
+  std::nth_element(values.begin(), middle, values.begin() + static_cast<std::ptrdiff_t>(n));
+  return *middle;
 }
 
-size_t FrameClock::start_up() const { return samples_.size() > 2 * kStartUp ? kStartUp : 0; }
-
-double FrameClock::median_ms() const {
-  return median({samples_.begin() + static_cast<std::ptrdiff_t>(start_up()), samples_.end()});
-}
+double FrameClock::median_ms() const { return quantile(all_, counted_, 0.5); }
 
 double FrameClock::cpu_ms_per_frame() const {
-  const size_t first = start_up();  // cpu_[i + 1] is taken at the end of samples_[i]
-  if (cpu_.size() < first + 2) return 0.0;
-  return (cpu_.back() - cpu_[first]) / static_cast<double>(cpu_.size() - 1 - first);
+  return counted_ > 0 ? (cpu_last_ms_ - cpu_start_ms_) / static_cast<double>(counted_) : 0.0;
+}
+
+FrameClock::Window FrameClock::take_window() {
+  Window window{window_count_, quantile(window_, window_count_, 0.5), quantile(window_, window_count_, 0.95)};
+  std::fill(window_.begin(), window_.end(), 0u);
+  window_count_ = 0;
+  return window;
 }
 
 }  // namespace sta::studio

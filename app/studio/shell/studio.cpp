@@ -154,8 +154,11 @@ bool Studio::write_captures() {
                 cv::Rect(0, 0, pixels.cols, pixels.rows));
         written = cv::imwrite(path, pixels, {cv::IMWRITE_PNG_COMPRESSION, 9});
       } else {
+        nlohmann::json captured = state();
+        const FrameClock::Window window = clock_.take_window();  // frames since the previous state capture
+        captured["frame_window"] = {{"frames", window.frames}, {"median_ms", window.median_ms}, {"p95_ms", window.p95_ms}};
         std::ofstream out(path);
-        out << state().dump(2) << "\n";
+        out << captured.dump(2) << "\n";
         written = static_cast<bool>(out);
       }
     } catch (const std::exception& e) {

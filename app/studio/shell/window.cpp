@@ -8,9 +8,14 @@
 #include <imgui.h>
 #include <opencv2/imgproc.hpp>
 
+#include <algorithm>
 #include <cfloat>
+#include <cstdlib>
+#include <chrono>
 #include <filesystem>
 #include <stdexcept>
+#include <string>
+#include <thread>
 
 namespace sta::studio {
 
@@ -31,10 +36,31 @@ void style_imgui() {
   if (std::filesystem::exists(kFont)) io.Fonts->AddFontFromFileTTF(kFont, kFontPx);
 }
 
+std::string last_glfw_error;
+
+// Connects to the display. An X server under load (many clients connecting at once, as a test
+// suite does under one Xvfb) may refuse a connection that succeeds a moment later, so a refused
+// connection is retried with a growing pause, for at most kConnectSeconds in all; a missing
+// display fails at once.
+void initialise_glfw() {
+  constexpr double kConnectSeconds = 10.0;
+  glfwSetErrorCallback([](int, const char* description) { last_glfw_error = description; });
+  const auto start = std::chrono::steady_clock::now();
+  auto pause = std::chrono::milliseconds(20);
+  while (glfwInit() != GLFW_TRUE) {
+    const bool has_display = std::getenv("DISPLAY") || std::getenv("WAYLAND_DISPLAY");
+    const double waited = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (!has_display || waited + pause.count() / 1000.0 > kConnectSeconds)
+      throw std::runtime_error("cannot initialise GLFW (" + last_glfw_error + "; no display? try xvfb-run)");
+    std::this_thread::sleep_for(pause);
+    pause = std::min(pause * 2, std::chrono::milliseconds(1000));
+  }
+}
+
 }  // namespace
 
 Window::Window(int width, int height, const std::string& title) {
-  if (glfwInit() != GLFW_TRUE) throw std::runtime_error("cannot initialise GLFW (no display? try xvfb-run)");
+  initialise_glfw();
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
   glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
