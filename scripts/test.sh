@@ -36,14 +36,15 @@ stage_done "stage 3 (GPU check, CPU dry run)"
 SANITIZERS="$PWD/tests/sanitizers"
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Release -DSTA_STUDIO=OFF -DSTA_SANITIZE=address,undefined >/dev/null
 ninja -C build-asan | tail -1
-ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:exitcode=23" LSAN_OPTIONS="suppressions=$SANITIZERS/lsan.supp" \
+ASAN_OPTIONS="detect_leaks=1:exitcode=23" \
+LSAN_OPTIONS="suppressions=$SANITIZERS/lsan.supp:print_suppressions=0" \
 UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
   ctest --test-dir build-asan --output-on-failure --timeout 1800 --parallel "$(nproc)"
 stage_done "stage 4 (ASan + UBSan, non-GUI suites)"
 
 cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=Release -DSTA_SANITIZE=thread >/dev/null
 ninja -C build-tsan test_threads | tail -1
-TSAN_OPTIONS="halt_on_error=1:suppressions=$SANITIZERS/tsan.supp" \
+STA_NUM_THREADS=1 OMP_NUM_THREADS=1 TSAN_OPTIONS="halt_on_error=1:suppressions=$SANITIZERS/tsan.supp" \
   xvfb-run -a -s "-screen 0 1280x800x24" ctest --test-dir build-tsan --output-on-failure --timeout 1800
 stage_done "stage 5 (TSan, threaded parts)"
 echo "test.sh: all stages passed in $(( $(date +%s) - started )) s"

@@ -81,8 +81,11 @@ cv::VideoCapture open_capture(const std::string& path) {
   setenv("OPENCV_FFMPEG_LOGLEVEL", "-8", 0);  // AV_LOG_QUIET unless the user asked for more
   cv::VideoCapture capture(path, cv::CAP_FFMPEG);
   if (capture.isOpened()) return capture;
+  // Then the other back ends that read files; never CAP_ANY, which would also probe cameras
+  // (gPhoto2 enumerates USB devices for any name, and leaks doing so).
   const auto previous = cv::utils::logging::setLogLevel(cv::utils::logging::LOG_LEVEL_SILENT);
-  capture.open(path, cv::CAP_ANY);
+  for (int api : {cv::CAP_GSTREAMER, cv::CAP_IMAGES})
+    if (!capture.isOpened()) capture.open(path, api);
   cv::utils::logging::setLogLevel(previous);
   return capture;
 }

@@ -40,6 +40,17 @@ void ModelConfig::validate() const {
   require(prob(spike_initial) && prob(spike_on_on) && prob(spike_off_on), "spike probabilities must be in (0, 1)");
   require(slab_prior_scale > 0, "slab_prior_scale must be positive");
   require(hj_weight >= 0, "hj_weight must be >= 0");
+  require(base_channels <= 1024 && dense <= 65536 && potential_hidden <= 65536 && time_embedding <= 1024 &&
+              decoder_head_channels <= 1024,
+          "widths must be at most 1024 (channels, time_embedding) and 65536 (dense, potential_hidden)");
+  // A rough count of the largest parts (dense layers behind the convolutions, flow matrices,
+  // potential MLPs, convolutions), so that a damaged or hostile config is refused before any
+  // memory is taken for it.
+  const double widest = stage_channels(2), flat = double(smallest_map) * smallest_map * widest;
+  const double parameters = 2.0 * flat * dense + 3.0 * primitives * double(latent_dim) * latent_dim +
+                            4.0 * primitives * double(latent_dim + time_embedding) * potential_hidden +
+                            12.0 * widest * widest * 16 + 2.0 * decoder_head_channels * widest * 9;
+  require(parameters <= 4e8, "the model would have more than 400 million parameters");
 }
 
 void to_json(nlohmann::json& j, const ModelConfig& c) {

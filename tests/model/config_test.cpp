@@ -69,3 +69,11 @@ TEST_CASE("a config written before the recipe reads back as the model it describ
   CHECK(old.latent_weight == 0);
   CHECK(old.kl_weight == 1.0);
 }
+
+TEST_CASE("configs of models too large to hold are refused before any memory is taken") {
+  for (const char* preset : {"tiny", "demo", "paper"}) CHECK_NOTHROW(train::make_preset(preset, 64, 4, 8).validate());
+  const auto base = train::make_preset("demo", 28, 3, 8);
+  CHECK_THROWS_WITH(train::with_overrides(base, {"model.dense=60000", "model.smallest_map=27"}).validate(),
+                    doctest::Contains("more than 400 million parameters"));
+  CHECK_THROWS_WITH(train::with_overrides(base, {"model.base_channels=100000"}).validate(), doctest::Contains("at most 1024"));
+}
