@@ -17,6 +17,7 @@ CC=clang-14 CXX=clang++-14 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=
 ninja -C build-fuzz "fuzz_$TARGET" | tail -1
 mkdir -p "build-fuzz/corpus/$TARGET" "build-fuzz/findings/$TARGET"
 export ASAN_OPTIONS="detect_leaks=1:allocator_may_return_null=1"
+export LSAN_OPTIONS="suppressions=$PWD/tests/sanitizers/lsan.supp:print_suppressions=0"  # third-party lifetime allocations
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1
 exec "build-fuzz/tests/fuzz/fuzz_$TARGET" "build-fuzz/corpus/$TARGET" "tests/fuzz/corpus/$TARGET" \

@@ -14,25 +14,30 @@ rm -f "$OUT"/states/*.json
 script="$OUT/soak.script"
 {
   echo "train start demo 1000000"
-  for ((i = 0; i < 100000; ++i)); do
+  states=(off on) parts=(curl-free whole)
+  for ((i = 0; i < 20000; ++i)); do  # far more loops than MINUTES allow; the run is stopped on time
     echo "sequence next"
     echo "cursor $((i % 9))"
-    echo "toggle $((i % 3)) $([ $((i / 3 % 2)) -eq 0 ] && echo off || echo on)"
+    echo "toggle $((i % 3)) ${states[i / 3 % 2]}"
     echo "speed $((i % 3)) $(( (i % 5) - 2 )).5"
     case $((i % 4)) in
       0) echo "slice axes $((i % 7)) $(( (i % 7) + 1 ))" ;;
       1) echo "slice pca" ;;
       2) echo "slice velocity-pca" ;;
-      3) echo "part $([ $((i % 8)) -lt 4 ] && echo curl-free || echo whole)" ;;
+      3) echo "part ${parts[i / 4 % 2]}" ;;
     esac
     echo "frames 20"
-    echo "state $OUT/states/$(printf %06d "$i").json"
+    echo "state $OUT/states/$i.json"
   done
 } > "$script"
 
 xvfb-run -a -s "-screen 0 1280x800x24" "$BUILD_DIR/app/sta-studio" --script "$script" > "$OUT/studio.log" 2>&1 &
 runner=$!
-studio_pid() { pgrep -n -f "sta-studio --script $script" || true; }
+studio_pid() { pgrep -n -f "^$BUILD_DIR/app/sta-studio --script $script" || true; }  # not xvfb-run's shell
+until [ -n "$(studio_pid)" ] && [ -n "$(ls "$OUT/states")" ]; do  # until its first loop is done
+  kill -0 "$runner" 2>/dev/null || { echo "soak: the studio did not start (see $OUT/studio.log)" >&2; exit 1; }
+  sleep 1
+done
 echo "minute,rss_mb" > "$OUT/rss.csv"
 for ((minute = 0; minute <= MINUTES; ++minute)); do
   pid=$(studio_pid)

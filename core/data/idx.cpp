@@ -97,8 +97,18 @@ IdxArray read_idx(const std::string& path) {
     if (total > kMaxBytes) fail(path, "wrong size: dimensions " + shape_text(array.dims) + "... exceed 4 GiB");
   }
 
-  array.data.resize(total);
-  const size_t got = read_some(file.get(), path, array.data.data(), total);
+  // Read in chunks, growing the buffer as data arrives: memory follows what the file holds, not
+  // what its header claims (a 20-byte file may declare 4 GiB).
+  constexpr uint64_t kChunk = uint64_t{1} << 20;
+  size_t got = 0;
+  while (got < total) {
+    const size_t want = static_cast<size_t>(std::min(kChunk, total - got));
+    array.data.resize(got + want);
+    const size_t arrived = read_some(file.get(), path, array.data.data() + got, want);
+    got += arrived;
+    if (arrived < want) break;
+  }
+  array.data.resize(got);
   if (got < total) {
     fail(path, "truncated: header says " + shape_text(array.dims) + " = " + std::to_string(total) +
                    " bytes of data but only " + std::to_string(got) + " follow");

@@ -191,10 +191,11 @@ void load_optimizer_state(torch::optim::Optimizer& optimizer, const std::string&
   }
 }
 
-LoadedCheckpoint load_checkpoint_from_bytes(const std::string& bytes, const std::string& path, const torch::Device& device) {
-  auto file = parse(bytes, path, true);
-  LoadedCheckpoint out;
-  out.meta = meta_from(file.header, path);
+namespace {
+
+// The model of a checkpoint whose config is valid, filled from its weights block.
+LoadedCheckpoint load_weights(const ParsedFile& file, const std::string& path, const torch::Device& device,
+                              LoadedCheckpoint out) {
   out.model = model::StaModel(out.meta.train.model);
 
   std::map<std::string, nlohmann::json> stored;
@@ -228,6 +229,22 @@ LoadedCheckpoint load_checkpoint_from_bytes(const std::string& bytes, const std:
   out.model->to(device);
   out.model->eval();
   return out;
+}
+
+}  // namespace
+
+LoadedCheckpoint load_checkpoint_from_bytes(const std::string& bytes, const std::string& path, const torch::Device& device) {
+  auto file = parse(bytes, path, true);
+  LoadedCheckpoint out;
+  out.meta = meta_from(file.header, path);
+  try {
+    out.meta.train.validate();  // before any memory is taken for the model it describes
+    return load_weights(file, path, device, std::move(out));
+  } catch (const std::invalid_argument& e) {
+    throw CheckpointError("checkpoint '" + path + "' has an invalid config: " + e.what());
+  } catch (const nlohmann::json::exception& e) {
+    throw CheckpointError("checkpoint '" + path + "' has an invalid tensor index: " + e.what());
+  }
 }
 
 }  // namespace sta::train

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <regex>
 #include <stdexcept>
 
@@ -170,7 +171,33 @@ void to_json(nlohmann::json& j, const TrainConfig& c) {
        {"publish_every", c.publish_every}};
 }
 
+namespace {
+
+// Wherever `reference` (a default config) holds a whole number, `value` must hold one that its
+// field can take: nlohmann would convert 1e22 or 2.5 into an int with undefined results, and
+// narrow 2^32 + 1 to 1. The 64-bit settings (steps, intervals, seed) take 64-bit values.
+void require_whole_numbers(const nlohmann::json& value, const nlohmann::json& reference, const std::string& where) {
+  static const std::vector<std::string> wide = {"total_steps", "seed", "checkpoint_every", "validate_every", "publish_every"};
+  if (reference.is_object() && value.is_object()) {
+    for (const auto& [key, inner] : reference.items())
+      if (value.contains(key)) require_whole_numbers(value.at(key), inner, where.empty() ? key : where + "." + key);
+  } else if (reference.is_number_integer() && value.is_number()) {
+    const bool is_wide = std::find(wide.begin(), wide.end(), where) != wide.end();
+    const bool fits = value.is_number_unsigned() ? is_wide || value.get<uint64_t>() <= std::numeric_limits<int>::max()
+                      : value.is_number_integer()
+                          ? is_wide || (value.get<int64_t>() >= std::numeric_limits<int>::min() &&
+                                        value.get<int64_t>() <= std::numeric_limits<int>::max())
+                          : false;
+    if (!fits) throw std::invalid_argument("setting '" + where + "' must be a whole number" + (is_wide ? "" : " in int range") +
+                                           ", not " + value.dump());
+  }
+}
+
+}  // namespace
+
 void from_json(const nlohmann::json& j, TrainConfig& c) {
+  static const nlohmann::json defaults = TrainConfig{};
+  require_whole_numbers(j, defaults, "");
   c.preset = j.at("preset").get<std::string>();
   c.model = j.at("model").get<model::ModelConfig>();
   c.batch_size = j.at("batch_size").get<int>();

@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+#include <fstream>
+
 #include <algorithm>
 
 using namespace sta;
@@ -76,4 +78,19 @@ TEST_CASE("configs of models too large to hold are refused before any memory is 
   CHECK_THROWS_WITH(train::with_overrides(base, {"model.dense=60000", "model.smallest_map=27"}).validate(),
                     doctest::Contains("more than 400 million parameters"));
   CHECK_THROWS_WITH(train::with_overrides(base, {"model.base_channels=100000"}).validate(), doctest::Contains("at most 1024"));
+}
+
+TEST_CASE("whole-number settings refuse fractions and values their field cannot hold") {
+  const auto base = train::make_preset("demo", 28, 3, 8);
+  // tests/data/fuzz-regressions/overrides/batch-size-1e22: the fuzzer's input; the 1e22 used to
+  // be converted to an int with undefined behaviour (UBSan).
+  std::ifstream file(STA_SOURCE_DIR "/tests/data/fuzz-regressions/overrides/batch-size-1e22");
+  std::string line;
+  REQUIRE(std::getline(file, line));
+  CHECK_THROWS_WITH_AS(train::with_overrides(base, {line}), doctest::Contains("whole number in int range"), std::invalid_argument);
+  CHECK_THROWS_WITH_AS(train::with_overrides(base, {"batch_size=2.5"}), doctest::Contains("whole number"), std::invalid_argument);
+  CHECK_THROWS_WITH_AS(train::with_overrides(base, {"model.latent_dim=4294967297"}), doctest::Contains("int range"),
+                       std::invalid_argument);
+  CHECK(train::with_overrides(base, {"seed=9000000000"}).seed == 9000000000ull);  // 64-bit settings keep 64 bits
+  CHECK(train::with_overrides(base, {"batch_size=12"}).batch_size == 12);
 }
