@@ -1,11 +1,10 @@
 // Benchmark of the studio's field-view recomputation with a real checkpoint: the slice, one
 // batched Engine::fields call per part for all K primitives on a 64 x 64 grid, and evenly
-// spaced streamlines of each primitive (app/studio/compute/field_layers.h). Prints the median of 25
-// runs per setting, and the Engine call alone. Run by hand (THREADS: torch threads, default 1
-// as in the studio):
+// spaced streamlines of each primitive (app/studio/compute/field_layers.h). Prints the median and
+// the 95th percentile of 40 runs per setting, and the Engine call and the tracing alone. Run by
+// hand (THREADS: torch threads, default 1 as in the studio):
 //   build/bench/studio_field_bench MODEL.sta [THREADS]
 #include "app/studio/compute/field_layers.h"
-#include "core/field/evenly_spaced.h"
 #include "core/field/sampling.h"
 #include "core/util/runtime.h"
 
@@ -20,9 +19,13 @@ using namespace sta;
 
 namespace {
 
-constexpr int kRuns = 25;
+constexpr int kRuns = 40;
 
-double median_ms(const std::function<void()>& work) {
+struct Timing {
+  double median_ms, p95_ms;
+};
+
+Timing time_runs(const std::function<void()>& work) {
   std::vector<double> times;
   for (int run = 0; run < kRuns; ++run) {
     const auto start = std::chrono::steady_clock::now();
@@ -30,8 +33,10 @@ double median_ms(const std::function<void()>& work) {
     times.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
   }
   std::sort(times.begin(), times.end());
-  return times[times.size() / 2];
+  return {times[times.size() / 2], times[times.size() * 95 / 100]};
 }
+
+double median_ms(const std::function<void()>& work) { return time_runs(work).median_ms; }
 
 }  // namespace
 
@@ -64,8 +69,8 @@ int main(int argc, char** argv) {
     std::vector<std::vector<float>> out;
     std::printf("  Engine::fields, all K at %zu points: %.1f ms\n", points.size() / engine.latent_dim(),
                 median_ms([&] { engine.fields(model::FieldPart::Whole, request.time, points, out); }));
-    field::EvenlySpacedParams lines, sketch;
-    sketch.density = request.sketch_density;
+    const field::EvenlySpacedParams lines = studio::streamline_params(request, false),
+                                    sketch = studio::streamline_params(request, true);
     std::printf("  evenly spaced streamlines of K grids: %.1f ms, sketch lines: %.1f ms\n", median_ms([&] {
                   for (const auto& parts : whole.primitives) field::evenly_spaced_streamlines(parts[0].grid, lines);
                 }),
@@ -77,15 +82,16 @@ int main(int argc, char** argv) {
         request.settings.part = part;
         request.settings.slice = slice_mode;
         size_t lines = 0;
-        const double ms = median_ms([&] {
+        const Timing t = time_runs([&] {
           const studio::FieldLayers layers = studio::compute_field_layers(engine, request);
           lines = 0;
           for (const auto& parts : layers.primitives)
             for (const auto& layer : parts) lines += layer.lines.size();
         });
-        std::printf("  recompute, part %-5s slice %-12s: median %.1f ms over %d runs (%zu streamlines)\n",
+        std::printf("  recompute, part %-5s slice %-12s: median %.1f ms, p95 %.1f ms over %d runs (%zu streamlines)\n",
                     part == studio::PartMode::Whole ? "whole" : "both",
-                    slice_mode == studio::SliceMode::LatentPca ? "pca" : "velocity-pca", ms, kRuns, lines);
+                    slice_mode == studio::SliceMode::LatentPca ? "pca" : "velocity-pca", t.median_ms, t.p95_ms, kRuns,
+                    lines);
       }
   } catch (const std::exception& e) {
     std::fprintf(stderr, "studio_field_bench: %s\n", e.what());

@@ -2,7 +2,7 @@
 #include "core/data/idx_image_source.h"
 
 #include "core/data/grey_image_source.h"
-#include "core/data/idx.h"
+#include "core/data/idx_cache.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -22,7 +22,7 @@ struct Images {
 };
 
 Images load_images(const std::string& path) {
-  Images images{read_idx(path)};
+  Images images{read_idx_cached(path)};
   const auto& dims = images.array.dims;
   if (dims.size() != 3) {
     throw DataError("IDX file '" + path + "': expected images (count x rows x cols), got " +

@@ -22,7 +22,8 @@ std::vector<Streamline> evenly_spaced_streamlines(const VectorGrid& field,
   const GridSpec& spec = field.spec;
   const float d_sep = separating_distance(spec, params.density);
   const float d_test = d_sep * params.test_ratio;
-  Occupancy occupancy(spec, d_sep);
+  Occupancy occupancy(spec, d_test);  // cells fit the tracing's frequent d_test queries
+  const float max_speed = field.max_speed();
   std::vector<Streamline> lines;
 
   // Traces from `seed` if it is at least d_sep from every line; keeps the line if long enough.
@@ -30,7 +31,7 @@ std::vector<Streamline> evenly_spaced_streamlines(const VectorGrid& field,
     if (!spec.contains(seed) || occupancy.any_within(seed, d_sep, [](const auto&) { return true; }))
       return;
     const int id = static_cast<int>(lines.size());
-    Streamline line = trace_streamline(field, seed, params.line, occupancy, id, d_test);
+    Streamline line = trace_streamline(field, seed, params.line, occupancy, id, d_test, max_speed);
     if (line.points.empty()) return;
     if (line.length() < params.min_length_seps * d_sep) {
       occupancy.remove(line.points, id);

@@ -20,14 +20,14 @@ struct Proximity {
 
 class Tracer {
  public:
-  Tracer(const VectorGrid& field, const StreamlineParams& params, std::optional<Proximity> proximity)
+  Tracer(const VectorGrid& field, const StreamlineParams& params, float max_speed, std::optional<Proximity> proximity)
       : field_(field), proximity_(proximity) {
     if (!(params.step_cells > 0.0f) || !(params.max_length > 0.0f) || !(params.min_speed >= 0.0f))
       throw FieldError("streamline: step_cells and max_length must be positive, min_speed non-negative");
     const GridSpec& s = field.spec;
     step_ = params.step_cells * std::min(s.cell_x(), s.cell_y());
     max_length_ = params.max_length * std::max(s.x1 - s.x0, s.y1 - s.y0);
-    min_speed_ = std::max(params.min_speed * field.max_speed(), 1e-30f);
+    min_speed_ = std::max(params.min_speed * max_speed, 1e-30f);
     // Tolerance for meeting the seed again: well below a step, far above RK4's drift on a true orbit.
     close_tolerance_ = 0.5f * step_;
   }
@@ -80,10 +80,10 @@ class Tracer {
     float arc = 0.0f;
     const float h = sign * step_;
     Termination why = Termination::TooSlow;
+    auto k1 = direction(p, why);
+    if (!k1) return why;
     for (;;) {
       if (total_length() + step_ > max_length_) return Termination::TooLong;
-      const auto k1 = direction(p, why);
-      if (!k1) return why;
       const auto k2 = direction(p + (0.5f * h) * *k1, why);
       if (!k2) return why;
       const auto k3 = direction(p + (0.5f * h) * *k2, why);
@@ -91,7 +91,8 @@ class Tracer {
       const auto k4 = direction(p + h * *k3, why);
       if (!k4) return why;
       const Vec2 next = p + (h / 6.0f) * (*k1 + 2.0f * *k2 + 2.0f * *k3 + *k4);
-      if (!direction(next, why)) return why;
+      const auto k_next = direction(next, why);  // the next step's k1
+      if (!k_next) return why;
       // The direction reversed within the step: the line has reached a curve that flow
       // converges onto (or a singularity). Stopping here also bounds the number of steps.
       if (distance(p, next) < 0.5f * step_) return Termination::TooSlow;
@@ -107,6 +108,7 @@ class Tracer {
       append(next, sign, next_arc);
       p = next;
       arc = next_arc;
+      k1 = k_next;
     }
   }
 
@@ -169,12 +171,12 @@ const char* to_string(Termination reason) {
 }
 
 Streamline trace_streamline(const VectorGrid& field, Vec2 seed, const StreamlineParams& params) {
-  return Tracer(field, params, std::nullopt).trace(seed);
+  return Tracer(field, params, field.max_speed(), std::nullopt).trace(seed);
 }
 
 Streamline trace_streamline(const VectorGrid& field, Vec2 seed, const StreamlineParams& params,
-                            Occupancy& occupancy, int line, float d_test) {
-  return Tracer(field, params, Proximity{&occupancy, line, d_test}).trace(seed);
+                            Occupancy& occupancy, int line, float d_test, float max_speed) {
+  return Tracer(field, params, max_speed, Proximity{&occupancy, line, d_test}).trace(seed);
 }
 
 }  // namespace sta::field

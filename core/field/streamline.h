@@ -41,8 +41,9 @@ Streamline trace_streamline(const VectorGrid& field, Vec2 seed, const Streamline
 
 // The same, for evenly spaced placement: the line also stops when it comes within `d_test`
 // of another line in `occupancy`, or of a part of itself more than 2 d_test away along it;
-// its points are added to `occupancy` under id `line` as they are accepted.
+// its points are added to `occupancy` under id `line` as they are accepted. `max_speed` is
+// field.max_speed(), which the caller computes once for all its lines.
 Streamline trace_streamline(const VectorGrid& field, Vec2 seed, const StreamlineParams& params,
-                            Occupancy& occupancy, int line, float d_test);
+                            Occupancy& occupancy, int line, float d_test, float max_speed);
 
 }  // namespace sta::field

@@ -10,7 +10,8 @@ SequenceBatch make_batch(const data::Dataset& data, data::Split split, int64_t f
                          torch::Device device) {
   SequenceBatch batch;
   batch.sequences.reserve(count);
-  if (!data.warp_plan(split, first, mode)) {
+  std::optional<data::WarpPlan> plan = data.warp_plan(split, first, mode);
+  if (!plan) {
     for (int64_t i = first; i < first + count; ++i) batch.sequences.push_back(data.sequence(split, i, mode));
     batch.frames = model::sequences_to_tensor(batch.sequences).to(device);
     return batch;
@@ -18,10 +19,10 @@ SequenceBatch make_batch(const data::Dataset& data, data::Split split, int64_t f
   std::vector<Image> bases;
   std::vector<std::vector<data::FrameWarp>> warps;
   for (int64_t i = first; i < first + count; ++i) {
-    data::WarpPlan plan = *data.warp_plan(split, i, mode);
-    bases.push_back(std::move(plan.base));
-    warps.push_back(std::move(plan.warps));
-    batch.sequences.push_back(std::move(plan.sequence));
+    if (i > first) plan = data.warp_plan(split, i, mode);
+    bases.push_back(std::move(plan->base));
+    warps.push_back(std::move(plan->warps));
+    batch.sequences.push_back(std::move(plan->sequence));
   }
   torch::NoGradGuard no_grad;
   batch.frames = render_warps(model::images_to_tensor(bases).to(device), warp_tensor(warps).to(device), data.image_size());

@@ -1,8 +1,10 @@
 // The field view's geometry from a real (tiny, briefly trained) model, without a window:
 // Engine::field_parts agrees with two fields() calls, the sampled grids are the model's
 // velocities projected onto the slice, every part gets streamlines, the slice passes through
-// the anchor, and only geometric settings are part of the recomputation key.
+// the anchor, and only geometric settings are part of the recomputation key. The field worker
+// answers the newest of a burst of requests with the synchronous result, and reports failures.
 #include "app/studio/compute/field_layers.h"
+#include "app/studio/compute/field_worker.h"
 #include "core/field/sampling.h"
 #include "support/run_command.h"
 #include "support/temp_dir.h"
@@ -111,4 +113,61 @@ TEST_CASE("only geometric settings change the field view's recomputation key") {
   c = {};
   c.part = studio::PartMode::Both;
   CHECK_FALSE(studio::geometry_of(a) == studio::geometry_of(c));
+}
+
+TEST_CASE("field worker: the newest of a burst of requests wins, stale ones are dropped, failures are reported") {
+  test::TempDir dir;
+  const model::Engine engine = model::Engine::load(train_tiny(dir));
+  const int dim = engine.latent_dim();
+  studio::FieldRequest request;
+  request.anchor.assign(dim, 0.0f);
+  for (int i = 0; i < 40; ++i)
+    for (int d = 0; d < dim; ++d) request.test_latents.push_back(std::cos(0.9f * i + 0.4f * d) * 0.5f);
+  request.grid_nodes = 24;
+  request.settings.part = studio::PartMode::Both;
+
+  studio::FieldWorker worker;
+  CHECK_FALSE(worker.take().has_value());
+  constexpr int kBurst = 8;
+  uint64_t last = 0;
+  for (int i = 0; i < kBurst; ++i) {  // as a dragged control does: a new anchor every frame
+    request.anchor[0] = 0.2f * i;
+    last = worker.submit(engine, request);
+  }
+  CHECK(last == kBurst);
+  worker.wait_idle();
+  std::optional<studio::FieldResult> result = worker.take();
+  REQUIRE(result.has_value());
+  CHECK(result->ticket == last);
+  CHECK(result->error.empty());
+  CHECK(result->compute_ms > 0.0);
+  CHECK(worker.dropped() < static_cast<uint64_t>(kBurst));
+  CHECK_FALSE(worker.take().has_value());  // taken once
+
+  // The same geometry as computing the last request on this thread.
+  REQUIRE(result->layers.has_value());
+  const studio::FieldLayers expected = studio::compute_field_layers(engine, request);
+  REQUIRE(result->layers->primitives.size() == expected.primitives.size());
+  for (size_t k = 0; k < expected.primitives.size(); ++k)
+    for (size_t p = 0; p < expected.primitives[k].size(); ++p) {
+      const studio::PartLayer &got = result->layers->primitives[k][p], &want = expected.primitives[k][p];
+      CHECK(got.lines.size() == want.lines.size());
+      REQUIRE(got.grid.values.size() == want.grid.values.size());
+      for (size_t i = 0; i < want.grid.values.size(); i += 37) {
+        CHECK(got.grid.values[i].x == want.grid.values[i].x);
+        CHECK(got.grid.values[i].y == want.grid.values[i].y);
+      }
+    }
+  CHECK(result->layers->slice.coordinates(request.anchor.data()).x == doctest::Approx(0.0).epsilon(1e-5));
+
+  // A request that cannot be computed comes back without layers and with the reason.
+  request.settings.slice = studio::SliceMode::Axes;
+  request.settings.axis_i = request.settings.axis_j = 1;
+  const uint64_t bad = worker.submit(engine, request);
+  worker.wait_idle();
+  result = worker.take();
+  REQUIRE(result.has_value());
+  CHECK(result->ticket == bad);
+  CHECK_FALSE(result->layers.has_value());
+  CHECK(result->error.find("two different axes") != std::string::npos);
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "app/studio/compute/workspace.h"
+#include "core/field/evenly_spaced.h"
 #include "core/field/grid.h"
 #include "core/field/slice.h"
 #include "core/field/streamline.h"
@@ -30,6 +31,7 @@ struct PartLayer {
 };
 
 struct FieldLayers {
+  double time = 1.0;  // of the request
   field::Slice slice;
   field::GridSpec spec;
   std::vector<std::vector<PartLayer>> primitives;  // [k][part]: one part, or curl-free then divergence-free
@@ -44,6 +46,9 @@ std::vector<model::FieldPart> parts_of(PartMode mode);
 
 // The slice the settings ask for (falls back to latent axes 0, 1 when PCA has too few points).
 field::Slice choose_slice(const model::Engine& engine, const FieldRequest& request);
+
+// The placement of the view's evenly spaced streamlines, or of its sparser sketch lines.
+field::EvenlySpacedParams streamline_params(const FieldRequest& request, bool sketch);
 
 // Grids, streamlines and sketch lines of every primitive. Throws what the Engine or core/field throw.
 FieldLayers compute_field_layers(const model::Engine& engine, const FieldRequest& request);

@@ -75,7 +75,7 @@ bool export_composition(Workspace& ws, Derived& derived, const std::string& path
 
 void ComposerPanel::draw_controls(Workspace& ws, Derived& derived) {
   int steps = ws.composer_steps();
-  ImGui::SetNextItemWidth(110.0f);
+  ImGui::SetNextItemWidth(px(110.0f));
   if (ImGui::SliderInt("##steps", &steps, 1, Workspace::kComposerStepsMax, "%d steps")) ws.set_composer_steps(steps);
   ImGui::SameLine();
   const model::SequencePrediction* prediction = derived.prediction(ws);
@@ -87,8 +87,8 @@ void ComposerPanel::draw_controls(Workspace& ws, Derived& derived) {
   ImGui::SameLine();
   if (ImGui::Button("Zero"))
     for (int k = 0; k < ws.primitives(); ++k) ws.set_speed(k, 0.0f);
-  ImGui::SameLine(0.0f, 16.0f);
-  ImGui::SetNextItemWidth(std::max(80.0f, ImGui::GetContentRegionAvail().x - 130.0f));
+  ImGui::SameLine(0.0f, px(16.0f));
+  ImGui::SetNextItemWidth(std::max(px(80.0f), ImGui::GetContentRegionAvail().x - px(130.0f)));
   ImGui::InputTextWithHint("##export", "traversal.gif|mp4|png", &export_path_);
   ImGui::SameLine();
   if (ImGui::Button("Save")) export_composition(ws, derived, export_path_);
@@ -122,9 +122,9 @@ void ComposerPanel::draw(const Rect& area, Workspace& ws, Derived& derived) {
   const int k_count = ws.primitives(), steps = ws.composer_steps(), columns = steps + 1;
   alone_.resize(k_count);
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const float gap = 3.0f;
+  const float gap = px(3.0f), labels = px(kLabelWidth);
   const float side = std::floor(std::max(
-      12.0f, std::min((avail.x - kLabelWidth) / columns - gap, avail.y / (2 + k_count) - gap)));
+      ImGui::GetFrameHeight() - gap, std::min((avail.x - labels) / columns - gap, avail.y / (2 + k_count) - gap)));
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const ImU32 dim = ImGui::GetColorU32(ImGuiCol_TextDisabled);
@@ -132,7 +132,7 @@ void ComposerPanel::draw(const Rect& area, Workspace& ws, Derived& derived) {
     draw->AddText({origin.x, y + 0.5f * (side - ImGui::GetTextLineHeight())}, colour, text);
   };
   auto image_at = [&](int row, int column) -> ImVec2 {
-    return {origin.x + kLabelWidth + column * (side + gap), origin.y + row * (side + gap)};
+    return {origin.x + labels + column * (side + gap), origin.y + row * (side + gap)};
   };
 
   // Row 0: the real continuation of the sequence from the cursor frame.
@@ -161,7 +161,7 @@ void ComposerPanel::draw(const Rect& area, Workspace& ws, Derived& derived) {
     ImGui::PushID(k);
     ImGui::SetCursorScreenPos({origin.x, y + 0.5f * (side - ImGui::GetFrameHeight())});
     ImGui::PushStyleColor(ImGuiCol_SliderGrab, to_imgui(render::primitive_colour(k)));
-    ImGui::SetNextItemWidth(kLabelWidth - 8.0f);
+    ImGui::SetNextItemWidth(px(kLabelWidth - 8.0f));
     float speed = ws.speeds()[k];
     char format[32];
     std::snprintf(format, sizeof format, "%d: %%.2f", k);

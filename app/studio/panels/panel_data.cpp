@@ -3,12 +3,15 @@
 #include "app/studio/panels/panel_data.h"
 
 #include "app/studio/shell/ui.h"
+#include "core/train/train_config.h"
 
 #include <imgui_stdlib.h>
 
 #include <algorithm>
 #include <cfloat>
+#include <cmath>
 #include <cstdio>
+#include <vector>
 
 namespace sta::studio {
 
@@ -33,7 +36,7 @@ void data_summary(const data::Dataset& data) {
 
 void model_summary(Workspace& ws, const LoadedModel& m) {
   const model::ModelConfig& c = m.engine.config();
-  ImGui::TextWrapped("%s", m.path.c_str());
+  if (m.live) ImGui::TextWrapped("%s", m.path.c_str());  // a file's path is in the field above
   ImGui::Text("K = %d primitives, D = %d", c.primitives, c.latent_dim);
   ImGui::Text("%d px, %s likelihood", c.image_size, c.likelihood.c_str());
   ImGui::Text("preset %s, %lld steps", m.summary.preset.c_str(), static_cast<long long>(m.summary.step));
@@ -49,7 +52,8 @@ constexpr const char* kPresets[] = {"tiny", "demo", "paper"};
 constexpr const char* kDevices[] = {"auto", "cpu", "cuda"};
 // Curves in a warm ivory that no primitive (palette.h) or text uses.
 constexpr ImU32 kCurveColour = IM_COL32(225, 215, 185, 255);
-constexpr float kPlotHeight = 34.0f;
+// Curves share the height left below the controls, within these limits (a scroll beyond).
+constexpr float kPlotHeightMin = 16.0f, kPlotHeightMax = 90.0f;
 
 std::string minutes_seconds(double seconds) {
   if (!(seconds >= 0) || seconds > 1e7) return "--";
@@ -60,7 +64,7 @@ std::string minutes_seconds(double seconds) {
 }
 
 // A small curve with its name and latest value written over it.
-void curve(const TrainingSeries& series, ImU32 colour, float width) {
+void curve(const TrainingSeries& series, ImU32 colour, float width, float height) {
   char overlay[64];
   if (series.values.empty()) {
     std::snprintf(overlay, sizeof overlay, "%s: -", series.name.c_str());
@@ -69,11 +73,16 @@ void curve(const TrainingSeries& series, ImU32 colour, float width) {
   }
   ImGui::PushStyleColor(ImGuiCol_PlotLines, colour);
   ImGui::PlotLines(("##" + series.name).c_str(), series.values.data(), static_cast<int>(series.values.size()), 0,
-                   overlay, FLT_MAX, FLT_MAX, {width, kPlotHeight});
+                   overlay, FLT_MAX, FLT_MAX, {width, height});
   ImGui::PopStyleColor();
   if (ImGui::IsItemHovered() && !series.steps.empty())
     ImGui::SetTooltip("%s: steps %.0f to %.0f, %zu points", series.name.c_str(), series.steps.front(),
                       series.steps.back(), series.steps.size());
+}
+
+// The number of steps a preset trains for (it does not depend on the frame size or K).
+int preset_steps(int preset) {
+  return static_cast<int>(train::make_preset(kPresets[preset], 28, 3, 8).total_steps);
 }
 
 bool running(TrainingPhase p) {
@@ -81,6 +90,8 @@ bool running(TrainingPhase p) {
 }
 
 }  // namespace
+
+DataPanel::DataPanel() : steps_(preset_steps(preset_)) {}
 
 void DataPanel::draw(const Rect& area, Workspace& ws, TrainingSession& training) {
   begin_panel("Data & Training", area);
@@ -115,7 +126,7 @@ void DataPanel::draw_data_tab(Workspace& ws) {
   ImGui::Spacing();
   ImGui::Separator();
   ImGui::TextDisabled("MODEL");
-  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - 52.0f);
+  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - px(52.0f));
   const bool enter =
       ImGui::InputTextWithHint("##model", "checkpoint.sta", &model_path_, ImGuiInputTextFlags_EnterReturnsTrue);
   ImGui::SameLine();
@@ -138,7 +149,7 @@ void DataPanel::draw_training_tab(Workspace& ws, TrainingSession& training, cons
   // Settings: fixed while a run is going.
   ImGui::BeginDisabled(active);
   ImGui::SetNextItemWidth(0.32f * width);
-  ImGui::Combo("##preset", &preset_, kPresets, IM_ARRAYSIZE(kPresets));
+  if (ImGui::Combo("##preset", &preset_, kPresets, IM_ARRAYSIZE(kPresets))) steps_ = preset_steps(preset_);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("preset: tiny (seconds), demo (2-core CPU), paper (GPU)");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(0.28f * width);
@@ -153,8 +164,8 @@ void DataPanel::draw_training_tab(Workspace& ws, TrainingSession& training, cons
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
   ImGui::InputInt("##steps", &steps_, 0);
-  steps_ = std::max(0, steps_);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("steps (0: the preset's)");
+  steps_ = std::max(1, steps_);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("steps to train (a change of preset sets its own)");
   ImGui::EndDisabled();
 
   // Start / Pause / Resume / Stop.
@@ -205,24 +216,29 @@ void DataPanel::draw_training_tab(Workspace& ws, TrainingSession& training, cons
 
   // Save.
   ImGui::BeginDisabled(!training.has_trainer());
-  ImGui::SetNextItemWidth(width - 48.0f);
+  ImGui::SetNextItemWidth(width - px(48.0f));
   ImGui::InputTextWithHint("##save", "checkpoint.sta", &save_path_);
   ImGui::SameLine();
   if (ImGui::Button("Save") && !training.save(save_path_)) ws.report_error("no training to save");
   ImGui::EndDisabled();
   if (!v.last_save.empty()) ImGui::TextDisabled("%s", v.last_save.c_str());
 
-  // Curves: two columns of small plots.
-  const float plot = (width - gap) / 2.0f;
-  int column = 0;
-  const auto next = [&] {
-    if (++column % 2 == 1) ImGui::SameLine();
+  // Curves: small plots in two columns (three when two would not fit) sharing the height left.
+  std::vector<const TrainingSeries*> curves;
+  for (const TrainingSeries& s : v.terms) curves.push_back(&s);
+  if (!v.alignment.values.empty()) curves.push_back(&v.alignment);
+  const float spacing = ImGui::GetStyle().ItemSpacing.y, left = ImGui::GetContentRegionAvail().y;
+  const auto row_height = [&](int columns) {
+    const int rows = std::max(1, (static_cast<int>(curves.size()) + columns - 1) / columns);
+    return std::floor((left - (rows - 1) * spacing) / rows);
   };
-  for (const TrainingSeries& s : v.terms) {
-    curve(s, kCurveColour, plot);
-    next();
+  const int columns = row_height(2) >= px(kPlotHeightMin) ? 2 : 3;
+  const float plot = (width - (columns - 1) * gap) / columns;
+  const float height = std::clamp(row_height(columns), px(kPlotHeightMin), px(kPlotHeightMax));
+  for (size_t i = 0; i < curves.size(); ++i) {
+    curve(*curves[i], kCurveColour, plot, height);
+    if (static_cast<int>(i % columns) != columns - 1) ImGui::SameLine();
   }
-  if (!v.alignment.values.empty()) curve(v.alignment, kCurveColour, plot);
 }
 
 }  // namespace sta::studio

@@ -16,6 +16,7 @@ namespace sta::studio {
 
 class DataPanel {
  public:
+  DataPanel();
   void draw(const Rect& area, Workspace& ws, TrainingSession& training);
 
  private:
@@ -25,7 +26,7 @@ class DataPanel {
   std::string model_path_;  // the text field
   int shown_revision_ = -1;
   int preset_ = 0, device_ = 0;  // indices into the choice lists
-  int steps_ = 0;                // 0: the preset's
+  int steps_;                    // starts at the preset's, and follows a change of preset
   std::string save_path_ = "trained.sta";
   int shown_run_ = 0;            // the training run the tab was last selected for
 };

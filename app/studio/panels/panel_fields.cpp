@@ -48,10 +48,10 @@ void show(const render::Framebuffer& fb, ImVec2 at, float side) {
 // A short legend sample of a line in a colour: solid, or dashed.
 void line_sample(ImVec2 at, render::Rgba colour, bool dashed) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  const float y = at.y + 0.5f * ImGui::GetTextLineHeight(), length = 30.0f;
+  const float y = at.y + 0.5f * ImGui::GetTextLineHeight(), length = px(30.0f);
   if (dashed) {
-    for (float x = 0.0f; x < length; x += 9.0f)
-      draw->AddLine({at.x + x, y}, {at.x + std::min(x + 5.0f, length), y}, to_imgui(colour), 3.0f);
+    for (float x = 0.0f; x < length; x += px(9.0f))
+      draw->AddLine({at.x + x, y}, {at.x + std::min(x + px(5.0f), length), y}, to_imgui(colour), 3.0f);
   } else {
     draw->AddLine({at.x, y}, {at.x + length, y}, to_imgui(colour), 3.0f);
   }
@@ -61,7 +61,7 @@ void line_sample(ImVec2 at, render::Rgba colour, bool dashed) {
 void colour_bar(render::ColorMap map, float lo, float hi, const char* caption) {
   ImGui::TextDisabled("%s", caption);
   const ImVec2 at = ImGui::GetCursorScreenPos();
-  const float width = kControlsWidth - 10.0f, height = 10.0f;
+  const float width = px(kControlsWidth - 10.0f), height = px(10.0f);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   constexpr int kSteps = 24;
   for (int i = 0; i < kSteps; ++i) {
@@ -96,7 +96,7 @@ void caption(const Workspace& ws, ImVec2 at, float width) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 size = ImGui::CalcTextSize(text.c_str());
   draw->PushClipRect(at, {at.x + width, at.y + size.y + 6.0f}, true);
-  draw->AddRectFilled(at, {at.x + size.x + 12.0f, at.y + size.y + 6.0f}, IM_COL32(0, 0, 0, 150));
+  draw->AddRectFilled(at, {at.x + size.x + px(12.0f), at.y + size.y + px(6.0f)}, IM_COL32(0, 0, 0, 150));
   draw->AddText({at.x + 6.0f, at.y + 3.0f}, IM_COL32(215, 215, 220, 255), text.c_str());
   draw->PopClipRect();
 }
@@ -109,6 +109,23 @@ std::vector<float> on_slice(const field::Slice& slice, const std::vector<model::
     xy.insert(xy.end(), {p.x, p.y});
   }
   return xy;
+}
+
+// The small multiples' side and columns for k primitives beside a large view in `room` x
+// `height`: the large view takes the full height when it can, and the minis the largest side
+// that fits in the width it leaves (or 30% of the room, the large view shrinking for them),
+// over the column counts 1..k.
+std::pair<float, int> minis_grid(int k, float room, float height) {
+  const float gap = ImGui::GetStyle().ItemSpacing.x, label = ImGui::GetFrameHeight() + px(4.0f);
+  std::pair<float, int> best{0.0f, 1};
+  for (int columns = 1; columns <= std::max(k, 1); ++columns) {
+    const int rows = (k + columns - 1) / columns;
+    const float by_height = (height - rows * label) / rows;
+    const float by_width = std::max((room - height - gap) / columns - gap, 0.3f * room / columns);
+    const float side = std::floor(std::max(px(40.0f), std::min(by_height, by_width)));
+    if (side > best.first) best = {side, columns};
+  }
+  return best;
 }
 
 }  // namespace
@@ -131,19 +148,16 @@ const FieldLayers* FieldsPanel::update(Workspace& ws, Derived& derived) {
   time_ = request.time;
   const GeometryKey key{ws.model_revision(), ws.data_revision(), geometry_of(request.settings), request.time,
                         request.anchor};
-  const auto& layers = layers_.get(key, [&]() -> std::optional<FieldLayers> {
-    ++generation_;
-    const auto start = std::chrono::steady_clock::now();
-    try {
-      FieldLayers computed = compute_field_layers(engine, request);
-      recompute_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-      return computed;
-    } catch (const std::exception& e) {
-      ws.report_error(std::string("field view: ") + e.what());
-      return std::nullopt;
-    }
-  });
-  if (!layers) return nullptr;
+  if (!(requested_key_ && *requested_key_ == key)) {
+    requested_ticket_ = worker_.submit(engine, std::move(request));
+    requested_key_ = key;
+  }
+  // Layers of an earlier model stay on screen while the new ones are computed, as long as they
+  // fit the model now shown (the same K and D).
+  const bool fits = layers_ && static_cast<int>(layers_->primitives.size()) == engine.primitives() &&
+                    layers_->slice.dim() == engine.latent_dim();
+  if (!fits) return nullptr;
+  const FieldLayers* layers = &*layers_;
 
   if (!painter_) painter_ = std::make_unique<FieldPainter>();
   const FieldSettings& s = ws.fields();
@@ -154,7 +168,7 @@ const FieldLayers* FieldsPanel::update(Workspace& ws, Derived& derived) {
   }
   if (heat_changed_({generation_, s.heat})) {
     try {
-      painter_->set_heat(heat_grids(engine, *layers, s.heat, request.time), s.heat);
+      painter_->set_heat(heat_grids(engine, *layers, s.heat, layers->time), s.heat);
     } catch (const std::exception& e) {
       ws.report_error(std::string("heat map: ") + e.what());
       painter_->set_heat({}, HeatMode::None);
@@ -171,11 +185,24 @@ const FieldLayers* FieldsPanel::update(Workspace& ws, Derived& derived) {
     painter_->set_composed(composition ? on_slice(layers->slice, composition->latents) : std::vector<float>{});
     ++uploads_;
   }
-  return &*layers;
+  return layers;
 }
+
+void FieldsPanel::take_result(Workspace& ws) {
+  std::optional<FieldResult> result = worker_.take();
+  if (!result) return;
+  shown_ticket_ = result->ticket;
+  recompute_ms_ = result->compute_ms;
+  ++generation_;
+  layers_ = std::move(result->layers);
+  if (!layers_) ws.report_error("field view: " + result->error);
+}
+
+bool FieldsPanel::settled() const { return requested_ticket_ == shown_ticket_; }
 
 void FieldsPanel::draw(const Rect& area, Workspace& ws, Derived& derived) {
   begin_panel("Latent fields", area, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  take_result(ws);
   view_rect_ = {};
   mini_rects_.clear();
   if (!ws.model()) {
@@ -185,21 +212,19 @@ void FieldsPanel::draw(const Rect& area, Workspace& ws, Derived& derived) {
   }
   const FieldLayers* layers = update(ws, derived);
   const ImVec2 origin = ImGui::GetCursorScreenPos(), avail = ImGui::GetContentRegionAvail();
-  ImGui::BeginChild("##field controls", {kControlsWidth, avail.y});
+  const float controls = px(kControlsWidth);
+  ImGui::BeginChild("##field controls", {controls, avail.y});
   draw_controls(ws);
   draw_legend(ws);
   ImGui::EndChild();
   if (layers) {
-    const int k = ws.primitives();
-    const int columns = k <= 3 ? 1 : 2, rows = (k + columns - 1) / columns;
-    const float gap = ImGui::GetStyle().ItemSpacing.x, label = ImGui::GetFrameHeight();
-    const float room = avail.x - kControlsWidth - gap;
-    const float mini =
-        std::floor(std::max(40.0f, std::min((avail.y - rows * label) / rows - 4.0f, 0.3f * room / columns)));
-    const float large = std::floor(std::max(60.0f, std::min(avail.y, room - columns * (mini + gap) - gap)));
-    ImGui::SetCursorScreenPos({origin.x + kControlsWidth + gap, origin.y});
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float room = avail.x - controls - gap;
+    const auto [mini, columns] = minis_grid(ws.primitives(), room, avail.y);
+    const float large = std::floor(std::max(px(60.0f), std::min(avail.y, room - columns * (mini + gap) - gap)));
+    ImGui::SetCursorScreenPos({origin.x + controls + gap, origin.y});
     draw_large_view(ws, *layers, large);
-    ImGui::SetCursorScreenPos({origin.x + kControlsWidth + 2.0f * gap + large, origin.y});
+    ImGui::SetCursorScreenPos({origin.x + controls + 2.0f * gap + large, origin.y});
     draw_minis(ws, *layers, mini, columns);
   }
   ImGui::End();
@@ -207,7 +232,7 @@ void FieldsPanel::draw(const Rect& area, Workspace& ws, Derived& derived) {
 
 void FieldsPanel::draw_controls(Workspace& ws) {
   FieldSettings s = ws.fields();
-  const float width = kControlsWidth - 78.0f;
+  const float width = px(kControlsWidth - 78.0f);
   bool changed = enum_combo("part", s.part, width);
   changed |= enum_combo("slice", s.slice, width);
   if (s.slice == SliceMode::Axes) {
@@ -246,9 +271,9 @@ void FieldsPanel::draw_legend(const Workspace& ws) {
       const render::Rgba colour = s.colouring == LineColouring::Speed
                                       ? render::colormap(render::ColorMap::Sequential, 0.8f)
                                       : render::primitive_colour(k, part);
-      line_sample({at.x + p * 36.0f, at.y}, colour, render::part_pattern(part) == render::LinePattern::Dashed);
+      line_sample({at.x + p * px(36.0f), at.y}, colour, render::part_pattern(part) == render::LinePattern::Dashed);
     }
-    ImGui::Dummy({parts.size() * 36.0f, ImGui::GetTextLineHeight()});
+    ImGui::Dummy({parts.size() * px(36.0f), ImGui::GetTextLineHeight()});
     ImGui::SameLine();
     const char* note = !ws.enabled()[k] ? " (off)" : k == s.focus ? " (focus)" : "";
     if (shown[k]) {
@@ -268,23 +293,23 @@ void FieldsPanel::draw_legend(const Workspace& ws) {
 }
 
 void FieldsPanel::draw_large_view(Workspace& ws, const FieldLayers& layers, float side) {
-  const int px = static_cast<int>(side);
+  const int pixels = static_cast<int>(side);
   const ImVec2 at = ImGui::GetCursorScreenPos();
   ImGui::InvisibleButton("##large view", {side, side});
   const ImGuiIO& io = ImGui::GetIO();
   if (ImGui::IsItemHovered() && io.MouseWheel != 0.0f) {
     const render::Point2 mouse{io.MousePos.x - at.x, io.MousePos.y - at.y};
     const render::View2D zoomed =
-        view_of(layers.spec, ws.field_view(), px, px).zoomed(std::pow(1.15f, io.MouseWheel), mouse, px, px);
-    ws.set_field_view(field_view_of(zoomed, layers.spec, px, px));
+        view_of(layers.spec, ws.field_view(), pixels, pixels).zoomed(std::pow(1.15f, io.MouseWheel), mouse, pixels, pixels);
+    ws.set_field_view(field_view_of(zoomed, layers.spec, pixels, pixels));
   }
   if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0.0f)) {
     const render::View2D panned =
-        view_of(layers.spec, ws.field_view(), px, px).panned(io.MouseDelta.x, io.MouseDelta.y, px, px);
-    ws.set_field_view(field_view_of(panned, layers.spec, px, px));
+        view_of(layers.spec, ws.field_view(), pixels, pixels).panned(io.MouseDelta.x, io.MouseDelta.y, pixels, pixels);
+    ws.set_field_view(field_view_of(panned, layers.spec, pixels, pixels));
   }
   if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) ws.set_field_view({});
-  const render::View2D view = view_of(layers.spec, ws.field_view(), px, px);
+  const render::View2D view = view_of(layers.spec, ws.field_view(), pixels, pixels);
   FieldPainter::Options options;
   options.shown = shown_in_large_view(ws);
   options.heat_primitive = ws.fields().heat == HeatMode::None ? -1 : ws.fields().focus;
@@ -292,10 +317,10 @@ void FieldsPanel::draw_large_view(Workspace& ws, const FieldLayers& layers, floa
   // Painted again when what it shows changes, and kAnimationHz times a second for the
   // moving patterns: a software rasteriser then has time left for the rest of the window.
   const bool changed = large_changed_(
-      {uploads_, px, options.shown, options.heat_primitive, options.cursor, view.x0, view.x1, view.y0, view.y1});
+      {uploads_, pixels, options.shown, options.heat_primitive, options.cursor, view.x0, view.x1, view.y0, view.y1});
   const double now = ImGui::GetTime();
   if (changed || now - painted_at_ >= 1.0 / kAnimationHz) {
-    painter_->paint(target(large_, px), view, static_cast<float>(now), options);
+    painter_->paint(target(large_, pixels), view, static_cast<float>(now), options);
     painted_at_ = now;
   }
   show(*large_, at, side);
@@ -304,14 +329,14 @@ void FieldsPanel::draw_large_view(Workspace& ws, const FieldLayers& layers, floa
 }
 
 void FieldsPanel::draw_minis(Workspace& ws, const FieldLayers& layers, float side, int columns) {
-  const int px = static_cast<int>(side);
+  const int pixels = static_cast<int>(side);
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float gap = ImGui::GetStyle().ItemSpacing.x, label = ImGui::GetFrameHeight();
   minis_.resize(ws.primitives());
   // Minis are still pictures: painted again only when what they show has changed.
-  const bool repaint = minis_changed_({uploads_, ws.cursor(), px});
+  const bool repaint = minis_changed_({uploads_, ws.cursor(), pixels});
   for (int k = 0; k < ws.primitives(); ++k) {
-    const ImVec2 at{origin.x + (k % columns) * (side + gap), origin.y + (k / columns) * (side + label + 4.0f)};
+    const ImVec2 at{origin.x + (k % columns) * (side + gap), origin.y + (k / columns) * (side + label + px(4.0f))};
     ImGui::SetCursorScreenPos(at);
     ImGui::PushID(k);
     bool on = ws.enabled()[k];
@@ -319,8 +344,12 @@ void FieldsPanel::draw_minis(Workspace& ws, const FieldLayers& layers, float sid
     if (ImGui::IsItemHovered())
       ImGui::SetTooltip(
           "primitive %d on or off in the model's roll-out (and in the large view when it shows the enabled)", k);
-    ImGui::SameLine(0.0f, 4.0f);
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(to_imgui(render::primitive_colour(k))), "primitive %d", k);
+    ImGui::SameLine(0.0f, px(4.0f));
+    // The caption fits the mini's width: "primitive k", or just "k" beside small minis.
+    const std::string caption = "primitive " + std::to_string(k);
+    const bool fits = label + px(4.0f) + ImGui::CalcTextSize(caption.c_str()).x <= side;
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(to_imgui(render::primitive_colour(k))), "%s",
+                       fits ? caption.c_str() : std::to_string(k).c_str());
     const ImVec2 image{at.x, at.y + label};
     ImGui::SetCursorScreenPos(image);
     if (ImGui::InvisibleButton("##mini", {side, side})) {
@@ -340,7 +369,7 @@ void FieldsPanel::draw_minis(Workspace& ws, const FieldLayers& layers, float sid
       options.line_width = 1.5f;
       options.arrow_px = 7.0f;
       options.sketch = true;
-      painter_->paint(target(minis_[k], px), view_of(layers.spec, {}, px, px), 0.0f, options);
+      painter_->paint(target(minis_[k], pixels), view_of(layers.spec, {}, pixels, pixels), 0.0f, options);
     }
     show(*minis_[k], image, side);
     if (k == ws.fields().focus)
@@ -358,8 +387,10 @@ nlohmann::json FieldsPanel::describe() const {
                      {"recompute_ms", recompute_ms_},
                      {"lines", nlohmann::json::array()}};
   for (const Rect& r : mini_rects_) out["minis"].push_back(to_json(r));
-  if (const auto* layers = layers_.value(); layers && *layers)
-    for (const auto& parts : (*layers)->primitives) {
+  out["settled"] = settled();
+  out["dropped"] = worker_.dropped();
+  if (layers_)
+    for (const auto& parts : layers_->primitives) {
       size_t count = 0;
       for (const PartLayer& layer : parts) count += layer.lines.size();
       out["lines"].push_back(count);

@@ -5,12 +5,15 @@
 // enabled ones (wheel: zoom, drag: pan, double-click: reset) with the sequence's latent
 // trajectory, its patterns moving at 30 Hz; still small multiples, one per primitive, with
 // sparser lines (click: focus; checkbox: enabled). Geometry is recomputed only when model,
-// data, slice, anchor, time, part or density change; pictures only when what they show does.
+// data, slice, anchor, time, part or density change, on the field worker's thread: the panel
+// keeps drawing the last complete geometry until the new one is ready, so a dragged slice
+// control never holds up a frame. Pictures are redrawn only when what they show changes.
 #pragma once
 
 #include "app/studio/compute/cached.h"
 #include "app/studio/compute/derived.h"
 #include "app/studio/compute/field_layers.h"
+#include "app/studio/compute/field_worker.h"
 #include "app/studio/panels/field_painter.h"
 #include "app/studio/shell/layout.h"
 #include "render/framebuffer.h"
@@ -29,10 +32,14 @@ class FieldsPanel {
   void draw(const Rect& area, Workspace& ws, Derived& derived);
   // Geometry of the last frame: large view and mini view rectangles, line counts, timings.
   nlohmann::json describe() const;
+  // True when the geometry on screen is that of the latest settings (no recomputation pending):
+  // scripts wait for it before they capture or go on, so that they see what they asked for.
+  bool settled() const;
 
  private:
   using GeometryKey = std::tuple<int, int, FieldSettings, double, std::vector<float>>;
 
+  void take_result(Workspace& ws);  // adopts the worker's newest finished geometry
   const FieldLayers* update(Workspace& ws, Derived& derived);
   void draw_controls(Workspace& ws);
   void draw_legend(const Workspace& ws);
@@ -42,8 +49,11 @@ class FieldsPanel {
   std::unique_ptr<FieldPainter> painter_;  // made on first use: it needs the GL context
   std::unique_ptr<render::Framebuffer> large_;
   std::vector<std::unique_ptr<render::Framebuffer>> minis_;
-  Cached<GeometryKey, std::optional<FieldLayers>> layers_;
-  int generation_ = 0;  // counts recomputations of layers_, as a key for what derives from it
+  FieldWorker worker_;
+  std::optional<GeometryKey> requested_key_;
+  uint64_t requested_ticket_ = 0, shown_ticket_ = 0;
+  std::optional<FieldLayers> layers_;  // the last complete geometry (empty after a failure)
+  int generation_ = 0;  // counts results taken into layers_, as a key for what derives from it
   Changed<std::tuple<int, LineColouring>> lines_changed_;
   Changed<std::tuple<int, HeatMode>> heat_changed_;
   Changed<std::tuple<int, int, int, SequenceChoice, std::vector<bool>>> trajectory_changed_;

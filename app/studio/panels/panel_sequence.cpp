@@ -14,7 +14,8 @@ namespace sta::studio {
 
 namespace {
 
-constexpr float kGap = 6.0f;  // between frames
+constexpr float kGap = 6.0f;      // between frames
+constexpr float kMinSide = 20.0f;  // the smallest frames, however little room there is
 
 render::Texture2D upload(const Image& frame) {
   render::Texture2D texture(render::Filter::Nearest);
@@ -36,7 +37,7 @@ float label_width(const data::Sequence& sequence) {
   if (sequence.truth)
     for (const std::string& name : sequence.truth->names)
       widest = std::max(widest, ImGui::CalcTextSize(name.c_str()).x);
-  return std::min(widest, 110.0f) + 10.0f;
+  return std::min(widest, px(110.0f)) + px(10.0f);
 }
 
 // A row name in the label column, vertically centred on a row of the given height and
@@ -77,11 +78,12 @@ SequencePanel::ModelRows SequencePanel::model_rows_of(const std::vector<Image>& 
 
 void SequencePanel::draw(const Rect& area, Workspace& ws, Derived& derived) {
   const data::Sequence* sequence = derived.sequence(ws);
-  const std::string title = sequence ? "Sequence - " + sequence->label + "###Sequence" : std::string("Sequence");
+  const std::string title = (sequence ? "Sequence - " + sequence->label : std::string("Sequence")) + "###Sequence";
   begin_panel(title.c_str(), area, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   draw_controls(ws);
   input_rects_.clear();
   predicted_rects_.clear();
+  wanted_width_.reset();
   predicted_l1_.clear();
   diagnosis_.reset();
   if (sequence) {
@@ -98,9 +100,9 @@ void SequencePanel::draw_controls(Workspace& ws) {
     transforms_ = ws.data_transforms();
     shown_revision_ = ws.data_revision();
   }
-  ImGui::SetNextItemWidth(150.0f);
+  ImGui::SetNextItemWidth(px(150.0f));
   bool open = ImGui::InputTextWithHint("##source", "source", &source_, ImGuiInputTextFlags_EnterReturnsTrue);
-  ImGui::SameLine(0.0f, 2.0f);
+  ImGui::SameLine(0.0f, px(2.0f));
   if (ImGui::BeginCombo("##sources", nullptr, ImGuiComboFlags_NoPreview)) {
     for (const std::string& name : data::known_sources()) {
       const auto colon = name.find(':');
@@ -113,7 +115,7 @@ void SequencePanel::draw_controls(Workspace& ws) {
   }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("fashion-mnist, idx:PATH, digits, shapes, video:PATH");
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(130.0f);
+  ImGui::SetNextItemWidth(px(130.0f));
   open |= ImGui::InputTextWithHint("##transforms", "default transforms", &transforms_,
                                    ImGuiInputTextFlags_EnterReturnsTrue);
   if (ImGui::IsItemHovered()) {
@@ -124,27 +126,32 @@ void SequencePanel::draw_controls(Workspace& ws) {
   }
   ImGui::SameLine();
   if (ImGui::Button("Open") || open) ws.open_data(source_, transforms_);
+  const float source_right = ImGui::GetItemRectMax().x;
 
   // Browsing controls on the same row when they fit, else on the next.
-  ImGui::SameLine(0.0f, 18.0f);
-  if (ImGui::GetContentRegionAvail().x < 480.0f) ImGui::NewLine();
+  ImGui::SameLine(0.0f, px(18.0f));
+  if (ImGui::GetContentRegionAvail().x < px(480.0f)) ImGui::NewLine();
+  const float browse_left = ImGui::GetCursorScreenPos().x;
   for (const auto& [split, name] : names(data::Split{})) {
     if (ImGui::RadioButton(name, ws.sequence().split == split)) ws.choose_split(split);
     ImGui::SameLine();
   }
-  ImGui::SameLine(0.0f, 14.0f);
+  ImGui::SameLine(0.0f, px(14.0f));
   for (const auto& [mode, name] : names(data::SequenceMode{})) {
     if (ImGui::RadioButton(name, ws.sequence().mode == mode)) ws.choose_mode(mode);
     ImGui::SameLine();
   }
-  ImGui::SameLine(0.0f, 14.0f);
+  ImGui::SameLine(0.0f, px(14.0f));
   int64_t index = ws.sequence().index;
   const int64_t one = 1;
-  ImGui::SetNextItemWidth(120.0f);
+  ImGui::SetNextItemWidth(px(120.0f));
   if (ImGui::InputScalar("##index", ImGuiDataType_S64, &index, &one, nullptr, "%lld")) ws.choose_index(index);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("sequence index (-/+: previous / next)");
   ImGui::SameLine();
   if (ImGui::Button("Random")) ws.choose_random_index();
+  // Their width on one row, wrapped or not: what the layout should leave the panel.
+  controls_width_ = source_right - ImGui::GetWindowPos().x - ImGui::GetStyle().WindowPadding.x + px(18.0f) +
+                    ImGui::GetItemRectMax().x - browse_left;
 }
 
 void SequencePanel::draw_frames(Workspace& ws, const data::Sequence& sequence,
@@ -156,18 +163,28 @@ void SequencePanel::draw_frames(Workspace& ws, const data::Sequence& sequence,
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float labels = label_width(sequence);
   const float spacing = ImGui::GetStyle().ItemSpacing.y;
-  auto height_at = [&](int s) {
-    const float chips = transforms * (line + 2.0f);
-    const float model = prediction ? 2.0f * (s * size + line + spacing) + line + spacing : 0.0f;
-    return s * size + chips + model + ImGui::GetFrameHeight() + 4.0f * spacing + 6.0f;
+  // Frames take the largest size at which the rows fit the panel's width and height: its
+  // height holds the rows of frames (input, recon, model) and text lines. In a short panel
+  // the recon row gives way rather than the frames shrinking below kMinSide.
+  const float gap = px(kGap);
+  const float by_width = (avail.x - labels) / frames - gap;
+  auto by_height_with = [&](int model_rows) {
+    const float text = transforms * (line + 2.0f) + model_rows * (line + spacing) + (prediction ? line + spacing : 0.0f) +
+                       ImGui::GetFrameHeight() + 4.0f * spacing + 6.0f;
+    return (avail.y - text) / (1 + model_rows);
   };
-  scale_ = 1;
-  for (int s = 4; s > 1; --s)
-    if (labels + frames * (s * size + kGap) <= avail.x && height_at(s) <= avail.y) {
-      scale_ = s;
-      break;
-    }
-  const float side = scale_ * size, pitch = side + kGap;
+  show_recon_ = prediction && by_height_with(2) >= px(kMinSide);
+  const float by_height = by_height_with(prediction ? (show_recon_ ? 2 : 1) : 0);
+  // Frames of at least twice their size are drawn at a whole multiple of it, so that every
+  // source pixel becomes the same square of screen pixels.
+  auto side_for = [&](float room) {
+    const float side = std::max(px(kMinSide), std::floor(room));
+    return side >= 2.0f * size ? std::floor(side / size) * size : side;
+  };
+  scale_ = side_for(std::min(by_width, by_height)) / size;
+  wanted_width_ = std::max(labels + frames * (side_for(by_height) + gap), controls_width_) +
+                  2.0f * ImGui::GetStyle().WindowPadding.x;
+  const float side = std::round(scale_ * size), pitch = side + gap;
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float x0 = origin.x + labels;
   ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -211,7 +228,7 @@ void SequencePanel::draw_frames(Workspace& ws, const data::Sequence& sequence,
     const auto key = std::make_tuple(ws.data_revision(), ws.model_revision(), ws.sequence(), ws.enabled());
     const ModelRows& rows =
         model_rows_.get(key, [&] { return model_rows_of(*recons, prediction->frames, sequence.frames); });
-    model_row("recon", rows.recon, nullptr);
+    if (show_recon_) model_row("recon", rows.recon, nullptr);
     model_row("model", rows.predicted, &predicted_rects_);
     predicted_l1_ = rows.predicted.l1;
     diagnosis_ = rows.diagnosis;
@@ -240,7 +257,7 @@ void SequencePanel::draw_frames(Workspace& ws, const data::Sequence& sequence,
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("animate the time cursor (Space)");
   ImGui::SetCursorScreenPos({x0, y + 2.0f});
   int cursor = ws.cursor();
-  ImGui::SetNextItemWidth(frames * pitch - kGap);
+  ImGui::SetNextItemWidth(frames * pitch - gap);
   if (ImGui::SliderInt("##cursor", &cursor, 0, frames - 1, "time cursor t = %d")) ws.set_cursor(cursor);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("drag, click a frame, or press Left / Right");
 }

@@ -27,6 +27,9 @@ class SequencePanel {
   void draw(const Rect& area, Workspace& ws, Derived& derived);
   // Geometry of the last frame drawn: frame scale, frame and highlight rectangles.
   nlohmann::json describe() const;
+  // The panel width at which the last frame's strips would fill it at its height (and the
+  // controls fit), for the layout; nullopt when no sequence was drawn.
+  std::optional<float> wanted_width() const { return wanted_width_; }
 
  private:
   struct ModelRow {
@@ -55,7 +58,10 @@ class SequencePanel {
   int shown_revision_ = -1;
   Cached<std::tuple<int, SequenceChoice>, std::vector<render::Texture2D>> input_;
   Cached<std::tuple<int, int, SequenceChoice, std::vector<bool>>, ModelRows> model_rows_;
-  int scale_ = 0;
+  float scale_ = 0.0f;  // frame side / native size
+  float controls_width_ = 0.0f;
+  bool show_recon_ = true;  // false when the panel is too short for three rows of frames
+  std::optional<float> wanted_width_;
   std::vector<Rect> input_rects_, predicted_rects_;
   std::vector<float> predicted_l1_;  // of the model row last drawn
   std::optional<Diagnosis> diagnosis_;  // of the sequence last drawn with a model

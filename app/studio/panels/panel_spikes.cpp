@@ -18,7 +18,7 @@ constexpr float kSummaryWidth = 150.0f;  // the test-set co-activation matrix at
 struct Grid {
   ImVec2 origin;
   float cell_w, cell_h;
-  ImVec2 cell(int row, int column) const { return {origin.x + kLabelWidth + column * cell_w, origin.y + row * cell_h}; }
+  ImVec2 cell(int row, int column) const { return {origin.x + px(kLabelWidth) + column * cell_w, origin.y + row * cell_h}; }
 };
 
 // One cell: a filled box (opacity `fill`) with centred text.
@@ -54,12 +54,15 @@ void SpikesPanel::draw(const Rect& area, Workspace& ws, Derived& derived) {
   const int m = sequence->truth ? static_cast<int>(sequence->truth->names.size()) : 0;
   ImVec2 avail = ImGui::GetContentRegionAvail();
   const bool summary = k > 0 && m > 0;
-  const ImVec2 summary_at{ImGui::GetCursorScreenPos().x + avail.x - kSummaryWidth, ImGui::GetCursorScreenPos().y};
-  if (summary) avail.x -= kSummaryWidth + 12.0f;
+  const ImVec2 summary_at{ImGui::GetCursorScreenPos().x + avail.x - px(kSummaryWidth), ImGui::GetCursorScreenPos().y};
+  if (summary) avail.x -= px(kSummaryWidth + 12.0f);
   const int rows = 1 + k + m;
-  Grid g{ImGui::GetCursorScreenPos(), std::clamp((avail.x - kLabelWidth) / steps, 24.0f, 64.0f),
-         std::clamp((avail.y - ImGui::GetTextLineHeightWithSpacing() - 4.0f) / rows, ImGui::GetTextLineHeight() + 2.0f,
-                    24.0f)};
+  // The note under the grid is dropped when the rows need its line (the legend says the same
+  // when the model and the truth are both there).
+  const float min_cell = ImGui::GetTextLineHeight() + 2.0f, note_height = ImGui::GetTextLineHeightWithSpacing() + px(4.0f);
+  const bool note = !prediction || m == 0 || avail.y - rows * min_cell >= note_height;
+  Grid g{ImGui::GetCursorScreenPos(), std::clamp((avail.x - px(kLabelWidth)) / steps, px(24.0f), px(96.0f)),
+         std::clamp((avail.y - (note ? note_height : 0.0f)) / rows, min_cell, std::max(min_cell, px(40.0f)))};
   const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text), dim = ImGui::GetColorU32(ImGuiCol_TextDisabled);
 
   row_label(g, 0, "step", dim);
@@ -117,11 +120,14 @@ void SpikesPanel::draw(const Rect& area, Workspace& ws, Derived& derived) {
       ImGui::SetTooltip("step t maps frame t-1 to frame t; click: cursor to frame t-1");
     }
   }
-  ImGui::SetCursorScreenPos({g.origin.x, g.origin.y + rows * g.cell_h + 4.0f});
-  const char* note = !prediction ? "Load a model to see its inferred spikes."
-                     : m == 0    ? "No ground truth for this source."
-                                 : "above: model spike probability and speed g; below: ground truth";
-  ImGui::TextDisabled("%s", note);
+  ImGui::SetCursorScreenPos({g.origin.x, g.origin.y + rows * g.cell_h + px(4.0f)});
+  if (note) {
+    ImGui::TextDisabled("%s", !prediction ? "Load a model to see its inferred spikes."
+                              : m == 0    ? "No ground truth for this source."
+                                          : "above: model spike probability and speed g; below: ground truth");
+  } else {
+    ImGui::Dummy({1.0f, 0.0f});  // the grid's extent, for the panel's content rectangle
+  }
   if (summary) draw_summary(summary_at, ws, derived, sequence->truth->names);
   ImGui::End();
 }
@@ -135,14 +141,14 @@ void SpikesPanel::draw_summary(ImVec2 at, Workspace& ws, Derived& derived, const
     ImGui::SetTooltip("mean spike probability of each primitive (columns) while each transformation acts (rows),\nover %d single and %d sparse test sequences; outlined: the Hungarian matching", Derived::kSummarySequences, Derived::kSummarySequences);
   const eval::AlignmentResult* a = live ? derived.last_alignment() : derived.alignment(ws);
   if (live) {
-    ImGui::SetCursorScreenPos({at.x + kSummaryWidth - 58.0f, at.y});
+    ImGui::SetCursorScreenPos({at.x + px(kSummaryWidth - 58.0f), at.y});
     if (ImGui::SmallButton("Update")) a = derived.alignment(ws);
   }
   alignment_ = a ? std::optional<eval::AlignmentResult>(*a) : std::nullopt;
   if (!a || a->coactivation.size() != names.size()) return;
   const int m = static_cast<int>(names.size()), k = static_cast<int>(a->coactivation.front().size());
-  const float line = ImGui::GetTextLineHeight() + 2.0f, name_w = 42.0f;
-  const float cell_w = std::min(40.0f, (kSummaryWidth - name_w) / std::max(1, k));
+  const float line = ImGui::GetTextLineHeight() + 2.0f, name_w = px(42.0f);
+  const float cell_w = std::min(px(40.0f), (px(kSummaryWidth) - name_w) / std::max(1, k));
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float top = at.y + line;
   for (int p = 0; p < k; ++p)

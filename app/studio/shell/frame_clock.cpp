@@ -1,7 +1,12 @@
 // Frame intervals, their histograms and quantiles (see frame_clock.h).
 #include "app/studio/shell/frame_clock.h"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <string>
 
 namespace sta::studio {
 
@@ -65,6 +70,20 @@ FrameClock::Window FrameClock::take_window() {
   std::fill(window_.begin(), window_.end(), 0u);
   window_count_ = 0;
   return window;
+}
+
+double process_age_ms() {
+  std::ifstream stat("/proc/self/stat"), uptime("/proc/uptime");
+  std::string line;
+  double since_boot_s = 0.0;
+  if (!std::getline(stat, line) || !(uptime >> since_boot_s)) return -1.0;
+  // Fields after the command name (which may hold spaces) start at field 3; starttime is field 22.
+  std::istringstream fields(line.substr(line.rfind(')') + 2));
+  std::string field;
+  for (int i = 3; i < 22 && fields >> field;) ++i;
+  unsigned long long start_ticks = 0;
+  if (!(fields >> start_ticks)) return -1.0;
+  return 1000.0 * (since_boot_s - static_cast<double>(start_ticks) / static_cast<double>(sysconf(_SC_CLK_TCK)));
 }
 
 }  // namespace sta::studio

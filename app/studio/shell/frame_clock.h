@@ -3,7 +3,7 @@
 // records (soak runs), and the process CPU time per frame (all threads, the software
 // rasteriser's included), which a busy machine inflates less. Memory stays bounded however long
 // the studio runs: intervals go into fixed histograms (0.1 ms bins up to 2 s) and a ring of the
-// last 120.
+// last 120. Also the process's age, for the time from launch to the first frame.
 #pragma once
 
 #include <array>
@@ -42,5 +42,9 @@ class FrameClock {
   std::chrono::steady_clock::time_point last_;
   bool started_ = false;
 };
+
+// Milliseconds since this process was started (Linux /proc, 10 ms resolution), for the time
+// from launch to the first frame; a negative value when it cannot be read.
+double process_age_ms();
 
 }  // namespace sta::studio

@@ -36,6 +36,10 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 100000))
       ->capture_default_str();
   app.add_option("--size", size, "Window size WIDTHxHEIGHT")->capture_default_str();
+  float ui_scale = 1.0f;
+  auto* scale_option = app.add_option("--ui-scale", ui_scale,
+                                      "Interface scale for fonts and sizes (default: the monitor's content scale)")
+                           ->check(CLI::Range(0.5f, 4.0f));
   app.add_option(
          "--threads", threads,
          "Torch threads for model calls (the studio's small batches run best on one; more when the machine is idle)")
@@ -53,6 +57,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "sta-studio: error: %s (see --help)\n", e.what());  // one line, like every other error
     return e.get_exit_code();
   }
+  if (scale_option->count() > 0) options.ui_scale = ui_scale;
   try {
     if (!script_path.empty()) options.script = sta::studio::Script::load(script_path);
     if (!screenshot.empty()) {

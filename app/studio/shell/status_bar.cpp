@@ -16,13 +16,13 @@ void draw_status_bar(const Rect& area, Workspace& ws, const FrameClock& clock) {
   char timing[64];
   const double ms = clock.recent_median_ms();
   std::snprintf(timing, sizeof timing, "frame %.1f ms (%.0f fps)", ms, ms > 0.0 ? 1000.0 / ms : 0.0);
-  const float timing_x = area.w - ImGui::CalcTextSize(timing).x - 12.0f;
+  const float timing_x = area.w - ImGui::CalcTextSize(timing).x - px(12.0f);
   if (error) {
     if (ImGui::SmallButton("Dismiss")) ws.dismiss_errors();
     ImGui::SameLine();
     const size_t count = ws.errors().size();
     std::string line = (count > 1 ? "(" + std::to_string(count) + " errors) " : "") + ws.errors().back();
-    const float room = timing_x - ImGui::GetCursorPosX() - 16.0f;
+    const float room = timing_x - ImGui::GetCursorPosX() - px(16.0f);
     if (ImGui::CalcTextSize(line.c_str()).x > room) {
       while (!line.empty() && ImGui::CalcTextSize((line + "...").c_str()).x > room) line.pop_back();
       line += "...";

@@ -3,6 +3,7 @@
 
 #include "app/studio/scripting/state_json.h"
 #include "app/studio/shell/status_bar.h"
+#include "app/studio/shell/ui.h"
 
 #include <imgui.h>
 #include <opencv2/imgcodecs.hpp>
@@ -10,6 +11,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <utility>
 
 namespace sta::studio {
 
@@ -18,11 +20,17 @@ namespace {
 constexpr double kFrameSeconds = 1.0 / 60.0;  // interactive frame pacing
 constexpr double kPlaybackSeconds = 0.4;       // cursor steps while playing, interactively
 constexpr int kPlaybackFrames = 10;            // and under a script
+// The ImGui windows behind the panels, by the panels' names in the state JSON.
+constexpr std::pair<const char*, const char*> kPanelWindows[] = {{"data", "Data & Training"},
+                                                                 {"sequence", "###Sequence"},
+                                                                 {"fields", "Latent fields"},
+                                                                 {"spikes", "Spikes"},
+                                                                 {"composer", "Composer"}};
 
 }  // namespace
 
 Studio::Studio(StudioOptions options)
-    : window_(options.width, options.height, "STA Studio"), script_(std::move(options.script)) {
+    : window_(options.width, options.height, "STA Studio", options.ui_scale), script_(std::move(options.script)) {
   window_.set_vsync(!script_);
   open_startup(options);
 }
@@ -59,14 +67,20 @@ int Studio::run() {
       }
     }
     draw_frame();
-    if (wait_frames_ > 0 && --wait_frames_ == 0 && !write_captures()) return 1;
+    // A script's wait ends on a settled frame (below), so that captures and the next lines see
+    // what the script asked for; the UI itself never waits.
+    if (wait_frames_ > 0 && --wait_frames_ == 0 && !settled()) wait_frames_ = 1;
+    if (wait_frames_ == 0 && !captures_.empty() && !write_captures()) return 1;
     window_.present();
+    if (frames_drawn_ == 1) first_frame_ms_ = process_age_ms();
     clock_.tick();
   }
   if (script_)
     std::fprintf(stderr,
-                 "sta-studio: median frame time %.2f ms over %d frames (%dx%d), process CPU %.2f ms per frame\n",
-                 clock_.median_ms(), clock_.frames(), window_.width(), window_.height(), clock_.cpu_ms_per_frame());
+                 "sta-studio: median frame time %.2f ms over %d frames (%dx%d), process CPU %.2f ms per frame; "
+                 "first frame %.0f ms after launch\n",
+                 clock_.median_ms(), clock_.frames(), window_.width(), window_.height(), clock_.cpu_ms_per_frame(),
+                 first_frame_ms_);
   return 0;
 }
 
@@ -94,11 +108,14 @@ bool Studio::script_waiting() {
   return true;
 }
 
+bool Studio::settled() const { return fields_panel_.settled() && layout_ == previous_layout_; }
+
 void Studio::draw_frame() {
   ++frames_drawn_;
   training_.poll(ws_);
   window_.begin_frame(!script_);
-  layout_ = compute_layout(window_.width(), window_.height());
+  previous_layout_ = layout_;
+  layout_ = compute_layout(window_.width(), window_.height(), ui_scale(), sequence_panel_.wanted_width());
   for (const auto& [name, r] : named_panels(layout_))
     ImGui::GetBackgroundDrawList()->AddRect({r.x, r.y}, {r.x + r.w, r.y + r.h}, ImGui::GetColorU32(ImGuiCol_Border));
   handle_keys();
@@ -176,13 +193,16 @@ bool Studio::write_captures() {
 nlohmann::json Studio::state() {
   nlohmann::json out = workspace_json(ws_);
   if (const data::Sequence* s = derived_.sequence(ws_)) out["sequence"]["label"] = s->label;
-  out["window"] = {{"width", window_.width()}, {"height", window_.height()}};
+  out["window"] = {{"width", window_.width()}, {"height", window_.height()}, {"ui_scale", ui_scale()},
+                   {"font_px", ImGui::GetFontSize()}};
   for (const auto& [name, rect] : named_panels(layout_)) out["panels"][name]["rect"] = to_json(rect);
   out["panels"]["sequence"].update(sequence_panel_.describe());
   out["panels"]["fields"].update(fields_panel_.describe());
   out["panels"]["composer"].update(composer_panel_.describe());
   out["panels"]["spikes"].update(spikes_panel_.describe());
+  for (const auto& [name, window] : kPanelWindows) out["panels"][name]["extent"] = panel_extent(window);
   out["frame_ms"] = clock_.recent_median_ms();
+  out["first_frame_ms"] = first_frame_ms_;  // from launch to the first frame shown
   out["frames"] = frames_drawn_;
   out["training"] = training_json(training_.view(), training_.following());
   return out;

@@ -31,6 +31,7 @@ struct StudioOptions {
   std::string data, transforms;  // empty: the model's data, else digits
   std::string model;             // empty: assets/demo.sta when it exists and no data was given
   int width = 1280, height = 800;
+  std::optional<float> ui_scale;  // --ui-scale; without it the monitor's content scale
   std::optional<Script> script;  // --script, then the --screenshot capture
 };
 
@@ -56,6 +57,9 @@ class Studio : public ScriptHost {
   void handle_keys();
   void advance_playback();
   bool write_captures();  // false (with a message) when a file cannot be written
+  // The frame just drawn shows the field geometry of the latest settings and the same layout
+  // as the frame before (the Sequence panel's width request has been met).
+  bool settled() const;
   bool script_waiting();  // a wait_until condition is pending; throws when it timed out
 
   Window window_;
@@ -66,7 +70,7 @@ class Studio : public ScriptHost {
   FieldsPanel fields_panel_;
   SpikesPanel spikes_panel_;
   ComposerPanel composer_panel_;
-  Layout layout_;
+  Layout layout_, previous_layout_;
   FrameClock clock_;
   std::optional<Script> script_;
   int wait_frames_ = 0;
@@ -84,6 +88,7 @@ class Studio : public ScriptHost {
   };
   std::optional<Wait> wait_;
   long long frames_drawn_ = 0;
+  double first_frame_ms_ = -1.0;  // process age when the first frame was shown
   TrainingSession training_;  // last: destroyed (stopped and joined) first
 };
 

@@ -1,9 +1,20 @@
 // Panel windows and item geometry.
 #include "app/studio/shell/ui.h"
 
+#include <imgui_internal.h>
+
+#include <algorithm>
 #include <iterator>
 
 namespace sta::studio {
+
+namespace {
+float interface_scale = 1.0f;
+}  // namespace
+
+float ui_scale() { return interface_scale; }
+
+void set_ui_scale(float scale) { interface_scale = scale; }
 
 void begin_panel(const char* title, const Rect& area, ImGuiWindowFlags extra) {
   ImGui::SetNextWindowPos({area.x, area.y});
@@ -27,6 +38,21 @@ render::Rgba truth_colour(int m) {
 Rect last_item_rect() {
   const ImVec2 min = ImGui::GetItemRectMin(), size = ImGui::GetItemRectSize();
   return {min.x, min.y, size.x, size.y};
+}
+
+nlohmann::json panel_extent(const char* name) {
+  const ImGuiWindow* window = ImGui::FindWindowByName(name);
+  if (!window) return nullptr;
+  const ImVec2 lo = window->DC.CursorStartPos, hi = window->DC.CursorMaxPos;
+  const ImRect& work = window->WorkRect;
+  const float width = std::max(work.GetWidth(), 1.0f), height = std::max(work.GetHeight(), 1.0f);
+  constexpr float kSlack = 1.0f;  // pixels of rounding
+  const bool clipped = window->ScrollMax.x > 0.0f || window->ScrollMax.y > 0.0f ||
+                       hi.x > work.Max.x + kSlack || hi.y > work.Max.y + kSlack;
+  return {{"content", to_json(Rect{lo.x, lo.y, hi.x - lo.x, hi.y - lo.y})},
+          {"work", to_json(Rect{work.Min.x, work.Min.y, work.GetWidth(), work.GetHeight()})},
+          {"fill", {(hi.x - work.Min.x) / width, (hi.y - work.Min.y) / height}},
+          {"clipped", clipped}};
 }
 
 }  // namespace sta::studio

@@ -8,6 +8,7 @@
 #include "render/texture.h"
 
 #include <imgui.h>
+#include <nlohmann/json.hpp>
 
 #include <cstdint>
 
@@ -16,6 +17,13 @@ namespace sta::studio {
 // The colour behind every panel: the window is cleared to it and panels draw no background
 // of their own, which spares a software rasteriser a full-screen pass every frame.
 constexpr float kPanelBackground[3] = {0.06f, 0.06f, 0.065f};
+
+// The interface scale: the monitor's content scale (GLFW, for HiDPI screens) or --ui-scale.
+// Fonts, ImGui's spacing and the panels' fixed sizes are multiplied by it.
+float ui_scale();
+void set_ui_scale(float scale);
+// A length given in logical pixels, in pixels of this screen.
+inline float px(float logical) { return logical * ui_scale(); }
 
 // Begins an ImGui window that fills `area` and cannot be moved or resized; always pair with
 // ImGui::End(). `extra` adds window flags.
@@ -38,6 +46,13 @@ constexpr render::Rgba kCursorColour{1.0f, 0.84f, 0.2f, 1.0f};
 
 // The top-left corner and size of the last item, as a Rect in window pixels.
 Rect last_item_rect();
+
+// What the panel window `name` drew in the last frame, for the state JSON: "content", the
+// rectangle its items span; "work", the rectangle items may use (inside the title bar and
+// padding); "fill", the share of the work rectangle's width and height that the content
+// reaches; "clipped", whether the content runs past it (or needs a scroll). Null when no
+// window of that name exists.
+nlohmann::json panel_extent(const char* name);
 
 // A combo box over an enum's name table; returns true when the choice changed.
 template <class E>

@@ -12,6 +12,7 @@
 #include <cfloat>
 #include <cstdlib>
 #include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <stdexcept>
 #include <string>
@@ -24,16 +25,31 @@ namespace {
 constexpr const char* kFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 constexpr float kFontPx = 15.0f;
 
-void style_imgui() {
+void style_imgui(float scale) {
   ImGui::StyleColorsDark();
   ImGuiStyle& style = ImGui::GetStyle();
   style.WindowRounding = 0.0f;
   style.FrameRounding = 3.0f;
   style.WindowPadding = {8.0f, 6.0f};
   style.ItemSpacing = {7.0f, 5.0f};
+  style.ScaleAllSizes(scale);
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // the layout is computed, not remembered
-  if (std::filesystem::exists(kFont)) io.Fonts->AddFontFromFileTTF(kFont, kFontPx);
+  if (std::filesystem::exists(kFont)) {
+    io.Fonts->AddFontFromFileTTF(kFont, std::round(kFontPx * scale));
+  } else {
+    ImFontConfig config;
+    config.SizePixels = std::round(13.0f * scale);  // ImGui's own font at its size
+    io.Fonts->AddFontDefault(&config);
+  }
+}
+
+// The monitor's content scale (1 on ordinary screens, 2 on most HiDPI ones).
+float content_scale(GLFWwindow* window) {
+  float x = 1.0f, y = 1.0f;
+  glfwGetWindowContentScale(window, &x, &y);
+  const float scale = std::max(x, y);
+  return scale >= 0.5f && scale <= 4.0f ? scale : 1.0f;
 }
 
 std::string last_glfw_error;
@@ -59,7 +75,7 @@ void initialise_glfw() {
 
 }  // namespace
 
-Window::Window(int width, int height, const std::string& title) {
+Window::Window(int width, int height, const std::string& title, std::optional<float> scale) {
   initialise_glfw();
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
@@ -75,7 +91,8 @@ Window::Window(int width, int height, const std::string& title) {
   glfwSwapInterval(1);
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
-  style_imgui();
+  set_ui_scale(scale.value_or(content_scale(window_)));
+  style_imgui(ui_scale());
   ImGui_ImplGlfw_InitForOpenGL(window_, true);
   ImGui_ImplOpenGL3_Init("#version 330 core");
 }

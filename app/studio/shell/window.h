@@ -8,14 +8,16 @@
 #include <GLFW/glfw3.h>
 #include <opencv2/core.hpp>
 
+#include <optional>
 #include <string>
 
 namespace sta::studio {
 
 class Window {
  public:
-  // Throws std::runtime_error when GLFW, the window or the GL 3.3 core context fails.
-  Window(int width, int height, const std::string& title);
+  // Throws std::runtime_error when GLFW, the window or the GL 3.3 core context fails. The
+  // interface scale (ui.h) is `scale`, or without one the monitor's content scale.
+  Window(int width, int height, const std::string& title, std::optional<float> scale);
   ~Window();
   Window(const Window&) = delete;
   Window& operator=(const Window&) = delete;

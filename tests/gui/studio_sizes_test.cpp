@@ -1,0 +1,88 @@
+// Every window size: at 1024x700, 1280x800, 1920x1080 and 2560x1440 (and at twice the interface
+// scale) no panel's content is clipped or needs a scroll, and the picture panels (sequence,
+// fields, spikes, composer) reach across their space, by the content rectangles the studio
+// reports in its state JSON (panels.NAME.extent). The training curves fit at 1280x800.
+#include "studio_runner.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+using namespace sta::test;
+
+namespace {
+
+// Share of the panel's space the content must reach along its fuller axis, and along the other.
+// The Sequence panel's frames grow in whole multiples of their size (crisp pixels), so its
+// strips may stop short by less than one step.
+constexpr double kFullAxis = 0.88, kOtherAxis = 0.65, kSequenceFullAxis = 0.8;
+
+nlohmann::json screenshot_state(const TempDir& dir, const std::string& size, const std::string& extra = "") {
+  const std::string png = dir.file("shot-" + size + ".png");
+  const CommandResult result = run_studio("--size " + size + " " + extra + " --screenshot " + shell_quote(png));
+  INFO(result.output);
+  REQUIRE(result.exit_code == 0);
+  return read_json(dir.file("shot-" + size + ".json"));
+}
+
+void check_panels(const nlohmann::json& state) {
+  for (const char* name : {"data", "sequence", "fields", "spikes", "composer"}) {
+    CAPTURE(name);
+    const nlohmann::json& extent = state["panels"][name]["extent"];
+    CAPTURE(extent.dump());
+    REQUIRE(extent.is_object());
+    CHECK_FALSE(extent["clipped"].get<bool>());
+    if (std::string(name) == "data") continue;  // text that is as long as it is
+    const double x = extent["fill"][0].get<double>(), y = extent["fill"][1].get<double>();
+    CHECK(std::max(x, y) >= (std::string(name) == "sequence" ? kSequenceFullAxis : kFullAxis));
+    CHECK(std::min(x, y) >= kOtherAxis);
+    CHECK(std::max(x, y) <= 1.01);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("at four window sizes no panel is clipped and the picture panels fill their space") {
+  TempDir dir;
+  for (const auto& [width, height] : {std::pair{1024, 700}, {1280, 800}, {1920, 1080}, {2560, 1440}}) {
+    const std::string size = std::to_string(width) + "x" + std::to_string(height);
+    CAPTURE(size);
+    const nlohmann::json state = screenshot_state(dir, size);
+    CHECK(state["window"]["width"] == width);
+    CHECK(state["window"]["height"] == height);
+    CHECK(state["model"]["primitives"] == 3);  // the demo model, whose panels are all drawn
+    check_panels(state);
+  }
+}
+
+TEST_CASE("the interface scale enlarges fonts and sizes, and the panels still fit") {
+  TempDir dir;
+  const nlohmann::json plain = screenshot_state(dir, "1280x800");
+  const nlohmann::json scaled = screenshot_state(dir, "2560x1600", "--ui-scale 2");
+  CHECK(plain["window"]["ui_scale"] == 1.0);
+  CHECK(scaled["window"]["ui_scale"] == 2.0);
+  CHECK(scaled["window"]["font_px"].get<double>() == doctest::Approx(2.0 * plain["window"]["font_px"].get<double>()));
+  check_panels(scaled);
+  const CommandResult bad = run_studio("--ui-scale 9 --frames 1");
+  CHECK(bad.exit_code != 0);
+  CHECK(bad.output.find("--ui-scale") != std::string::npos);
+}
+
+TEST_CASE("at 1280x800 the training curves fit the Data & Training panel without a scroll") {
+  TempDir dir;
+  const std::string script = write_script(dir, "train.txt",
+                                          "data digits\n"
+                                          "train start tiny 30\n"
+                                          "train wait 30\n"
+                                          "frames 3\n"
+                                          "state \"" + dir.file("trained.json") + "\"\n");
+  const CommandResult result = run_studio("--size 1280x800 --script " + shell_quote(script));
+  INFO(result.output);
+  REQUIRE(result.exit_code == 0);
+  const nlohmann::json state = read_json(dir.file("trained.json"));
+  CHECK(state["training"]["points"].get<int>() > 0);  // the curves are drawn
+  const nlohmann::json& extent = state["panels"]["data"]["extent"];
+  CAPTURE(extent.dump());
+  CHECK_FALSE(extent["clipped"].get<bool>());
+  CHECK(extent["fill"][1].get<double>() >= kFullAxis);  // the curves take the height that is left
+}
