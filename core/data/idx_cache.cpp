@@ -119,6 +119,7 @@ IdxArray read_idx_cached(const std::string& path) {
   IdxArray array;
   if (read_entry(entry, source, array)) return array;
   array = read_idx(path);
+  if (array.data.size() < kIdxCacheMinBytes) return array;
   try {
     write_entry(entry, source, array);
   } catch (const std::exception&) {

@@ -5,13 +5,18 @@
 // and modification time are those it was made from and its payload has the recorded size and
 // CRC-32. Anything else (missing, stale, damaged or unwritable) falls back to decoding the
 // source, and a fresh entry replaces the old one (atomically) when the folder is writable.
+// Files that decode to less than kIdxCacheMinBytes are not cached: they decode in an instant,
+// and the entries of short-lived files (tests, experiments) would only pile up.
 #pragma once
 
 #include "core/data/idx.h"
 
+#include <cstddef>
 #include <string>
 
 namespace sta::data {
+
+constexpr size_t kIdxCacheMinBytes = size_t{1} << 20;
 
 // read_idx through the cache for gzipped files; other files are read directly. Throws what
 // read_idx throws.

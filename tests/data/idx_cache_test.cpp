@@ -1,6 +1,7 @@
-// The decoded-IDX cache: a gzipped file is decoded once and later read from the cache (shown by
-// swapping the source for garbage of the same size and time, which the cache then answers for); a changed source, a damaged payload and a truncated entry are each noticed and
-// the source decoded and cached again; raw files and a missing cache folder bypass it.
+// The decoded-IDX cache: a gzipped file is decoded once and later read from the cache (shown
+// by swapping the source for garbage of the same size and time, which the cache then answers
+// for); a changed source, a damaged payload and a truncated entry are each noticed and the
+// source decoded and cached again; raw files, small files and an unusable cache folder bypass it.
 #include "core/data/idx.h"
 #include "core/data/idx_cache.h"
 #include "support/temp_dir.h"
@@ -18,10 +19,12 @@ using sta::data::IdxArray;
 
 namespace {
 
+// 1100 images of 32 x 32: just above the size the cache starts at.
 IdxArray images(uint8_t salt) {
   IdxArray array;
-  array.dims = {12, 6, 6};
-  for (int i = 0; i < 12 * 36; ++i) array.data.push_back(static_cast<uint8_t>(i * 31 + salt));
+  array.dims = {1100, 32, 32};
+  for (int i = 0; i < 1100 * 32 * 32; ++i) array.data.push_back(static_cast<uint8_t>(i * 31 + salt + i / 977));
+  REQUIRE(array.data.size() >= sta::data::kIdxCacheMinBytes);
   return array;
 }
 
@@ -111,6 +114,16 @@ TEST_CASE("decoded IDX cache: raw files and an unwritable cache folder read the 
     const CacheHome home(dir.file("cache"));
     CHECK(sta::data::read_idx_cached(raw).data == images(3).data);
     CHECK_FALSE(fs::exists(dir.file("cache")));  // nothing to gain from caching a raw file
+  }
+  // Small files are decoded every time: nothing is cached for them.
+  {
+    const CacheHome home(dir.file("cache"));
+    IdxArray small;
+    small.dims = {10, 8, 8};
+    small.data.assign(640, 7);
+    sta::data::write_idx(dir.file("small.gz"), small);
+    CHECK(sta::data::read_idx_cached(dir.file("small.gz")).data == small.data);
+    CHECK_FALSE(fs::exists(dir.file("cache")));
   }
   // A cache "folder" that is a file cannot hold entries: the data still loads.
   write_bytes(dir.file("blocked"), "not a folder");
