@@ -31,6 +31,6 @@ state = json.load(open(sys.argv[1]))
 w = state["frame_window"]
 print(f"run {sys.argv[2]}: {w['frames']} frames while dragging, median {w['median_ms']:.1f} ms, "
       f"p95 {w['p95_ms']:.1f} ms; last recomputation {state['panels']['fields']['recompute_ms']:.1f} ms, "
-      f"{state['panels']['fields']['dropped']} requests dropped")
+      f"{state['panels']['fields'].get('dropped', 'n/a')} requests dropped")
 PY
 done

@@ -128,6 +128,13 @@ TrainConfig with_overrides(const TrainConfig& config, const std::vector<std::str
     } catch (const nlohmann::json::exception&) {
       value = text;  // a bare word is a string
     }
+    if (value.is_string()) {
+      try {
+        (void)value.dump();  // settings are JSON text, which must be UTF-8
+      } catch (const nlohmann::json::type_error&) {
+        throw std::invalid_argument("setting '" + key + "' is not valid UTF-8 text");
+      }
+    }
     if (value.type() != j[pointer].type() && !(value.is_number() && j[pointer].is_number()))
       throw std::invalid_argument("setting '" + key + "' expects a value like " + j[pointer].dump());
     j[pointer] = value;

@@ -6,6 +6,8 @@
 #include <doctest/doctest.h>
 
 #include <fstream>
+#include <string>
+#include <vector>
 
 #include <algorithm>
 
@@ -93,4 +95,19 @@ TEST_CASE("whole-number settings refuse fractions and values their field cannot 
                        std::invalid_argument);
   CHECK(train::with_overrides(base, {"seed=9000000000"}).seed == 9000000000ull);  // 64-bit settings keep 64 bits
   CHECK(train::with_overrides(base, {"batch_size=12"}).batch_size == 12);
+}
+
+TEST_CASE("text settings must be UTF-8 (tests/data/fuzz-regressions/overrides/invalid-utf8-string)") {
+  // The fuzzer's input sets model.inference to bytes that are not UTF-8, then fails another
+  // override: the message quoting the config used to throw nlohmann's type_error (an escape
+  // that aborted the process) instead of refusing the setting.
+  const auto base = train::make_preset("tiny", 28, 3, 8);
+  std::ifstream file(STA_SOURCE_DIR "/tests/data/fuzz-regressions/overrides/invalid-utf8-string", std::ios::binary);
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(file, line);) lines.push_back(line);
+  REQUIRE(lines.size() >= 2);
+  CHECK_THROWS_WITH_AS(train::with_overrides(base, lines), doctest::Contains("not valid UTF-8"), std::invalid_argument);
+  CHECK_THROWS_WITH_AS(train::with_overrides(base, {std::string("preset=caf\xe9")}), doctest::Contains("not valid UTF-8"),
+                       std::invalid_argument);
+  CHECK(train::with_overrides(base, {"preset=caf\xc3\xa9"}).preset == "caf\xc3\xa9");  // UTF-8 is fine
 }
