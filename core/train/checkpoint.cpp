@@ -3,6 +3,8 @@
 //         | u64 m | payload (m bytes: float32 tensors, then optimiser state) | u32 crc(payload)
 #include "core/train/checkpoint.h"
 
+#include "core/train/adam_state.h"
+
 #include "core/util/atomic_file.h"
 
 #include <zlib.h>
@@ -129,7 +131,7 @@ data::DataSpec data_spec_from_json(const nlohmann::json& j) {
 }
 
 void save_checkpoint(const std::string& path, const model::StaModelImpl& model, const CheckpointMeta& meta,
-                     const torch::optim::Optimizer* optimizer) {
+                     const torch::optim::Adam* optimizer) {
   std::string payload;
   nlohmann::json tensors = nlohmann::json::array();
   for (const auto& [name, tensor] : named_tensors(model)) {
@@ -141,12 +143,9 @@ void save_checkpoint(const std::string& path, const model::StaModelImpl& model, 
   nlohmann::json header = {{"train", meta.train}, {"data", data_spec_to_json(meta.data)}, {"step", meta.step},
                            {"metrics", meta.metrics}, {"tensors", tensors}, {"optimizer", nullptr}};
   if (optimizer) {
-    std::ostringstream state;
-    torch::serialize::OutputArchive archive;
-    optimizer->save(archive);
-    archive.save_to(state);
-    header["optimizer"] = {{"offset", payload.size()}, {"bytes", state.str().size()}};
-    payload += state.str();
+    const std::string state = adam_state_bytes(*optimizer);
+    header["optimizer"] = {{"offset", payload.size()}, {"bytes", state.size()}};
+    payload += state;
   }
   const std::string header_text = header.dump();
   std::string file(kMagic, sizeof(kMagic));
@@ -180,15 +179,8 @@ LoadedCheckpoint load_checkpoint(const std::string& path, const torch::Device& d
   return load_checkpoint_from_bytes(bytes, path, device);
 }
 
-void load_optimizer_state(torch::optim::Optimizer& optimizer, const std::string& state, const torch::Device& device) {
-  try {
-    std::istringstream in(state);
-    torch::serialize::InputArchive archive;
-    archive.load_from(in, device);
-    optimizer.load(archive);
-  } catch (const std::exception& e) {
-    throw CheckpointError(std::string("damaged optimiser state: ") + e.what());
-  }
+void load_optimizer_state(torch::optim::Adam& optimizer, const std::string& state, const torch::Device& device) {
+  load_adam_state(optimizer, state, device);
 }
 
 namespace {

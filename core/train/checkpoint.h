@@ -35,18 +35,19 @@ struct CheckpointMeta {
 struct LoadedCheckpoint {
   CheckpointMeta meta;
   model::StaModel model{nullptr};     // on the requested device, in eval mode
-  std::string optimizer_state;        // serialised torch::optim::Adam state ("" if not saved)
+  std::string optimizer_state;        // Adam's state (adam_state.h; "" if not saved)
 };
 
 // Writes atomically: a crash or kill mid-save leaves any previous file at `path` intact.
 void save_checkpoint(const std::string& path, const model::StaModelImpl& model, const CheckpointMeta& meta,
-                     const torch::optim::Optimizer* optimizer = nullptr);
+                     const torch::optim::Adam* optimizer = nullptr);
 LoadedCheckpoint load_checkpoint(const std::string& path, const torch::Device& device);
 // The same from a checkpoint file's bytes; `name` stands for the file in error messages.
 LoadedCheckpoint load_checkpoint_from_bytes(const std::string& bytes, const std::string& name, const torch::Device& device);
 // Restores an optimiser from LoadedCheckpoint::optimizer_state onto `device`; throws
-// CheckpointError when the state is damaged or does not fit the optimiser's parameters.
-void load_optimizer_state(torch::optim::Optimizer& optimizer, const std::string& state, const torch::Device& device);
+// CheckpointError when the state is damaged, does not fit the optimiser's parameters, or is
+// the LibTorch archive of an older checkpoint (which is no longer read: see adam_state.h).
+void load_optimizer_state(torch::optim::Adam& optimizer, const std::string& state, const torch::Device& device);
 // Reads only the metadata (cheap; for listings and the studio's load dialog).
 CheckpointMeta read_checkpoint_meta(const std::string& path);
 

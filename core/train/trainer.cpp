@@ -4,9 +4,11 @@
 #include "core/eval/metrics.h"
 #include "core/model/clone.h"
 #include "core/synth/sequence_batch.h"
+#include "core/train/adam_state.h"
 #include "core/train/step_objective.h"
 
 #include <chrono>
+#include <utility>
 #include <cmath>
 #include <sstream>
 
@@ -39,7 +41,12 @@ Trainer::Trainer(const LoadedCheckpoint& checkpoint, std::shared_ptr<const data:
   step_ = checkpoint.meta.step;
   metrics_ = checkpoint.meta.metrics;
   setup();
-  if (!checkpoint.optimizer_state.empty()) load_optimizer_state(*optimizer_, checkpoint.optimizer_state, device_);
+  if (is_adam_state(checkpoint.optimizer_state)) {
+    load_optimizer_state(*optimizer_, checkpoint.optimizer_state, device_);
+  } else if (!checkpoint.optimizer_state.empty()) {
+    pending_event_ = "the checkpoint's optimiser state is the LibTorch archive of an older version, which is no longer "
+                     "read (a crafted one can crash LibTorch): Adam's moments start again from zero";
+  }
 }
 
 void Trainer::setup() {
@@ -163,6 +170,7 @@ StepReport Trainer::step() {
   }
   if (done() && config_.model.inference == "sparse-coding" && !validation_.empty())
     report.event = choose_inference_sparsity();
+  if (report.event.empty()) report.event = std::exchange(pending_event_, std::string());
   metrics_["loss"] = report.loss;
   if (step_ % config_.publish_every == 0 || done()) publish();
   if (!checkpoint_path_.empty() && config_.checkpoint_every > 0 && step_ % config_.checkpoint_every == 0) {

@@ -97,6 +97,7 @@ class Trainer {
 
   std::atomic<bool> paused_{false}, cancelled_{false};
   bool keep_training_when_save_fails_ = false;
+  std::string pending_event_;  // reported with the next step (e.g. an optimiser state not restored)
   std::mutex pause_mutex_;
   std::condition_variable pause_changed_;
   mutable std::mutex snapshot_mutex_;

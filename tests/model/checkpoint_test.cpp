@@ -1,6 +1,7 @@
 // Checkpoints: bit-identical round trip, atomic replacement, and rejection of truncated,
 // corrupt, wrong-version and wrong-shape files with their reason.
 #include "core/model/prediction.h"
+#include "core/train/adam_state.h"
 #include "core/train/checkpoint.h"
 #include "core/util/atomic_file.h"
 #include "model_fixture.h"
@@ -146,4 +147,56 @@ TEST_CASE("checkpoints the fuzzer found are refused with a CheckpointError (test
     ++files;
   }
   CHECK(files >= 1);
+}
+
+TEST_CASE("Adam's state survives a checkpoint in its own format, and foreign or damaged state is refused") {
+  test::TempDir dir;
+  auto config = test::tiny_config();
+  torch::manual_seed(5);
+  model::StaModel m(config.model);
+  torch::optim::Adam adam(m->parameters(), torch::optim::AdamOptions(1e-3));
+  for (int step = 0; step < 2; ++step) {  // two steps: every parameter has moments and a count
+    adam.zero_grad();
+    torch::Tensor loss = torch::zeros({});
+    for (const auto& p : m->parameters()) loss = loss + (p * p).sum();
+    loss.backward();
+    adam.step();
+  }
+  train::save_checkpoint(dir.file("a.sta"), *m, meta_for(config), &adam);
+  const auto loaded = train::load_checkpoint(dir.file("a.sta"), torch::kCPU);
+  REQUIRE(train::is_adam_state(loaded.optimizer_state));
+  torch::optim::Adam restored(loaded.model->parameters(), torch::optim::AdamOptions(1e-3));
+  train::load_optimizer_state(restored, loaded.optimizer_state, torch::kCPU);
+  const auto original = m->parameters(), copies = loaded.model->parameters();
+  REQUIRE(original.size() == copies.size());
+  for (size_t i = 0; i < original.size(); ++i) {
+    const auto& a = static_cast<const torch::optim::AdamParamState&>(
+        *adam.state().at(c10::guts::to_string(original[i].unsafeGetTensorImpl())));
+    const auto& b = static_cast<const torch::optim::AdamParamState&>(
+        *restored.state().at(c10::guts::to_string(copies[i].unsafeGetTensorImpl())));
+    CHECK(b.step() == a.step());
+    CHECK(torch::equal(b.exp_avg(), a.exp_avg()));
+    CHECK(torch::equal(b.exp_avg_sq(), a.exp_avg_sq()));
+  }
+
+  // Damaged: a cut, an index of another model, a LibTorch archive of an older checkpoint.
+  torch::optim::Adam fresh(loaded.model->parameters());
+  const std::string& state = loaded.optimizer_state;
+  CHECK_THROWS_AS(train::load_optimizer_state(fresh, state.substr(0, state.size() - 5), torch::kCPU), train::CheckpointError);
+  torch::optim::Adam fewer(std::vector<torch::Tensor>{copies.front()});
+  CHECK_THROWS_WITH(train::load_optimizer_state(fewer, state, torch::kCPU), doctest::Contains("parameters"));
+  CHECK_THROWS_WITH(train::load_optimizer_state(fresh, std::string("PK\x03\x04archive"), torch::kCPU),
+                    doctest::Contains("older checkpoints"));
+}
+
+TEST_CASE("a crafted optimiser block the fuzzer found is refused without reaching LibTorch's unpickler") {
+  // tests/data/fuzz-regressions/optimizer/crafted-optimizer-archive.sta: valid CRCs around a
+  // LibTorch archive whose pickled type names crashed LibTorch's type parser (SEGV) when the
+  // optimiser state was read with torch::serialize::InputArchive.
+  const std::string path = STA_SOURCE_DIR "/tests/data/fuzz-regressions/optimizer/crafted-optimizer-archive.sta";
+  const auto loaded = train::load_checkpoint(path, torch::kCPU);  // the weights themselves are fine
+  REQUIRE_FALSE(loaded.optimizer_state.empty());
+  CHECK_FALSE(train::is_adam_state(loaded.optimizer_state));
+  torch::optim::Adam adam(loaded.model->parameters());
+  CHECK_THROWS_AS(train::load_optimizer_state(adam, loaded.optimizer_state, torch::kCPU), train::CheckpointError);
 }

@@ -6,10 +6,8 @@
 #include "render/palette.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <numeric>
 #include <string>
 
 namespace sta::studio {
