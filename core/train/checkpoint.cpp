@@ -10,6 +10,8 @@
 #include <zlib.h>
 
 #include <cstring>
+#include <limits>
+#include <stdexcept>
 #include <sstream>
 
 namespace sta::train {
@@ -99,12 +101,30 @@ ParsedFile parse(const std::string& bytes, const std::string& path, bool check_p
   return f;
 }
 
+// j[key] as a T, if it is a whole number a T can hold: nlohmann converts 1e88 or 2.5 with
+// undefined results.
+template <class T>
+T whole_number(const nlohmann::json& j, const char* key) {
+  const nlohmann::json& v = j.at(key);
+  using Limits = std::numeric_limits<T>;
+  bool fits = false;
+  if (v.is_number_unsigned()) {
+    fits = v.get<uint64_t>() <= static_cast<uint64_t>(Limits::max());
+  } else if (v.is_number_integer()) {
+    const int64_t x = v.get<int64_t>();
+    fits = x >= 0 ? static_cast<uint64_t>(x) <= static_cast<uint64_t>(Limits::max())
+                  : Limits::is_signed && x >= static_cast<int64_t>(Limits::min());
+  }
+  if (!fits) throw std::invalid_argument(std::string("'") + key + "' must be a whole number in range, not " + v.dump());
+  return v.get<T>();
+}
+
 CheckpointMeta meta_from(const nlohmann::json& h, const std::string& path) {
   try {
     CheckpointMeta m;
     m.train = h.at("train").get<TrainConfig>();
     m.data = data_spec_from_json(h.at("data"));
-    m.step = h.at("step").get<int64_t>();
+    m.step = whole_number<int64_t>(h, "step");
     m.metrics = h.at("metrics");
     return m;
   } catch (const std::exception& e) {
@@ -123,10 +143,10 @@ data::DataSpec data_spec_from_json(const nlohmann::json& j) {
   data::DataSpec s;
   j.at("source").get_to(s.source);
   j.at("transforms").get_to(s.transforms);
-  j.at("steps").get_to(s.steps);
-  j.at("seed").get_to(s.seed);
-  j.at("image_size").get_to(s.image_size);
-  j.at("video_stride").get_to(s.video_stride);
+  s.steps = whole_number<int>(j, "steps");
+  s.seed = whole_number<uint64_t>(j, "seed");
+  s.image_size = whole_number<int>(j, "image_size");
+  s.video_stride = whole_number<int>(j, "video_stride");
   return s;
 }
 
