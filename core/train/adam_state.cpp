@@ -4,6 +4,7 @@
 #include "core/train/adam_state.h"
 
 #include "core/train/checkpoint.h"
+#include "core/util/json_numbers.h"
 
 #include <nlohmann/json.hpp>
 
@@ -80,9 +81,9 @@ void load_adam_state(torch::optim::Adam& adam, const std::string& bytes, const t
     const nlohmann::json& entry = index[i];
     if (entry.is_null()) continue;
     try {
-      const auto step = entry.at("step").get<int64_t>();
-      const auto shape = entry.at("shape").get<std::vector<int64_t>>();
-      const auto offset = entry.at("offset").get<size_t>();
+      const auto step = whole_number<int64_t>(entry.at("step"), "step");
+      const auto shape = whole_numbers<int64_t>(entry.at("shape"), "shape");
+      const auto offset = whole_number<size_t>(entry.at("offset"), "offset");
       if (step < 0) damaged("negative step count");
       if (shape != params[i].sizes().vec()) damaged("parameter " + std::to_string(i) + " has another shape");
       const size_t size = static_cast<size_t>(params[i].numel()) * sizeof(float);
@@ -95,6 +96,8 @@ void load_adam_state(torch::optim::Adam& adam, const std::string& bytes, const t
       state->exp_avg_sq(moments[1].view(shape).clone().to(device));
       adam.state()[key_of(params[i])] = std::move(state);
     } catch (const nlohmann::json::exception& e) {
+      damaged(e.what());
+    } catch (const std::invalid_argument& e) {
       damaged(e.what());
     }
   }

@@ -6,6 +6,7 @@
 #include "core/train/adam_state.h"
 
 #include "core/util/atomic_file.h"
+#include "core/util/json_numbers.h"
 
 #include <zlib.h>
 
@@ -101,30 +102,12 @@ ParsedFile parse(const std::string& bytes, const std::string& path, bool check_p
   return f;
 }
 
-// j[key] as a T, if it is a whole number a T can hold: nlohmann converts 1e88 or 2.5 with
-// undefined results.
-template <class T>
-T whole_number(const nlohmann::json& j, const char* key) {
-  const nlohmann::json& v = j.at(key);
-  using Limits = std::numeric_limits<T>;
-  bool fits = false;
-  if (v.is_number_unsigned()) {
-    fits = v.get<uint64_t>() <= static_cast<uint64_t>(Limits::max());
-  } else if (v.is_number_integer()) {
-    const int64_t x = v.get<int64_t>();
-    fits = x >= 0 ? static_cast<uint64_t>(x) <= static_cast<uint64_t>(Limits::max())
-                  : Limits::is_signed && x >= static_cast<int64_t>(Limits::min());
-  }
-  if (!fits) throw std::invalid_argument(std::string("'") + key + "' must be a whole number in range, not " + v.dump());
-  return v.get<T>();
-}
-
 CheckpointMeta meta_from(const nlohmann::json& h, const std::string& path) {
   try {
     CheckpointMeta m;
     m.train = h.at("train").get<TrainConfig>();
     m.data = data_spec_from_json(h.at("data"));
-    m.step = whole_number<int64_t>(h, "step");
+    m.step = whole_number<int64_t>(h.at("step"), "step");
     m.metrics = h.at("metrics");
     return m;
   } catch (const std::exception& e) {
@@ -143,10 +126,10 @@ data::DataSpec data_spec_from_json(const nlohmann::json& j) {
   data::DataSpec s;
   j.at("source").get_to(s.source);
   j.at("transforms").get_to(s.transforms);
-  s.steps = whole_number<int>(j, "steps");
-  s.seed = whole_number<uint64_t>(j, "seed");
-  s.image_size = whole_number<int>(j, "image_size");
-  s.video_stride = whole_number<int>(j, "video_stride");
+  s.steps = whole_number<int>(j.at("steps"), "data.steps");
+  s.seed = whole_number<uint64_t>(j.at("seed"), "data.seed");
+  s.image_size = whole_number<int>(j.at("image_size"), "data.image_size");
+  s.video_stride = whole_number<int>(j.at("video_stride"), "data.video_stride");
   return s;
 }
 
@@ -216,12 +199,12 @@ LoadedCheckpoint load_weights(const ParsedFile& file, const std::string& path, c
   for (auto& [name, tensor] : named_tensors(*out.model)) {
     auto it = stored.find(name);
     if (it == stored.end()) throw CheckpointError("checkpoint '" + path + "' lacks tensor '" + name + "'");
-    auto shape = it->second.at("shape").get<std::vector<int64_t>>();
+    auto shape = whole_numbers<int64_t>(it->second.at("shape"), name + ".shape");
     if (shape != tensor.sizes().vec())
       throw CheckpointError("checkpoint '" + path + "': tensor '" + name + "' has shape " + shape_text(shape) +
                             " but its model config implies " + shape_text(tensor.sizes().vec()));
-    auto offset = it->second.at("offset").get<size_t>();
-    auto size = it->second.at("bytes").get<size_t>();
+    auto offset = whole_number<size_t>(it->second.at("offset"), name + ".offset");
+    auto size = whole_number<size_t>(it->second.at("bytes"), name + ".bytes");
     if (size != static_cast<size_t>(tensor.numel()) * sizeof(float) || offset > file.payload_size ||
         size > file.payload_size - offset)
       throw CheckpointError("checkpoint '" + path + "': tensor '" + name + "' lies outside the weights block");
@@ -233,7 +216,8 @@ LoadedCheckpoint load_weights(const ParsedFile& file, const std::string& path, c
                           "' that its model config does not have");
   const auto& opt = file.header.at("optimizer");
   if (!opt.is_null()) {
-    auto offset = opt.at("offset").get<size_t>(), size = opt.at("bytes").get<size_t>();
+    auto offset = whole_number<size_t>(opt.at("offset"), "optimizer.offset"),
+         size = whole_number<size_t>(opt.at("bytes"), "optimizer.bytes");
     if (offset > file.payload_size || size > file.payload_size - offset)
       throw CheckpointError("checkpoint '" + path + "': optimiser state lies outside the weights block");
     out.optimizer_state.assign(file.payload + offset, size);
@@ -253,7 +237,7 @@ LoadedCheckpoint load_checkpoint_from_bytes(const std::string& bytes, const std:
     out.meta.train.validate();  // before any memory is taken for the model it describes
     return load_weights(file, path, device, std::move(out));
   } catch (const std::invalid_argument& e) {
-    throw CheckpointError("checkpoint '" + path + "' has an invalid config: " + e.what());
+    throw CheckpointError("checkpoint '" + path + "' has an invalid config or tensor index: " + e.what());
   } catch (const nlohmann::json::exception& e) {
     throw CheckpointError("checkpoint '" + path + "' has an invalid tensor index: " + e.what());
   }
