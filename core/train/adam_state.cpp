@@ -9,6 +9,9 @@
 #include <nlohmann/json.hpp>
 
 #include <cstring>
+#include <sstream>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace sta::train {
@@ -22,7 +25,20 @@ std::vector<torch::Tensor> all_parameters(const torch::optim::Adam& adam) {
   return out;
 }
 
-std::string key_of(const torch::Tensor& p) { return c10::guts::to_string(p.unsafeGetTensorImpl()); }
+// The optimiser's state map is keyed by the parameter's TensorImpl: its address as text in
+// LibTorch 1.x, the pointer itself in 2.x.
+using StateKey = std::decay_t<decltype(std::declval<torch::optim::Adam&>().state())>::key_type;
+
+template <class Key = StateKey>
+Key key_of(const torch::Tensor& p) {
+  if constexpr (std::is_same_v<Key, std::string>) {
+    std::ostringstream text;
+    text << p.unsafeGetTensorImpl();
+    return text.str();
+  } else {
+    return p.unsafeGetTensorImpl();
+  }
+}
 
 [[noreturn]] void damaged(const std::string& why) { throw CheckpointError("damaged optimiser state: " + why); }
 

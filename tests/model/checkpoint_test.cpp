@@ -167,17 +167,10 @@ TEST_CASE("Adam's state survives a checkpoint in its own format, and foreign or 
   REQUIRE(train::is_adam_state(loaded.optimizer_state));
   torch::optim::Adam restored(loaded.model->parameters(), torch::optim::AdamOptions(1e-3));
   train::load_optimizer_state(restored, loaded.optimizer_state, torch::kCPU);
-  const auto original = m->parameters(), copies = loaded.model->parameters();
-  REQUIRE(original.size() == copies.size());
-  for (size_t i = 0; i < original.size(); ++i) {
-    const auto& a = static_cast<const torch::optim::AdamParamState&>(
-        *adam.state().at(c10::guts::to_string(original[i].unsafeGetTensorImpl())));
-    const auto& b = static_cast<const torch::optim::AdamParamState&>(
-        *restored.state().at(c10::guts::to_string(copies[i].unsafeGetTensorImpl())));
-    CHECK(b.step() == a.step());
-    CHECK(torch::equal(b.exp_avg(), a.exp_avg()));
-    CHECK(torch::equal(b.exp_avg_sq(), a.exp_avg_sq()));
-  }
+  // The same state, parameter by parameter: step counts and both moments, bit for bit.
+  CHECK(restored.state().size() == adam.state().size());
+  CHECK(train::adam_state_bytes(restored) == train::adam_state_bytes(adam));
+  const auto copies = loaded.model->parameters();
 
   // Damaged: a cut, an index of another model, a LibTorch archive of an older checkpoint.
   torch::optim::Adam fresh(loaded.model->parameters());
