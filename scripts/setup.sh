@@ -29,6 +29,7 @@ dataset-fashion-mnist|the demo dataset (Fashion-MNIST)
 fonts-dejavu-core|the studio's UI font
 xvfb|headless display for GUI tests and screenshots
 xauth|needed by xvfb-run
+python3-torch|PyTorch for tools/torchscript_example.py and the test that loads exported models in Python
 "
 
 missing=()

@@ -10,6 +10,8 @@ void add_data_command(CLI::App& app);   // sta data preview
 void add_train_command(CLI::App& app);  // sta train
 void add_eval_command(CLI::App& app);   // sta eval
 void add_bench_command(CLI::App& app);  // sta bench
-void add_export_command(CLI::App& app); // sta export traversal
+void add_export_command(CLI::App& app); // sta export traversal | torchscript | fields | spikes
+void add_export_torchscript_command(CLI::App& export_command);  // (registered by add_export_command)
+void add_export_figure_commands(CLI::App& export_command);      // sta export fields | spikes (the same)
 
 }  // namespace sta::cli

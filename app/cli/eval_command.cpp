@@ -1,13 +1,16 @@
-// `sta eval`: runs every metric of spec section 4 on a checkpoint's held-out test split,
-// prints a table (beside the published MNIST figures) and optionally writes JSON.
+// `sta eval`: runs every metric of spec section 4 on a model's held-out test split (an STA
+// checkpoint or a TorchScript module), prints a table (beside the published MNIST figures) and
+// optionally writes JSON.
 #include "app/cli/commands.h"
 
 #include "core/eval/metrics.h"
+#include "core/model/engine.h"
 #include "core/train/checkpoint.h"
 #include "core/util/atomic_file.h"
 
 #include <cstdio>
 #include <map>
+#include <optional>
 
 namespace sta::cli {
 
@@ -26,10 +29,10 @@ struct Published {
 const std::map<std::string, Published> kPublished = {
     {"scale", {185.42, 193.84, 1275.31}}, {"rotate", {153.54, 157.16, 1310.72}}, {"hue", {158.57, 165.19, 1368.92}}};
 
-void print_report(const eval::EvalReport& r, const train::CheckpointMeta& meta, const std::string& path,
-                  double inference_sparsity) {
+void print_report(const eval::EvalReport& r, const model::CheckpointSummary& summary, const data::DataSpec& spec,
+                  const std::string& path, const std::string& kind, const std::optional<double>& inference_sparsity) {
   std::printf("STA evaluation of %s (step %lld) on %s, test split, %d single-transformation sequences each\n\n",
-              path.c_str(), static_cast<long long>(meta.step), meta.data.source.c_str(), r.options.sequences);
+              path.c_str(), static_cast<long long>(summary.step), spec.source.c_str(), r.options.sequences);
   std::printf("Equivariance error (sum over t=1..T of per-pixel L1, pixels in [0,1]; lower is better)\n");
   std::printf("  %-14s %10s   %s\n", "transformation", "this model", "published MNIST: FFRL supervised / weak / VAE");
   for (size_t i = 0; i < r.transforms.size(); ++i) {
@@ -43,43 +46,58 @@ void print_report(const eval::EvalReport& r, const train::CheckpointMeta& meta, 
   for (size_t i = 0; i < r.transforms.size(); ++i)
     std::printf("  %-14s %10.1f %10.1f %10.1f %12.3f %10.3f\n", r.transforms[i].c_str(), r.equivariance[i],
                 r.autoencoder_floor[i], r.no_motion[i], r.transport_efficiency[i], r.alignment.single_accuracy_of[i]);
-  std::printf("\nLog-likelihood bound (importance-weighted, %d samples): %.2f nats per sequence (published MNIST FFRL: -2112.45)\n",
-              r.options.likelihood_samples, r.log_likelihood);
+  if (r.log_likelihood)
+    std::printf("\nLog-likelihood bound (importance-weighted, %d samples): %.2f nats per sequence (published MNIST FFRL: -2112.45)\n",
+                r.options.likelihood_samples, *r.log_likelihood);
+  else
+    std::printf("\nLog-likelihood bound: not available (it needs the priors of an STA checkpoint)\n");
   const auto& a = r.alignment;
   std::printf("\nSpike alignment: accuracy %.3f on %lld single-transformation steps, F1 %.3f on %lld multi-transformation steps\n",
               a.single_accuracy, static_cast<long long>(a.single_steps), a.multi_f1, static_cast<long long>(a.multi_steps));
-  std::printf("  inference sparsity lambda %g\n", inference_sparsity);
+  if (inference_sparsity) std::printf("  inference sparsity lambda %g\n", *inference_sparsity);
   for (size_t i = 0; i < r.transforms.size(); ++i)
     std::printf("  %-14s -> primitive %d\n", r.transforms[i].c_str(), a.primitive_of[i]);
   std::printf("  primitive usage (share of test steps with spike probability > 0.5):");
   for (double u : a.usage) std::printf(" %.3f", u);
   std::printf("\n");
-  std::printf("\nField exactness (max over 128 random latents, double precision)\n");
+  std::printf("\nField exactness (max over 128 random latents, %s)\n",
+              kind == "torchscript" ? "in the module's precision" : "double precision");
   for (size_t k = 0; k < r.exactness.divergence.size(); ++k)
     std::printf("  primitive %zu: |div r|/|J_r| = %.2e, |J - J^T|/|J| of grad u = %.2e\n", k, r.exactness.divergence[k],
                 r.exactness.asymmetry[k]);
 }
 
 void run_eval(const EvalArgs& a) {
-  auto checkpoint = train::load_checkpoint(a.checkpoint, model::resolve_device(a.device));
-  data::DataSpec spec = checkpoint.meta.data;
+  auto backend = model::open_backend(a.checkpoint, model::resolve_device(a.device));
+  const model::CheckpointSummary summary = model::read_checkpoint_summary(a.checkpoint);
+  data::DataSpec spec = summary.data;
   if (!a.source.empty()) spec.source = a.source;
   if (!a.transforms.empty()) spec.transforms = data::parse_transform_list(a.transforms);
-  if (a.inference_sparsity > 0) checkpoint.model->set_inference_sparsity(a.inference_sparsity);
+  if (spec.source.empty())
+    throw std::runtime_error(a.checkpoint + " does not record its data: name it with --data");
+  model::StaModelImpl* native = backend->native();
+  if (a.inference_sparsity > 0) {
+    if (!native) throw std::runtime_error("--inference-sparsity applies to STA checkpoints, not TorchScript modules");
+    native->set_inference_sparsity(a.inference_sparsity);
+  }
+  std::optional<double> sparsity;
+  if (native) sparsity = native->config().inference_sparsity;
+  spec.steps = backend->config().steps;  // sequences as long as the model's
   auto data = data::open_dataset(spec);
-  if (data->image_size() != checkpoint.meta.train.model.image_size)
+  if (data->image_size() != backend->config().image_size)
     throw std::runtime_error("the data has " + std::to_string(data->image_size()) + " px frames but the model expects " +
-                             std::to_string(checkpoint.meta.train.model.image_size) + " px");
+                             std::to_string(backend->config().image_size) + " px");
   eval::EvalOptions options;
   options.sequences = a.sequences;
   options.likelihood_samples = a.samples;
-  auto report = eval::evaluate(*checkpoint.model, *data, options);
-  print_report(report, checkpoint.meta, a.checkpoint, checkpoint.model->config().inference_sparsity);
+  auto report = eval::evaluate(*backend, *data, options);
+  print_report(report, summary, spec, a.checkpoint, backend->kind(), sparsity);
   if (!a.json.empty()) {
     auto j = report.to_json();
     j["checkpoint"] = a.checkpoint;
-    j["step"] = checkpoint.meta.step;
-    j["inference_sparsity"] = checkpoint.model->config().inference_sparsity;
+    j["model_kind"] = backend->kind();
+    j["step"] = summary.step;
+    j["inference_sparsity"] = sparsity ? nlohmann::json(*sparsity) : nlohmann::json();
     j["data"] = train::data_spec_to_json(spec);
     write_file_atomically(a.json, j.dump(2) + "\n");
   }
@@ -90,7 +108,7 @@ void run_eval(const EvalArgs& a) {
 void add_eval_command(CLI::App& app) {
   auto args = std::make_shared<EvalArgs>();
   auto* cmd = app.add_subcommand("eval", "Evaluate a checkpoint: equivariance, likelihood, spike alignment, field exactness");
-  cmd->add_option("checkpoint", args->checkpoint, "Checkpoint file (.sta)")->required();
+  cmd->add_option("checkpoint", args->checkpoint, "Model: an STA checkpoint (.sta) or a TorchScript module (.pt)")->required();
   cmd->add_option("--data", args->source, "Data source (default: the one it was trained on)");
   cmd->add_option("--transforms", args->transforms, "Transformations (default: the trained set)");
   cmd->add_option("--sequences", args->sequences, "Test sequences per transformation")->capture_default_str()

@@ -1,13 +1,12 @@
 // `sta export traversal`: decodes what a checkpoint's primitives do to a real frame (frame 0
 // of a data sequence) and writes it as a GIF, an MP4 or a PNG strip (input frame, then the
-// decoded traversal).
+// decoded traversal) or an SVG strip of the same.
 #include "app/cli/commands.h"
 
 #include "core/export/export_file.h"
 #include "core/export/output_file.h"
 #include "core/export/traversal.h"
 #include "core/model/engine.h"
-#include "core/train/checkpoint.h"
 
 #include <cerrno>
 #include <cstdio>
@@ -62,15 +61,15 @@ std::string describe(const std::vector<float>& slabs) {
 void run_traversal(const TraversalArgs& a) {
   const auto format = exporting::output_format(a.out);
   exporting::check_output_folder(a.out);  // before the slow part
-  auto checkpoint = train::load_checkpoint(a.checkpoint, model::resolve_device(a.device));
-  const model::Engine engine(checkpoint.model.ptr());
+  const model::Engine engine = model::Engine::load(a.checkpoint, a.device);
   const auto& config = engine.config();
 
-  data::DataSpec spec = checkpoint.meta.data;
+  data::DataSpec spec = model::read_checkpoint_summary(a.checkpoint).data;
   if (!a.source.empty() && a.source != spec.source) {
     spec.source = a.source;
     spec.transforms.clear();  // the new source's own set
   }
+  if (spec.source.empty()) throw std::runtime_error(a.checkpoint + " does not record its data: name it with --data");
   spec.image_size = config.image_size;  // any source, resized to what the model expects
   const auto dataset = data::open_dataset(spec);
   const auto split = a.split == "train" ? data::Split::Train : data::Split::Test;
@@ -83,7 +82,8 @@ void run_traversal(const TraversalArgs& a) {
   const exporting::Traversal traversal = exporting::traverse(engine, sequence.frames.front(), slabs, steps);
 
   std::vector<Image> frames = traversal.frames;
-  if (format == exporting::OutputFormat::Png) frames.insert(frames.begin(), sequence.frames.front());
+  if (format == exporting::OutputFormat::Png || format == exporting::OutputFormat::Svg)
+    frames.insert(frames.begin(), sequence.frames.front());  // a strip: the input frame first
   exporting::ExportOptions options;
   options.scale = a.scale > 0 ? a.scale : (kMinFramePixels + config.image_size - 1) / config.image_size;
   options.fps = a.fps;
@@ -97,7 +97,7 @@ void run_traversal(const TraversalArgs& a) {
 }  // namespace
 
 void add_export_command(CLI::App& app) {
-  CLI::App* cmd = app.add_subcommand("export", "Export decoded traversals as GIF, MP4 or PNG");
+  CLI::App* cmd = app.add_subcommand("export", "Export decoded traversals (GIF, MP4, PNG), SVG figures of fields and spikes, or a model as TorchScript");
   cmd->require_subcommand(1);
 
   auto args = std::make_shared<TraversalArgs>();
@@ -105,7 +105,7 @@ void add_export_command(CLI::App& app) {
       "traversal",
       "Encode frame 0 of a data sequence, roll it out along the primitives with fixed speeds "
       "(z_t = z_{t-1} + sum_k g_k v_k(z_{t-1}, t)) and write the decoded frames z_0..z_N");
-  traversal->add_option("checkpoint", args->checkpoint, "Checkpoint file (.sta)")->required();
+  traversal->add_option("checkpoint", args->checkpoint, "Model: an STA checkpoint (.sta) or a TorchScript module (.pt)")->required();
   traversal->add_option("--data", args->source, "Data source of the start frame (default: the one it was trained on)");
   traversal->add_option("--sequence", args->sequence, "Index of the sequence whose frame 0 starts the traversal")
       ->capture_default_str()
@@ -126,9 +126,11 @@ void add_export_command(CLI::App& app) {
   traversal->add_option("--fps", args->fps, "Frames per second of a GIF or MP4")->capture_default_str()
       ->check(CLI::Range(0.1, 100.0));
   traversal->add_option("--device", args->device, "auto, cpu or cuda")->capture_default_str();
-  traversal->add_option("--out", args->out, "Output file: .gif, .mp4 or .png (input frame + traversal in one row)")
+  traversal->add_option("--out", args->out, "Output file: .gif, .mp4, .png or .svg (png and svg: input frame + traversal in one row)")
       ->required();
   traversal->callback([args] { run_traversal(*args); });
+  add_export_torchscript_command(*cmd);
+  add_export_figure_commands(*cmd);
 }
 
 }  // namespace sta::cli

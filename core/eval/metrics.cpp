@@ -68,20 +68,32 @@ torch::Tensor pointwise_jacobian(const std::function<torch::Tensor(const torch::
   return torch::stack(rows, 1);
 }
 
-FieldExactness field_exactness(const StaModelImpl& m, int points, uint64_t seed) {
-  const auto& c = m.config();
-  model::FlowField flow(c);
-  model::copy_parameters(*m.flow(), *flow);
-  flow->to(torch::kCPU, torch::kDouble);
-  auto generator = at::detail::createCPUGenerator(seed);
-  auto z = torch::randn({points, c.latent_dim}, generator, torch::kDouble);
+FieldExactness field_exactness(model::ModelBackend& backend, int points, uint64_t seed) {
+  const auto& c = backend.config();
   const double t = 0.5 * c.steps;
+  std::function<model::FieldParts(const torch::Tensor&)> fields = [&](const torch::Tensor& x) {
+    return backend.fields(x, t);  // a foreign module runs in its own precision
+  };
+  auto options = torch::TensorOptions(backend.device()).dtype(torch::kFloat);
+  model::FlowField flow{nullptr};
+  if (const StaModelImpl* m = backend.native()) {  // our fields: in double precision
+    flow = model::FlowField(c);
+    model::copy_parameters(*m->flow(), *flow);
+    flow->to(torch::kCPU, torch::kDouble);
+    options = torch::TensorOptions(torch::kDouble);
+    fields = [&](const torch::Tensor& x) {
+      auto sample = flow->evaluate(x, t, model::Trace::None);
+      return model::FieldParts{sample.curl_free, sample.div_free};
+    };
+  }
+  auto generator = at::detail::createCPUGenerator(seed);
+  auto z = torch::randn({points, c.latent_dim}, generator, torch::kDouble).to(options);
   FieldExactness out;
   for (int k = 0; k < c.primitives; ++k) {
-    auto jr = pointwise_jacobian([&](const torch::Tensor& x) { return flow->evaluate(x, t, model::Trace::None).div_free[k]; }, z);
+    auto jr = pointwise_jacobian([&](const torch::Tensor& x) { return fields(x).div_free[k]; }, z);
     auto div = jr.diagonal(0, 1, 2).sum(-1).abs() / jr.flatten(1).norm(2, 1).clamp_min(1e-300);
     out.divergence.push_back(div.max().item<double>());
-    auto jg = pointwise_jacobian([&](const torch::Tensor& x) { return flow->evaluate(x, t, model::Trace::None).curl_free[k]; }, z);
+    auto jg = pointwise_jacobian([&](const torch::Tensor& x) { return fields(x).curl_free[k]; }, z);
     auto asym = (jg - jg.transpose(1, 2)).flatten(1).norm(2, 1) / jg.flatten(1).norm(2, 1).clamp_min(1e-300);
     out.asymmetry.push_back(asym.max().item<double>());
   }
@@ -97,8 +109,6 @@ std::vector<data::Sequence> test_sequences(const data::Dataset& data, int64_t fi
 }
 
 namespace {
-
-torch::Device device_of(const StaModelImpl& m) { return m.parameters().front().device(); }
 
 void append_steps(const model::Prediction& p, const std::vector<data::Sequence>& batch,
                   std::vector<AlignmentStep>& steps) {
@@ -117,18 +127,18 @@ void append_steps(const model::Prediction& p, const std::vector<data::Sequence>&
 
 // Runs `visit(batch sequences, frames tensor, prediction)` over sequences in batches.
 template <class Visit>
-void for_each_batch(StaModelImpl& m, const std::vector<data::Sequence>& sequences, int batch, Visit visit) {
+void for_each_batch(model::ModelBackend& m, const std::vector<data::Sequence>& sequences, int batch, Visit visit) {
   for (size_t first = 0; first < sequences.size(); first += batch) {
     std::vector<data::Sequence> part(sequences.begin() + first,
                                      sequences.begin() + std::min(sequences.size(), first + batch));
-    auto frames = model::sequences_to_tensor(part).to(device_of(m));
+    auto frames = model::sequences_to_tensor(part).to(m.device());
     visit(part, frames, model::predict(m, frames));
   }
 }
 
 }  // namespace
 
-std::vector<AlignmentStep> alignment_steps(StaModelImpl& m, const std::vector<data::Sequence>& sequences) {
+std::vector<AlignmentStep> alignment_steps(model::ModelBackend& m, const std::vector<data::Sequence>& sequences) {
   std::vector<AlignmentStep> steps;
   for_each_batch(m, sequences, 32, [&](const auto& part, const auto&, const model::Prediction& p) {
     append_steps(p, part, steps);
@@ -136,13 +146,13 @@ std::vector<AlignmentStep> alignment_steps(StaModelImpl& m, const std::vector<da
   return steps;
 }
 
-EvalReport evaluate(StaModelImpl& m, const data::Dataset& data, const EvalOptions& options) {
+EvalReport evaluate(model::ModelBackend& m, const data::Dataset& data, const EvalOptions& options) {
   if (!data.has_ground_truth()) throw std::invalid_argument("evaluation needs a source with ground truth (not video)");
   const auto names = data.transforms();
   const int64_t transforms = static_cast<int64_t>(names.size());
   if (transforms > m.config().primitives)
     throw std::invalid_argument("the model has fewer primitives than the data has transformations");
-  m.eval();
+  if (StaModelImpl* native = m.native()) native->eval();
   EvalReport r;
   r.transforms = names;
   r.options = options;
@@ -175,15 +185,18 @@ EvalReport evaluate(StaModelImpl& m, const data::Dataset& data, const EvalOption
     r.transport_efficiency.push_back(transport_efficiency(r.no_motion[i], r.autoencoder_floor[i], r.equivariance[i]));
   }
 
-  // Sparse sequences: multi-transformation steps (F1) and the likelihood bound.
+  // Sparse sequences: multi-transformation steps (F1) and the likelihood bound (which needs the
+  // priors of our own model).
   auto sparse = test_sequences(data, 0, count, data::SequenceMode::Sparse);
   double log_likelihood = 0;
+  StaModelImpl* native = m.native();
   for_each_batch(m, sparse, options.batch, [&](const auto& part, const torch::Tensor& frames, const model::Prediction& p) {
     append_steps(p, part, steps);
-    auto bound = importance_weighted_bound(log_importance_weights(m, frames, options.likelihood_samples));
+    if (!native) return;
+    auto bound = importance_weighted_bound(log_importance_weights(*native, frames, options.likelihood_samples));
     log_likelihood += bound.sum().item<double>();
   });
-  r.log_likelihood = log_likelihood / static_cast<double>(sparse.size());
+  if (native) r.log_likelihood = log_likelihood / static_cast<double>(sparse.size());
   r.alignment = spike_alignment(steps);
   r.exactness = field_exactness(m, 128, 7);
   r.sequences_evaluated = static_cast<int64_t>(single.size() + sparse.size());
@@ -203,7 +216,7 @@ nlohmann::json EvalReport::to_json() const {
           {"autoencoder_floor", per_transform(autoencoder_floor)},
           {"no_motion", per_transform(no_motion)},
           {"transport_efficiency", per_transform(transport_efficiency)},
-          {"log_likelihood_bound", log_likelihood},
+          {"log_likelihood_bound", log_likelihood ? nlohmann::json(*log_likelihood) : nlohmann::json()},
           {"likelihood_samples", options.likelihood_samples},
           {"spike_alignment",
            {{"single_accuracy", alignment.single_accuracy},

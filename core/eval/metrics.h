@@ -6,11 +6,13 @@
 #include "core/data/dataset.h"
 #include "core/eval/alignment.h"
 #include "core/eval/transport_efficiency.h"
+#include "core/model/backend.h"
 #include "core/model/sta_model.h"
 
 #include <nlohmann/json.hpp>
 
 #include <functional>
+#include <optional>
 
 namespace sta::eval {
 
@@ -33,11 +35,12 @@ struct FieldExactness {
   std::vector<double> divergence;  // per primitive: max |div r_k| / |Jacobian of r_k|_F
   std::vector<double> asymmetry;   // per primitive: max |J - J^T|_F / |J|_F for J = d grad u_k / dz
 };
-// Autograd Jacobians in double precision at `points` random latents z ~ N(0, I).
-FieldExactness field_exactness(const model::StaModelImpl& model, int points, uint64_t seed);
+// Autograd Jacobians at `points` random latents z ~ N(0, I): in double precision for our own
+// models, in the module's precision for a TorchScript module.
+FieldExactness field_exactness(model::ModelBackend& backend, int points, uint64_t seed);
 
 // Model's spike probabilities and the ground truth, step by step, for the alignment metric.
-std::vector<AlignmentStep> alignment_steps(model::StaModelImpl& model, const std::vector<data::Sequence>& sequences);
+std::vector<AlignmentStep> alignment_steps(model::ModelBackend& model, const std::vector<data::Sequence>& sequences);
 
 struct EvalOptions {
   int sequences = 64;            // single-transformation sequences per transformation
@@ -57,7 +60,7 @@ struct EvalReport {
   // space does not encode that transformation). Needs a high alignment too: a weak autoencoder
   // hides a good flow and a strong one hides a bad flow.
   std::vector<double> transport_efficiency;
-  double log_likelihood = 0;         // nats per sequence, mean over sequences
+  std::optional<double> log_likelihood;  // nats per sequence, mean over sequences (our models only)
   AlignmentResult alignment;         // on single + sparse test sequences
   FieldExactness exactness;
   EvalOptions options;
@@ -66,7 +69,7 @@ struct EvalReport {
 };
 
 // Runs every metric on the test split. Needs a dataset with ground truth.
-EvalReport evaluate(model::StaModelImpl& model, const data::Dataset& data, const EvalOptions& options);
+EvalReport evaluate(model::ModelBackend& model, const data::Dataset& data, const EvalOptions& options);
 
 // Consecutive test sequences [first, first + count) in the given mode.
 std::vector<data::Sequence> test_sequences(const data::Dataset& data, int64_t first, int64_t count,

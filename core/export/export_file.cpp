@@ -6,6 +6,7 @@
 #if STA_WITH_OPENCV
 #include "core/media/mp4_writer.h"
 #include "core/media/png_grid.h"
+#include "core/media/svg_strip.h"
 #endif
 
 #include <algorithm>
@@ -21,8 +22,9 @@ OutputFormat output_format(const std::string& path) {
   if (extension == ".gif") return OutputFormat::Gif;
   if (extension == ".mp4") return OutputFormat::Mp4;
   if (extension == ".png") return OutputFormat::Png;
-  if (extension.empty()) throw ExportError("output '" + path + "' has no extension (use .gif, .mp4 or .png)");
-  throw ExportError("unsupported output format '" + extension + "' (use .gif, .mp4 or .png)");
+  if (extension == ".svg") return OutputFormat::Svg;
+  if (extension.empty()) throw ExportError("output '" + path + "' has no extension (use .gif, .mp4, .png or .svg)");
+  throw ExportError("unsupported output format '" + extension + "' (use .gif, .mp4, .png or .svg)");
 }
 
 void write_frames(const std::string& path, const std::vector<Image>& frames, const ExportOptions& options) {
@@ -30,9 +32,10 @@ void write_frames(const std::string& path, const std::vector<Image>& frames, con
   if (format == OutputFormat::Gif) return write_gif(path, frames, options);
 #if STA_WITH_OPENCV
   if (format == OutputFormat::Mp4) return write_mp4(path, frames, options);
+  if (format == OutputFormat::Svg) return write_svg_strip(path, frames, options);
   return write_png_strip(path, frames, options);
 #else
-  throw ExportError(std::string(format == OutputFormat::Mp4 ? "MP4" : "PNG") +
+  throw ExportError(std::string(format == OutputFormat::Mp4 ? "MP4" : format == OutputFormat::Svg ? "SVG" : "PNG") +
                     " export needs OpenCV, which this build leaves out (-DSTA_OPENCV=OFF); use .gif");
 #endif
 }

@@ -11,7 +11,7 @@
 
 namespace sta::exporting {
 
-enum class OutputFormat { Gif, Mp4, Png };
+enum class OutputFormat { Gif, Mp4, Png, Svg };  // Svg: a strip of frames embedded as PNG
 
 // By the extension, case-insensitively. Throws ExportError
 // "unsupported output format '.xyz' (use .gif, .mp4 or .png)" (or naming a path with no extension).

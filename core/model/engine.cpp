@@ -1,9 +1,10 @@
-// Engine: torch-free facade over an StaModel (see engine.h).
+// Engine: torch-free facade over a model back end (see engine.h).
 #include "core/model/engine.h"
 
 #include "core/model/frames.h"
+#include "core/model/native_backend.h"
 #include "core/model/prediction.h"
-#include "core/model/sta_model.h"
+#include "core/model/torchscript_backend.h"
 #include "core/train/checkpoint.h"
 
 #include <stdexcept>
@@ -11,8 +12,6 @@
 namespace sta::model {
 
 namespace {
-
-torch::Device device_of(const StaModelImpl& m) { return m.parameters().front().device(); }
 
 std::vector<std::vector<float>> rows_of(const torch::Tensor& t2d) {
   auto t = t2d.to(torch::kCPU, torch::kFloat).contiguous();
@@ -46,50 +45,66 @@ void copy_rows(const torch::Tensor& per_primitive, std::vector<std::vector<float
 }  // namespace
 
 CheckpointSummary read_checkpoint_summary(const std::string& path) {
+  if (is_torchscript_file(path)) {
+    CheckpointSummary summary;
+    summary.preset = "torchscript";
+    summary.data.source.clear();  // unknown unless the module says
+    const std::string metadata = TorchScriptBackend::load(path, torch::kCPU)->metadata();
+    if (metadata.empty()) return summary;
+    try {
+      const auto j = nlohmann::json::parse(metadata);
+      summary.data = train::data_spec_from_json(j.at("data"));
+      summary.step = j.at("step").get<int64_t>();
+      summary.preset = j.at("preset").get<std::string>();
+    } catch (const std::exception& e) {
+      throw ContractError(path + ": its 'metadata' attribute is not the JSON sta export writes (" + e.what() + ")");
+    }
+    return summary;
+  }
   const train::CheckpointMeta meta = train::read_checkpoint_meta(path);
   return {meta.data, meta.step, meta.train.preset};
 }
 
-Engine::Engine(std::shared_ptr<StaModelImpl> model) : model_(std::move(model)) {
-  if (!model_) throw std::invalid_argument("Engine needs a model");
+Engine::Engine(std::shared_ptr<StaModelImpl> model)
+    : backend_(std::make_shared<NativeBackend>(std::move(model))) {}
+
+Engine::Engine(std::shared_ptr<ModelBackend> backend) : backend_(std::move(backend)) {
+  if (!backend_) throw std::invalid_argument("Engine needs a model");
 }
 
 Engine Engine::load(const std::string& path, const std::string& device) {
-  return Engine(train::load_checkpoint(path, resolve_device(device)).model.ptr());
+  return Engine(open_backend(path, resolve_device(device)));
 }
 
-const ModelConfig& Engine::config() const { return model_->config(); }
+const ModelConfig& Engine::config() const { return backend_->config(); }
 
-double Engine::weights_checksum() const {
-  torch::NoGradGuard no_grad;
-  double sum = 0.0;
-  for (const auto& p : model_->parameters()) sum += p.sum(torch::kDouble).item<double>();
-  return sum;
-}
+std::string Engine::kind() const { return backend_->kind(); }
+
+double Engine::weights_checksum() const { return backend_->weights_checksum(); }
 
 std::vector<Latent> Engine::encode(const std::vector<Image>& frames) const {
   torch::NoGradGuard no_grad;
-  return rows_of(model_->encode(images_to_tensor(frames).to(device_of(*model_))).mean);
+  return rows_of(backend_->encode(images_to_tensor(frames).to(backend_->device())).mean);
 }
 
 std::vector<Image> Engine::decode(const std::vector<Latent>& latents) const {
   torch::NoGradGuard no_grad;
   if (latents.empty()) return {};
-  auto images = model_->decode(tensor_of(latents, latent_dim(), device_of(*model_)));
+  auto images = backend_->decode(tensor_of(latents, latent_dim(), backend_->device()));
   std::vector<Image> out;
   for (int64_t i = 0; i < images.size(0); ++i) out.push_back(tensor_to_image(images[i]));
   return out;
 }
 
 SequencePrediction Engine::predict(const data::Sequence& sequence, const std::vector<bool>& enabled) const {
-  auto frames = sequences_to_tensor({sequence}).to(device_of(*model_));
+  auto frames = sequences_to_tensor({sequence}).to(backend_->device());
   torch::Tensor mask;
   if (!enabled.empty()) {
     if (static_cast<int>(enabled.size()) != primitives()) throw std::invalid_argument("one flag per primitive expected");
     std::vector<float> values(enabled.begin(), enabled.end());
     mask = torch::tensor(values);
   }
-  auto p = model::predict(*model_, frames, mask);
+  auto p = model::predict(*backend_, frames, mask);
   SequencePrediction out;
   out.inference.spike_probability = rows_of(p.spike_probability[0]);
   out.inference.slab = rows_of(p.slab[0]);
@@ -103,35 +118,36 @@ SequenceInference Engine::infer(const data::Sequence& sequence) const { return p
 
 std::vector<Latent> Engine::rollout(const Latent& z0, const std::vector<std::vector<float>>& g, int t0) const {
   torch::NoGradGuard no_grad;
-  const auto device = device_of(*model_);
+  const auto device = backend_->device();
   auto z = tensor_of({z0}, latent_dim(), device);
   if (g.empty()) return {z0};
   auto gs = tensor_of(g, primitives(), device).unsqueeze(0);
-  return rows_of(model_->rollout(z, gs, Trace::None, t0).z[0]);
+  return rows_of(model::rollout(*backend_, z, gs, t0)[0]);
 }
 
 void Engine::fields(FieldPart part, double t, const std::vector<float>& points,
                     std::vector<std::vector<float>>& out) const {
   torch::NoGradGuard no_grad;
-  auto z = points_tensor(points, latent_dim(), device_of(*model_));
-  auto sample = model_->flow()->evaluate(z, t, Trace::None);
-  auto chosen = part == FieldPart::CurlFree ? sample.curl_free
-                : part == FieldPart::DivergenceFree ? sample.div_free
-                                                    : sample.velocity();
+  auto parts = backend_->fields(points_tensor(points, latent_dim(), backend_->device()), t);
+  auto chosen = part == FieldPart::CurlFree ? parts.curl_free
+                : part == FieldPart::DivergenceFree ? parts.div_free
+                                                    : parts.velocity();
   copy_rows(chosen, out);
 }
 
 void Engine::field_parts(double t, const std::vector<float>& points, std::vector<std::vector<float>>& curl_free,
                          std::vector<std::vector<float>>& div_free) const {
   torch::NoGradGuard no_grad;
-  auto sample = model_->flow()->evaluate(points_tensor(points, latent_dim(), device_of(*model_)), t, Trace::None);
-  copy_rows(sample.curl_free, curl_free);
-  copy_rows(sample.div_free, div_free);
+  auto parts = backend_->fields(points_tensor(points, latent_dim(), backend_->device()), t);
+  copy_rows(parts.curl_free, curl_free);
+  copy_rows(parts.div_free, div_free);
 }
+
+bool Engine::has_potentials() const { return backend_->has_potentials(); }
 
 void Engine::potentials(double t, const std::vector<float>& points, std::vector<std::vector<float>>& out) const {
   torch::NoGradGuard no_grad;
-  copy_rows(model_->flow()->potential(points_tensor(points, latent_dim(), device_of(*model_)), t), out);
+  copy_rows(backend_->potentials(points_tensor(points, latent_dim(), backend_->device()), t), out);
 }
 
 }  // namespace sta::model

@@ -1,6 +1,7 @@
 // Engine: the model as the studio sees it, with no torch types in its interface, so GUI code
-// compiles fast and never learns the training code. Wraps one model (a loaded checkpoint or a
-// trainer's published snapshot). Calls run without gradients on the model's device.
+// compiles fast and never learns the training code. Wraps one model back end (backend.h): a
+// loaded checkpoint, a trainer's published snapshot or a TorchScript module. Calls run without
+// gradients on the model's device.
 // Not thread-safe: use one Engine per thread (they may share a model).
 #pragma once
 
@@ -14,6 +15,7 @@
 namespace sta::model {
 
 class StaModelImpl;
+class ModelBackend;
 
 enum class FieldPart { Whole, CurlFree, DivergenceFree };
 
@@ -33,7 +35,8 @@ struct SequencePrediction {
   std::vector<Image> frames;    // decoded, RGB [0, 1]
 };
 
-// What a checkpoint records about its training, read without loading its weights.
+// What a model file records about its training, read without loading its weights (a
+// TorchScript module: from its `metadata` attribute, if it has one).
 struct CheckpointSummary {
   data::DataSpec data;  // the data it was trained on
   int64_t step = 0;     // optimisation steps taken
@@ -45,13 +48,17 @@ CheckpointSummary read_checkpoint_summary(const std::string& path);
 class Engine {
  public:
   explicit Engine(std::shared_ptr<StaModelImpl> model);
-  // Loads a checkpoint onto `device` ("cpu", "cuda", "auto"); throws with the reason.
+  explicit Engine(std::shared_ptr<ModelBackend> backend);
+  // Loads a checkpoint or a TorchScript module onto `device` ("cpu", "cuda", "auto"); throws
+  // with the reason.
   static Engine load(const std::string& path, const std::string& device = "cpu");
 
+  // Sizes for a TorchScript module; every setting for our own models.
   const ModelConfig& config() const;
   int latent_dim() const { return config().latent_dim; }
   int primitives() const { return config().primitives; }
-  const std::shared_ptr<StaModelImpl>& model() const { return model_; }
+  std::string kind() const;  // "checkpoint" or "torchscript"
+  const std::shared_ptr<ModelBackend>& backend() const { return backend_; }
   // The sum of every parameter value: a cheap fingerprint that tells whether weights changed.
   double weights_checksum() const;
 
@@ -69,11 +76,12 @@ class Engine {
   // Both Helmholtz parts from one evaluation (half the cost of two fields() calls).
   void field_parts(double t, const std::vector<float>& points, std::vector<std::vector<float>>& curl_free,
                    std::vector<std::vector<float>>& div_free) const;
-  // Potentials u_k(z, t): out[k] holds n values.
+  // Potentials u_k(z, t): out[k] holds n values. Only when has_potentials().
+  bool has_potentials() const;
   void potentials(double t, const std::vector<float>& points, std::vector<std::vector<float>>& out) const;
 
  private:
-  std::shared_ptr<StaModelImpl> model_;
+  std::shared_ptr<ModelBackend> backend_;
 };
 
 }  // namespace sta::model

@@ -37,13 +37,14 @@ class FlowFieldImpl : public torch::nn::Module {
   torch::Tensor potential(const torch::Tensor& z, double t) const;
   // The skew-symmetric matrices S_k, [K, D, D].
   torch::Tensor skew() const;
+  // The symmetric matrices P_k of the linear base, [K, D, D].
+  torch::Tensor symmetric() const;
 
   int primitives() const { return primitives_; }
   // Whether the velocity is the same at every t (no MLP potential with its time embedding).
   bool steady() const { return !mlp_; }
 
  private:
-  torch::Tensor symmetric() const;                                        // P_k, [K, D, D]
   torch::Tensor potential_input(const torch::Tensor& z, double t) const;  // [K, N, D + E]
   torch::Tensor embedding_rate(double t) const;                           // d e(t) / d t, [E]
   torch::Tensor drift_energy() const;                                     // |b_k|^2 / 2, [K, 1]

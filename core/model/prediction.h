@@ -1,8 +1,9 @@
-// The model's own account of a sequence: encode x_0, infer the transformation variables from
-// frame pairs (hard spikes, slab speeds), roll z_0 out and decode. Used by evaluation, the
-// trainer's validation and the studio.
+// The model's own account of a sequence: encode x_0, infer the transformation variables (hard
+// spikes, slab speeds), roll z_0 out and decode. Written once over ModelBackend; used by
+// evaluation, the trainer's validation and the studio.
 #pragma once
 
+#include "core/model/backend.h"
 #include "core/model/sta_model.h"
 
 namespace sta::model {
@@ -17,7 +18,7 @@ struct Prediction {
 
 // frames [B, T+1, C, S, S] on the model's device. primitive_mask [K] (optional) multiplies g,
 // so a 0 removes that primitive from the roll-out. Runs without gradients.
-Prediction predict(StaModelImpl& model, const torch::Tensor& frames, const torch::Tensor& primitive_mask = {});
+Prediction predict(ModelBackend& backend, const torch::Tensor& frames, const torch::Tensor& primitive_mask = {});
 
 // Slab speeds the model uses for a posterior: its location once slabs are trained, else 1.
 torch::Tensor slab_speeds(const StaModelImpl& model, const SequencePosterior& posterior);

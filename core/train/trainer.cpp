@@ -3,6 +3,7 @@
 
 #include "core/eval/metrics.h"
 #include "core/model/clone.h"
+#include "core/model/native_backend.h"
 #include "core/synth/sequence_batch.h"
 #include "core/train/adam_state.h"
 #include "core/train/step_objective.h"
@@ -85,17 +86,19 @@ std::shared_ptr<model::StaModelImpl> Trainer::snapshot() const {
 
 double Trainer::validate() {
   model_->eval();
-  auto accuracy = eval::spike_alignment(eval::alignment_steps(*model_, validation_)).single_accuracy;
+  model::NativeBackend backend(model_.ptr());
+  auto accuracy = eval::spike_alignment(eval::alignment_steps(backend, validation_)).single_accuracy;
   model_->train();
   return accuracy;
 }
 
 std::string Trainer::choose_inference_sparsity() {
   model_->eval();
+  model::NativeBackend backend(model_.ptr());
   double best_f1 = -1, best = config_.model.sparsity;
   for (double lambda : kInferenceSparsities) {
     model_->set_inference_sparsity(lambda);
-    const double f1 = eval::spike_alignment(eval::alignment_steps(*model_, validation_)).multi_f1;
+    const double f1 = eval::spike_alignment(eval::alignment_steps(backend, validation_)).multi_f1;
     if (f1 > best_f1) best_f1 = f1, best = lambda;
   }
   model_->train();

@@ -5,6 +5,7 @@
 // one temporary file is left (the next save clears those of dead runs). A file-size limit
 // (ulimit -f, like a full disk) makes a save fail with a clear error and leaves the previous
 // checkpoint intact; training stops or goes on as --on-save-error says.
+#include "core/model/native_backend.h"
 #include "core/data/dataset.h"
 #include "core/model/frames.h"
 #include "core/model/prediction.h"
@@ -70,7 +71,8 @@ int64_t load_and_evaluate(const std::string& path) {
   const auto data = data::open_dataset(checkpoint.meta.data);
   const auto frames = model::sequences_to_tensor({data->sequence(data::Split::Test, 0), data->sequence(data::Split::Test, 1)});
   torch::NoGradGuard no_grad;
-  const auto prediction = model::predict(*checkpoint.model, frames);
+  model::NativeBackend backend(*checkpoint.model);
+  const auto prediction = model::predict(backend, frames);
   CHECK(torch::isfinite(prediction.frames).all().item<bool>());
   return checkpoint.meta.step;
 }

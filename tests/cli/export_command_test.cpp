@@ -121,7 +121,7 @@ TEST_CASE("export traversal refuses bad input with a one-line reason and a non-z
   check_one_line_error(export_traversal("--primitive 3", gif),
                        "primitive 3 is out of range: the model has 3 primitives (0..2)");
   check_one_line_error(export_traversal("", dir.file("t.xyz")),
-                       "unsupported output format '.xyz' (use .gif, .mp4 or .png)");
+                       "unsupported output format '.xyz' (use .gif, .mp4, .png or .svg)");
   check_one_line_error(export_traversal("--slabs 1,2", gif), "--slabs '1,2' has 2 values but the model has 3 primitives");
   check_one_line_error(export_traversal("--slabs 1,x,0", gif), "--slabs: 'x' is not a number");
   check_one_line_error(export_traversal("", "/nonexistent-folder/t.gif"),

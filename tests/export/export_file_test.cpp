@@ -23,12 +23,13 @@ TEST_CASE("the output format follows the extension, in any case") {
   CHECK(output_format("B.GIF") == OutputFormat::Gif);
   CHECK(output_format("/tmp/x.y.mp4") == OutputFormat::Mp4);
   CHECK(output_format("strip.Png") == OutputFormat::Png);
+  CHECK(output_format("figure.svg") == OutputFormat::Svg);
   CHECK(sta::test::error_message<ExportError>([] { output_format("clip.xyz"); }) ==
-        "unsupported output format '.xyz' (use .gif, .mp4 or .png)");
+        "unsupported output format '.xyz' (use .gif, .mp4, .png or .svg)");
   CHECK(sta::test::error_message<ExportError>([] { output_format("frames.jpg"); }) ==
-        "unsupported output format '.jpg' (use .gif, .mp4 or .png)");
+        "unsupported output format '.jpg' (use .gif, .mp4, .png or .svg)");
   CHECK(sta::test::error_message<ExportError>([] { output_format("folder/clip"); }) ==
-        "output 'folder/clip' has no extension (use .gif, .mp4 or .png)");
+        "output 'folder/clip' has no extension (use .gif, .mp4, .png or .svg)");
 }
 
 TEST_CASE("write_frames writes a GIF, an MP4 or a PNG strip by the extension") {

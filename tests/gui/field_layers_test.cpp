@@ -3,9 +3,11 @@
 // velocities projected onto the slice, every part gets streamlines, the slice passes through
 // the anchor, and only geometric settings are part of the recomputation key. The field worker
 // answers the newest of a burst of requests with the synchronous result, and reports failures.
+// A TorchScript module with analytic fields gives the geometry its fields imply.
 #include "app/studio/compute/field_layers.h"
 #include "app/studio/compute/field_worker.h"
 #include "core/field/sampling.h"
+#include "support/analytic_module.h"
 #include "support/run_command.h"
 #include "support/temp_dir.h"
 
@@ -170,4 +172,40 @@ TEST_CASE("field worker: the newest of a burst of requests wins, stale ones are 
   CHECK(result->ticket == bad);
   CHECK_FALSE(result->layers.has_value());
   CHECK(result->error.find("two different axes") != std::string::npos);
+}
+
+TEST_CASE("field layers of a TorchScript module with analytic fields: the rotation's streamlines are circles") {
+  test::TempDir dir;
+  test::analytic_module().save(dir.file("analytic.pt"));
+  const model::Engine engine = model::Engine::load(dir.file("analytic.pt"));
+  studio::FieldRequest request;
+  request.anchor.assign(4, 0.0f);
+  for (int i = 0; i < 40; ++i)
+    for (int d = 0; d < 4; ++d) request.test_latents.push_back(std::sin(0.9f * i + 1.7f * d) * 2.0f);
+  request.grid_nodes = 32;
+  request.settings.slice = studio::SliceMode::Axes;
+  request.settings.axis_i = 0;
+  request.settings.axis_j = 1;
+  request.settings.part = studio::PartMode::Both;
+  const studio::FieldLayers layers = studio::compute_field_layers(engine, request);
+  REQUIRE(layers.primitives.size() == 2);
+  const studio::PartLayer& rotation = layers.primitives[1][1];
+  REQUIRE(rotation.part == model::FieldPart::DivergenceFree);
+  REQUIRE(rotation.lines.size() >= 3);
+  for (const field::Streamline& line : rotation.lines) {
+    float low = 1e9f, high = 0.0f;
+    for (const field::Vec2& p : line.points) {
+      const float r = std::hypot(p.x, p.y);
+      low = std::min(low, r);
+      high = std::max(high, r);
+    }
+    CAPTURE(low);
+    CAPTURE(high);
+    CHECK(high - low < 0.05f * high + 0.02f);  // a circle about the origin
+  }
+  CHECK(layers.primitives[0][1].lines.empty());       // primitive 0 has no divergence-free part
+  CHECK_FALSE(layers.primitives[0][0].lines.empty());  // ... and a source as its curl-free part
+  const std::vector<field::ScalarGrid> potentials =
+      studio::heat_grids(engine, layers, studio::HeatMode::Potential, request.time);
+  CHECK(potentials[0].values.size() == static_cast<size_t>(layers.spec.count()));
 }

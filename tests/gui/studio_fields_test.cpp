@@ -1,7 +1,9 @@
 // The Latent fields panel with a freshly trained tiny model: the divergence-free and the
 // curl-free parts reach the pixels of the field views in each primitive's palette tone, and
-// the Sequence panel gains the model's row of predicted frames.
+// the Sequence panel gains the model's row of predicted frames. A TorchScript module with
+// analytic fields opens from a script and its rotation is drawn.
 #include "render/palette.h"
+#include "support/analytic_module.h"
 #include "studio_runner.h"
 
 #include <doctest/doctest.h>
@@ -10,6 +12,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <fstream>
+#include <sstream>
 
 using namespace sta::test;
 
@@ -31,6 +35,19 @@ int pixels_in_tone(const cv::Mat& shot, const cv::Rect& area, sta::render::Rgba 
       for (int c = 0; c < 3; ++c) match = match && std::abs(p[c] / bright - want[c]) < 0.06f;
       count += match ? 1 : 0;
     }
+  return count;
+}
+
+std::string read_text(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+int count_of(const std::string& text, const std::string& what) {
+  int count = 0;
+  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++count;
   return count;
 }
 
@@ -96,4 +113,44 @@ TEST_CASE("the field view draws each primitive's divergence-free and curl-free p
     // With a model, the Sequence panel shows its prediction of every frame.
     CHECK(state["panels"]["sequence"]["predicted"].size() == 9);
   }
+}
+
+TEST_CASE("the studio opens a TorchScript module and draws its analytic fields") {
+  TempDir dir;
+  const std::string module = dir.file("analytic.pt");
+  analytic_module().save(module);
+  const std::string script = write_script(dir, "torchscript.txt",
+                                          "model " + module + "\nassert model.primitives == 2\nview enabled\n"
+                                          "part divergence-free\nscreenshot " + dir.file("div.png") + "\nstate " +
+                                          dir.file("div.json") + "\nsave-fields " + dir.file("f.svg") +
+                                          "\nsave-spikes " + dir.file("s.svg") + "\nassert errors.size == 0\n");
+  const CommandResult result = run_studio("--script " + shell_quote(script));
+  CAPTURE(result.output);
+  REQUIRE(result.exit_code == 0);
+  const nlohmann::json state = read_json(dir.file("div.json"));
+  CHECK(state["model"]["kind"] == "torchscript");
+  CHECK(state["model"]["latent_dim"] == 4);
+  CHECK(state["data"]["image_size"] == 28);  // the module does not name its data: the open data fits
+  const nlohmann::json& fields = state["panels"]["fields"];
+  REQUIRE(fields["minis"].size() == 2);
+  const cv::Mat shot = cv::imread(dir.file("div.png"), cv::IMREAD_COLOR);
+  REQUIRE_FALSE(shot.empty());
+  std::vector<cv::Rect> views{rect_of(fields["view"])};
+  for (const auto& mini : fields["minis"]) views.push_back(rect_of(mini));
+  int rotation = 0, source = 0;
+  for (const cv::Rect& view : views) {
+    rotation += pixels_in_tone(shot, view, sta::render::primitive_colour(1, sta::render::FieldPart::DivergenceFree));
+    source += pixels_in_tone(shot, view, sta::render::primitive_colour(0, sta::render::FieldPart::DivergenceFree));
+  }
+  CHECK(rotation > 300);  // primitive 1 turns; primitive 0 has no divergence-free part to draw
+  CHECK(source < rotation / 10);
+  CHECK(state["panels"]["sequence"]["predicted"].size() == 9);
+
+  // The panels' SVG figures: one group per primitive, dashed divergence-free streamlines (the
+  // rotation's), one cell per step and primitive in the spike timeline.
+  const std::string figure = read_text(dir.file("f.svg"));
+  CHECK(count_of(figure, "<g id=\"primitive-") == 2);
+  CHECK(count_of(figure, "<path ") > 10);
+  CHECK(count_of(figure, "stroke-dasharray") == count_of(figure, "<path "));
+  CHECK(count_of(read_text(dir.file("s.svg")), "class=\"spike\"") == 8 * 2);
 }

@@ -1,6 +1,7 @@
 // Learning regression: a small model trained for about two minutes on procedural digits must
 // separate rotation, scale and hue: spike alignment >= 0.80 on held-out test sequences. A change
 // that breaks learning (inference, curriculum, fields, objective, data) fails here.
+#include "core/model/native_backend.h"
 #include "core/eval/metrics.h"
 #include "core/train/trainer.h"
 #include "model_fixture.h"
@@ -22,7 +23,8 @@ TEST_CASE("a small model learns to separate rotation, scale and hue" * doctest::
   eval::EvalOptions options;
   options.sequences = 32;
   options.likelihood_samples = 1;
-  auto report = eval::evaluate(trainer.model(), *data, options);
+  model::NativeBackend backend(trainer.model());
+  auto report = eval::evaluate(backend, *data, options);
   INFO("alignment " << report.alignment.single_accuracy << ", multi F1 " << report.alignment.multi_f1);
   CHECK(report.alignment.single_accuracy >= 0.80);
   for (size_t m = 0; m < report.transforms.size(); ++m) {  // no transformation is left unlearned

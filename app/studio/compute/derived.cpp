@@ -1,6 +1,7 @@
 // Shared derived results, recomputed through Cached when their inputs change.
 #include "app/studio/compute/derived.h"
 
+#include "app/studio/compute/field_layers.h"
 #include "core/export/traversal.h"
 
 #include <chrono>
@@ -97,6 +98,8 @@ const Composition* Derived::composition(Workspace& ws) {
 const eval::AlignmentResult* Derived::alignment(Workspace& ws) {
   const auto& value = alignment_.get({ws.data_revision(), ws.model_revision()}, [&]() -> std::optional<eval::AlignmentResult> {
     if (!ws.model() || !ws.dataset() || !ws.dataset()->has_ground_truth()) return std::nullopt;
+    // Matching primitives to transformations needs one primitive per transformation at least.
+    if (ws.model()->engine.primitives() < static_cast<int>(ws.dataset()->transforms().size())) return std::nullopt;
     try {
       std::vector<eval::AlignmentStep> steps;
       for (data::SequenceMode mode : {data::SequenceMode::Single, data::SequenceMode::Sparse})
@@ -125,12 +128,7 @@ const std::vector<float>& Derived::test_latents(Workspace& ws) {
     std::vector<float> rows;
     if (!ws.model() || !ws.dataset()) return rows;
     try {
-      std::vector<Image> frames;
-      for (int i = 0; i < kTestSequences; ++i) {
-        data::Sequence s = ws.dataset()->sequence(data::Split::Test, i);
-        frames.insert(frames.end(), s.frames.begin(), s.frames.end());
-      }
-      for (const model::Latent& z : ws.model()->engine.encode(frames)) rows.insert(rows.end(), z.begin(), z.end());
+      rows = encoded_test_latents(ws.model()->engine, *ws.dataset(), kTestSequences);
     } catch (const std::exception& e) {
       ws.report_error(std::string("encoding test sequences failed: ") + e.what());
       rows.clear();

@@ -111,6 +111,24 @@ field::EvenlySpacedParams streamline_params(const FieldRequest& request, bool sk
   return params;
 }
 
+std::vector<float> encoded_test_latents(const model::Engine& engine, const data::Dataset& data, int sequences) {
+  std::vector<Image> frames;
+  for (int i = 0; i < sequences; ++i) {
+    data::Sequence s = data.sequence(data::Split::Test, i);
+    frames.insert(frames.end(), s.frames.begin(), s.frames.end());
+  }
+  std::vector<float> rows;
+  for (const model::Latent& z : engine.encode(frames)) rows.insert(rows.end(), z.begin(), z.end());
+  return rows;
+}
+
+std::vector<float> mean_latent(const std::vector<float>& rows, int dim) {
+  std::vector<float> mean(dim, 0.0f);
+  const size_t n = rows.size() / dim;
+  for (size_t i = 0; i < n * dim; ++i) mean[i % dim] += rows[i] / static_cast<float>(n);
+  return mean;
+}
+
 FieldLayers compute_field_layers(const model::Engine& engine, const FieldRequest& request) {
   FieldLayers layers;
   layers.time = request.time;
@@ -150,7 +168,7 @@ FieldLayers compute_field_layers(const model::Engine& engine, const FieldRequest
 std::vector<field::ScalarGrid> heat_grids(const model::Engine& engine, const FieldLayers& layers, HeatMode mode,
                                           double time) {
   std::vector<field::ScalarGrid> out(layers.primitives.size());
-  if (mode == HeatMode::None) return out;
+  if (mode == HeatMode::None || (mode == HeatMode::Potential && !engine.has_potentials())) return out;
   if (mode == HeatMode::Potential) {
     std::vector<std::vector<float>> potentials;
     engine.potentials(time, field::grid_points(layers.slice, layers.spec), potentials);

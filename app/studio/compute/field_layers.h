@@ -4,7 +4,9 @@
 // scalar grids behind them. One batched Engine call serves all K primitives (and both parts).
 #pragma once
 
-#include "app/studio/compute/workspace.h"
+#include "app/studio/compute/field_settings.h"
+#include "core/data/dataset.h"
+#include "core/model/engine.h"
 #include "core/field/evenly_spaced.h"
 #include "core/field/grid.h"
 #include "core/field/slice.h"
@@ -51,6 +53,12 @@ field::Slice choose_slice(const model::Engine& engine, const FieldRequest& reque
 field::EvenlySpacedParams streamline_params(const FieldRequest& request, bool sketch);
 
 // Grids, streamlines and sketch lines of every primitive. Throws what the Engine or core/field throw.
+// Posterior means of every frame of the first `sequences` test sequences, n x D: the latents the
+// PCA slices, the mean anchor and the grid's extent come from.
+std::vector<float> encoded_test_latents(const model::Engine& engine, const data::Dataset& data, int sequences);
+// The mean of n x D latents (D values).
+std::vector<float> mean_latent(const std::vector<float>& rows, int dim);
+
 FieldLayers compute_field_layers(const model::Engine& engine, const FieldRequest& request);
 
 // The scalar grid behind primitive k for each primitive (HeatMode::None: empty grids).

@@ -3,7 +3,8 @@
 // script says exactly what the screen shows.
 #pragma once
 
-#include "app/studio/compute/workspace.h"
+#include "app/studio/compute/field_settings.h"
+#include "core/data/dataset.h"
 
 #include <optional>
 #include <string>

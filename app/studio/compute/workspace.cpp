@@ -18,11 +18,6 @@ std::string join(const std::vector<std::string>& names) {
 
 }  // namespace
 
-bool FieldSettings::operator==(const FieldSettings& o) const {
-  return part == o.part && slice == o.slice && axis_i == o.axis_i && axis_j == o.axis_j && anchor == o.anchor &&
-         density == o.density && colouring == o.colouring && heat == o.heat && focus == o.focus && large == o.large;
-}
-
 bool Workspace::fits(const data::Dataset& data) const {
   return !model_ || model_->engine.config().image_size == data.image_size();
 }
@@ -81,14 +76,15 @@ bool Workspace::load_model(const std::string& path, bool use_its_data) {
   }
   const int size = loaded->engine.config().image_size;
   const bool data_fits = dataset_ && dataset_->image_size() == size;
-  if (use_its_data || !data_fits) {
+  const bool data_known = !loaded->summary.data.source.empty();  // foreign modules may not say
+  if ((use_its_data && data_known) || !data_fits) {
     std::optional<LoadedModel> previous = std::exchange(model_, std::nullopt);  // so opening data keeps it
-    bool opened = open_data(loaded->summary.data);
+    bool opened = data_known && open_data(loaded->summary.data);
     if (!opened && !data_fits && size == 28) {
       data::DataSpec fallback;
       fallback.source = "digits";
       opened = open_data(fallback);
-      if (opened) report_error("showing digits instead of " + loaded->summary.data.source);
+      if (opened && data_known) report_error("showing digits instead of " + loaded->summary.data.source);
     }
     if (!opened && !data_fits) {
       model_ = std::move(previous);

@@ -5,6 +5,7 @@
 // its previous state and keeps running. Everything shown on screen derives from it.
 #pragma once
 
+#include "app/studio/compute/field_settings.h"
 #include "core/data/dataset.h"
 #include "core/model/engine.h"
 
@@ -23,34 +24,6 @@ struct SequenceChoice {
   data::SequenceMode mode = data::SequenceMode::Sparse;
 
   bool operator==(const SequenceChoice& o) const { return split == o.split && index == o.index && mode == o.mode; }
-};
-
-enum class PartMode { Whole, CurlFree, DivergenceFree, Both };  // Both: the two parts overlaid
-enum class SliceMode { Axes, LatentPca, VelocityPca };
-enum class AnchorMode { Cursor, Mean };  // the cursor frame's latent, or the test latents' mean
-enum class LineColouring { Primitive, Speed };
-enum class HeatMode { None, Potential, Speed, Divergence, Curl };
-enum class LargeView { Focus, Enabled };  // the large view shows the focus primitive, or all enabled
-
-// How the latent field view slices and draws the primitives' fields.
-struct FieldSettings {
-  PartMode part = PartMode::Whole;
-  SliceMode slice = SliceMode::LatentPca;
-  int axis_i = 0, axis_j = 1;  // latent axes of SliceMode::Axes
-  AnchorMode anchor = AnchorMode::Cursor;
-  float density = 1.0f;  // streamline density (matplotlib's: 1 = 30 lines across)
-  LineColouring colouring = LineColouring::Primitive;
-  HeatMode heat = HeatMode::None;
-  int focus = 0;  // primitive of the large view, the heat map and SliceMode::VelocityPca
-  LargeView large = LargeView::Focus;
-
-  bool operator==(const FieldSettings& o) const;
-};
-
-// Zoom and pan of the large field view, relative to the fitted slice rectangle.
-struct FieldView {
-  float zoom = 1.0f;                       // > 1: closer
-  float centre_x = 0.0f, centre_y = 0.0f;  // slice coordinates at the view's centre
 };
 
 struct LoadedModel {
@@ -91,8 +64,9 @@ class Workspace {
   // source's default). A model that does not fit the new frames is unloaded, with a message.
   bool open_data(const std::string& source, const std::string& transforms);
   bool open_data(const data::DataSpec& spec);
-  // Loads a checkpoint. With use_its_data, or when the current data does not fit it, also
-  // opens the data it was trained on, falling back to `digits` when that is missing.
+  // Loads a checkpoint or a TorchScript module. With use_its_data, or when the current data does
+  // not fit it, also opens the data it was trained on (if the file records it), falling back to
+  // `digits` when that is missing.
   bool load_model(const std::string& path, bool use_its_data = false);
   // Shows a training snapshot as the current model (every view follows model_revision()).
   // Keeps the enabled flags and composer speeds when the primitive count is unchanged.

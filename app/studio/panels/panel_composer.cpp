@@ -89,7 +89,7 @@ void ComposerPanel::draw_controls(Workspace& ws, Derived& derived) {
     for (int k = 0; k < ws.primitives(); ++k) ws.set_speed(k, 0.0f);
   ImGui::SameLine(0.0f, px(16.0f));
   ImGui::SetNextItemWidth(std::max(px(80.0f), ImGui::GetContentRegionAvail().x - px(130.0f)));
-  ImGui::InputTextWithHint("##export", "traversal.gif|mp4|png", &export_path_);
+  ImGui::InputTextWithHint("##export", "traversal.gif|mp4|png|svg", &export_path_);
   ImGui::SameLine();
   if (ImGui::Button("Save")) export_composition(ws, derived, export_path_);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("save the composed traversal (.gif, .mp4 or .png strip)");

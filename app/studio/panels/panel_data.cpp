@@ -38,9 +38,17 @@ void model_summary(Workspace& ws, const LoadedModel& m) {
   const model::ModelConfig& c = m.engine.config();
   if (m.live) ImGui::TextWrapped("%s", m.path.c_str());  // a file's path is in the field above
   ImGui::Text("K = %d primitives, D = %d", c.primitives, c.latent_dim);
-  ImGui::Text("%d px, %s likelihood", c.image_size, c.likelihood.c_str());
+  const bool torchscript = m.engine.kind() == "torchscript";
+  if (torchscript)
+    ImGui::Text("%d px, TorchScript module", c.image_size);
+  else
+    ImGui::Text("%d px, %s likelihood", c.image_size, c.likelihood.c_str());
   ImGui::Text("preset %s, %lld steps", m.summary.preset.c_str(), static_cast<long long>(m.summary.step));
   const data::DataSpec& trained = m.summary.data;
+  if (trained.source.empty()) {  // a foreign module that does not say what it was trained on
+    ImGui::TextDisabled("training data not recorded");
+    return;
+  }
   const std::string transforms = transform_list(trained.transforms);
   ImGui::TextWrapped("trained on %s (%s), T = %d", trained.source.c_str(), transforms.c_str(), trained.steps);
   const bool same = ws.dataset() && ws.dataset()->spec().source == trained.source &&

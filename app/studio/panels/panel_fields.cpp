@@ -1,9 +1,12 @@
 // Latent fields panel: recomputation on change, controls, legend, large view and minis.
 #include "app/studio/panels/panel_fields.h"
 
+#include "app/studio/compute/figures.h"
 #include "app/studio/shell/ui.h"
 #include "render/colormap.h"
 #include "render/palette.h"
+
+#include <imgui_stdlib.h>
 
 #include <algorithm>
 #include <cmath>
@@ -130,19 +133,7 @@ std::pair<float, int> minis_grid(int k, float room, float height) {
 
 const FieldLayers* FieldsPanel::update(Workspace& ws, Derived& derived) {
   const model::Engine& engine = ws.model()->engine;
-  FieldRequest request;
-  request.settings = ws.fields();
-  request.time = std::max(1, std::min(ws.cursor() + 1, ws.steps()));  // the step leaving the cursor frame
-  request.test_latents = derived.test_latents(ws);
-  const std::vector<model::Latent>* frames = derived.frame_latents(ws);
-  if (request.settings.anchor == AnchorMode::Cursor && frames && ws.cursor() < static_cast<int>(frames->size())) {
-    request.anchor = (*frames)[ws.cursor()];
-  } else {
-    const int dim = engine.latent_dim();
-    const size_t n = request.test_latents.size() / dim;
-    request.anchor.assign(dim, 0.0f);
-    for (size_t i = 0; i < n * dim; ++i) request.anchor[i % dim] += request.test_latents[i] / static_cast<float>(n);
-  }
+  FieldRequest request = field_request(ws, derived);
   time_ = request.time;
   const GeometryKey key{ws.model_revision(), ws.data_revision(), geometry_of(request.settings), request.time,
                         request.anchor};
@@ -212,7 +203,7 @@ void FieldsPanel::draw(const Rect& area, Workspace& ws, Derived& derived) {
   const ImVec2 origin = ImGui::GetCursorScreenPos(), avail = ImGui::GetContentRegionAvail();
   const float controls = px(kControlsWidth);
   ImGui::BeginChild("##field controls", {controls, avail.y});
-  draw_controls(ws);
+  draw_controls(ws, derived);
   draw_legend(ws);
   ImGui::EndChild();
   if (layers) {
@@ -228,7 +219,7 @@ void FieldsPanel::draw(const Rect& area, Workspace& ws, Derived& derived) {
   ImGui::End();
 }
 
-void FieldsPanel::draw_controls(Workspace& ws) {
+void FieldsPanel::draw_controls(Workspace& ws, Derived& derived) {
   FieldSettings s = ws.fields();
   const float width = px(kControlsWidth - 78.0f);
   bool changed = enum_combo("part", s.part, width);
@@ -250,6 +241,12 @@ void FieldsPanel::draw_controls(Workspace& ws) {
   changed |= ImGui::SliderFloat("density", &s.density, Workspace::kDensityMin, Workspace::kDensityMax, "%.2f");
   if (changed) ws.set_field_settings(s);
   if (ImGui::Button("Reset view")) ws.set_field_view({});
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(px(90.0f));
+  ImGui::InputText("##figure", &figure_path_);
+  ImGui::SameLine();
+  if (ImGui::Button("SVG")) save_fields_figure(ws, derived, figure_path_);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("save every primitive's streamlines (one path each) as this SVG file");
   ImGui::SameLine();
   ImGui::TextDisabled("t = %.0f, %.0f ms", time_, recompute_ms_);
   if (ImGui::IsItemHovered())

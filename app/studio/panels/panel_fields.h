@@ -41,7 +41,7 @@ class FieldsPanel {
 
   void take_result(Workspace& ws);  // adopts the worker's newest finished geometry
   const FieldLayers* update(Workspace& ws, Derived& derived);
-  void draw_controls(Workspace& ws);
+  void draw_controls(Workspace& ws, Derived& derived);
   void draw_legend(const Workspace& ws);
   void draw_large_view(Workspace& ws, const FieldLayers& layers, float side);
   void draw_minis(Workspace& ws, const FieldLayers& layers, float side, int columns);
@@ -52,6 +52,7 @@ class FieldsPanel {
   FieldWorker worker_;
   std::optional<GeometryKey> requested_key_;
   uint64_t requested_ticket_ = 0, shown_ticket_ = 0;
+  std::string figure_path_ = "fields.svg";  // where the SVG button saves the figure
   std::optional<FieldLayers> layers_;  // the last complete geometry (empty after a failure)
   int generation_ = 0;  // counts results taken into layers_, as a key for what derives from it
   Changed<std::tuple<int, LineColouring>> lines_changed_;

@@ -1,6 +1,7 @@
 // Spikes panel: inferred spikes and ground truth side by side per step.
 #include "app/studio/panels/panel_spikes.h"
 
+#include "app/studio/compute/figures.h"
 #include "app/studio/shell/ui.h"
 #include "render/palette.h"
 
@@ -14,6 +15,7 @@ namespace {
 
 constexpr float kLabelWidth = 96.0f;
 constexpr float kSummaryWidth = 150.0f;  // the test-set co-activation matrix at the right
+constexpr const char* kFigurePath = "spikes.svg";  // where the SVG button saves the timeline
 
 struct Grid {
   ImVec2 origin;
@@ -140,6 +142,9 @@ void SpikesPanel::draw_summary(ImVec2 at, Workspace& ws, Derived& derived, const
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("mean spike probability of each primitive (columns) while each transformation acts (rows),\nover %d single and %d sparse test sequences; outlined: the Hungarian matching", Derived::kSummarySequences, Derived::kSummarySequences);
   const eval::AlignmentResult* a = live ? derived.last_alignment() : derived.alignment(ws);
+  ImGui::SetCursorScreenPos({at.x + px(kSummaryWidth - 96.0f), at.y});
+  if (ImGui::SmallButton("SVG")) save_spikes_figure(ws, derived, kFigurePath);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("save this sequence's spike timeline as %s", kFigurePath);
   if (live) {
     ImGui::SetCursorScreenPos({at.x + px(kSummaryWidth - 58.0f), at.y});
     if (ImGui::SmallButton("Update")) a = derived.alignment(ws);

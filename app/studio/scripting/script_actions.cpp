@@ -1,6 +1,7 @@
 // The table of script actions. Each row edits the Workspace through its edit functions
 // (exactly what the panels call for the mouse and keyboard) or asks the host for frames,
 // captures or checks. To add an action, add a row here.
+#include "app/studio/compute/figures.h"
 #include "app/studio/compute/names.h"
 #include "app/studio/panels/panel_composer.h"
 #include "app/studio/scripting/script.h"
@@ -177,9 +178,19 @@ std::vector<ScriptAction> make_actions() {
          use_inferred_speeds(h.workspace(), *prediction);
          return 0;
        }},
-      {"export", "FILE.gif|mp4|png", 1, 1,
+      {"export", "FILE.gif|mp4|png|svg", 1, 1,
        [](ScriptHost& h, const Words& a) {
          if (!export_composition(h.workspace(), h.derived(), a[0])) throw ScriptError("export to " + a[0] + " failed");
+         return 0;
+       }},
+      {"save-fields", "FILE.svg", 1, 1,
+       [](ScriptHost& h, const Words& a) {
+         if (!save_fields_figure(h.workspace(), h.derived(), a[0])) throw ScriptError("save-fields to " + a[0] + " failed");
+         return 0;
+       }},
+      {"save-spikes", "FILE.svg", 1, 1,
+       [](ScriptHost& h, const Words& a) {
+         if (!save_spikes_figure(h.workspace(), h.derived(), a[0])) throw ScriptError("save-spikes to " + a[0] + " failed");
          return 0;
        }},
       {"play", "on|off", 1, 1,

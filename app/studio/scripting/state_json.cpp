@@ -18,6 +18,7 @@ nlohmann::json workspace_json(const Workspace& ws) {
   out["model"] = nullptr;
   if (const LoadedModel* m = ws.model())
     out["model"] = {{"path", m->path},
+                    {"kind", m->engine.kind()},
                     {"primitives", m->engine.primitives()},
                     {"latent_dim", m->engine.latent_dim()},
                     {"step", m->summary.step},

@@ -1,0 +1,16 @@
+// A row of frames as an SVG figure (a traversal strip for papers): each frame one <image>,
+// embedded as a PNG (base64 data URI) at its exported scale with crisp pixels, on the same grey
+// gaps as the PNG strip.
+#pragma once
+
+#include "core/data/image.h"
+#include "core/export/export_options.h"
+
+#include <string>
+#include <vector>
+
+namespace sta::exporting {
+
+void write_svg_strip(const std::string& path, const std::vector<Image>& frames, const ExportOptions& options = {});
+
+}  // namespace sta::exporting
