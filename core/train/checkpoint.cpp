@@ -78,8 +78,11 @@ struct ParsedFile {
 
 ParsedFile parse(const std::string& bytes, const std::string& path, bool check_payload) {
   Reader r{bytes, path};
-  if (bytes.size() < sizeof(kMagic) || std::memcmp(bytes.data(), kMagic, sizeof(kMagic)) != 0)
+  if (bytes.size() < sizeof(kMagic) || std::memcmp(bytes.data(), kMagic, sizeof(kMagic)) != 0) {
+    if (bytes.rfind("PK\x03\x04", 0) == 0)  // a zip archive: most likely a TorchScript module
+      throw CheckpointError("'" + path + "' is a TorchScript module, not an STA Studio checkpoint: this needs a .sta file");
     throw CheckpointError("'" + path + "' is not an STA Studio checkpoint (bad magic number)");
+  }
   r.take(sizeof(kMagic), "magic");
   auto version = r.get<uint32_t>("version");
   if (version != kCheckpointVersion)

@@ -98,6 +98,7 @@ TEST_CASE("a model scripted in PyTorch opens in sta eval and sta export traversa
   CHECK(std::filesystem::file_size(dir.file("t.gif")) > 100);
 
   test::check_one_line_error(test::sta_cli("eval " + pt), pt, "does not record its data: name it with --data");
+  test::check_one_line_error(test::sta_cli("train --resume --out " + pt), pt, "is a TorchScript module, not an STA");
   std::ofstream(dir.file("junk.pt"), std::ios::binary) << "PK\x03\x04 not a TorchScript archive";
   test::check_one_line_error(test::sta_cli("eval " + dir.file("junk.pt") + " --data fashion-mnist"), "junk.pt",
                              "not a TorchScript module");

@@ -6,6 +6,7 @@
 // A TorchScript module with analytic fields gives the geometry its fields imply.
 #include "app/studio/compute/field_layers.h"
 #include "app/studio/compute/field_worker.h"
+#include "app/studio/compute/probe.h"
 #include "core/field/sampling.h"
 #include "support/analytic_module.h"
 #include "support/run_command.h"
@@ -208,4 +209,19 @@ TEST_CASE("field layers of a TorchScript module with analytic fields: the rotati
   const std::vector<field::ScalarGrid> potentials =
       studio::heat_grids(engine, layers, studio::HeatMode::Potential, request.time);
   CHECK(potentials[0].values.size() == static_cast<size_t>(layers.spec.count()));
+}
+
+TEST_CASE("the probe decodes the latent at its slice point and reports each primitive's speed there") {
+  test::TempDir dir;
+  test::analytic_module().save(dir.file("analytic.pt"));
+  const model::Engine engine = model::Engine::load(dir.file("analytic.pt"));
+  const field::Slice slice = field::Slice::from_axes({0.1f, 0.2f, 0.3f, 0.4f}, 0, 2);
+  const studio::Probe probe = studio::probe_at(engine, slice, {1.0f, -2.0f}, 1.0);
+  REQUIRE(probe.latent == model::Latent{1.1f, 0.2f, -1.7f, 0.4f});
+  const Image decoded = engine.decode({probe.latent}).front();
+  CHECK(probe.decoded.values == decoded.values);
+  REQUIRE(probe.speeds.size() == 2);
+  const float norm = std::sqrt(1.1f * 1.1f + 0.2f * 0.2f + 1.7f * 1.7f + 0.4f * 0.4f);
+  CHECK(probe.speeds[0] == doctest::Approx(0.5f * norm));                              // the source z / 2
+  CHECK(probe.speeds[1] == doctest::Approx(std::sqrt(1.1f * 1.1f + 0.2f * 0.2f)));  // rotation of (z0, z1)
 }

@@ -3,6 +3,7 @@
 // the Sequence panel gains the model's row of predicted frames. A TorchScript module with
 // analytic fields opens from a script and its rotation is drawn.
 #include "render/palette.h"
+#include "core/model/engine.h"
 #include "support/analytic_module.h"
 #include "studio_runner.h"
 
@@ -13,6 +14,7 @@
 #include <array>
 #include <cmath>
 #include <fstream>
+#include <numeric>
 #include <sstream>
 
 using namespace sta::test;
@@ -123,7 +125,9 @@ TEST_CASE("the studio opens a TorchScript module and draws its analytic fields")
                                           "model " + module + "\nassert model.primitives == 2\nview enabled\n"
                                           "part divergence-free\nscreenshot " + dir.file("div.png") + "\nstate " +
                                           dir.file("div.json") + "\nsave-fields " + dir.file("f.svg") +
-                                          "\nsave-spikes " + dir.file("s.svg") + "\nassert errors.size == 0\n");
+                                          "\nsave-spikes " + dir.file("s.svg") + "\nprobe 0.5 0.25\nstate " + dir.file("probe.json") +
+                                          "\npin on\nframes 2\nstate " + dir.file("pinned.json") +
+                                          "\nassert errors.size == 0\n");
   const CommandResult result = run_studio("--script " + shell_quote(script));
   CAPTURE(result.output);
   REQUIRE(result.exit_code == 0);
@@ -153,4 +157,18 @@ TEST_CASE("the studio opens a TorchScript module and draws its analytic fields")
   CHECK(count_of(figure, "<path ") > 10);
   CHECK(count_of(figure, "stroke-dasharray") == count_of(figure, "<path "));
   CHECK(count_of(read_text(dir.file("s.svg")), "class=\"spike\"") == 8 * 2);
+
+  // The probe: the latent at its slice point, decoded as the engine decodes it; a pin keeps it.
+  const nlohmann::json probe = read_json(dir.file("probe.json"))["panels"]["fields"]["probe"];
+  REQUIRE(probe.is_object());
+  CHECK(probe["at"][0] == doctest::Approx(0.5));
+  const std::vector<float> latent = probe["latent"].get<std::vector<float>>();
+  REQUIRE(latent.size() == 4);
+  const sta::model::Engine engine = sta::model::Engine::load(module);
+  const std::vector<float> decoded = engine.decode({latent}).front().values;
+  const double mean = std::accumulate(decoded.begin(), decoded.end(), 0.0) / decoded.size();
+  CHECK(probe["decoded_mean"].get<double>() == doctest::Approx(mean).epsilon(1e-6));
+  REQUIRE(probe["speeds"].size() == 2);
+  CHECK(probe["speeds"][1].get<double>() == doctest::Approx(std::hypot(latent[0], latent[1])).epsilon(1e-4));
+  CHECK(read_json(dir.file("pinned.json"))["pinned"].get<std::vector<float>>() == latent);
 }

@@ -71,8 +71,8 @@ const std::vector<Image>* Derived::reconstructions(Workspace& ws) {
 const Composition* Derived::composition(Workspace& ws) {
   const std::vector<model::Latent>* latents = frame_latents(ws);
   if (!latents || ws.cursor() >= static_cast<int>(latents->size())) return nullptr;
-  const CompositionKey key{ws.data_revision(), ws.model_revision(), ws.sequence(), ws.cursor(),
-                           ws.speeds(),        ws.enabled(),        ws.composer_steps()};
+  const CompositionKey key{ws.data_revision(), ws.model_revision(), ws.sequence(), ws.cursor(),   ws.speeds(),
+                           ws.enabled(),        ws.composer_steps(), ws.pinned()};
   const auto& value = composition_.get(key, [&]() -> std::optional<Composition> {
     const auto start = std::chrono::steady_clock::now();
     std::vector<float> g_step(ws.speeds());
@@ -80,8 +80,9 @@ const Composition* Derived::composition(Workspace& ws) {
       if (!ws.enabled()[k]) g_step[k] = 0.0f;
     try {
       Composition out;
-      exporting::Traversal traversal = exporting::traverse_from(ws.model()->engine, (*latents)[ws.cursor()], g_step,
-                                                                ws.composer_steps(), ws.cursor());
+      const model::Latent& z0 = ws.pinned() ? *ws.pinned() : (*latents)[ws.cursor()];
+      exporting::Traversal traversal =
+          exporting::traverse_from(ws.model()->engine, z0, g_step, ws.composer_steps(), ws.cursor());
       out.latents = std::move(traversal.latents);
       out.frames = std::move(traversal.frames);
       out.milliseconds = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();

@@ -54,7 +54,8 @@ class Derived {
   Cached<std::tuple<int, int, SequenceChoice, std::vector<bool>>, std::optional<model::SequencePrediction>> prediction_;
   Cached<ModelKey, std::optional<std::vector<model::Latent>>> frame_latents_;
   Cached<ModelKey, std::optional<std::vector<Image>>> reconstructions_;
-  using CompositionKey = std::tuple<int, int, SequenceChoice, int, std::vector<float>, std::vector<bool>, int>;
+  using CompositionKey = std::tuple<int, int, SequenceChoice, int, std::vector<float>, std::vector<bool>, int,
+                                    std::optional<model::Latent>>;
   Cached<CompositionKey, std::optional<Composition>> composition_;
   int compositions_ = 0;
   Cached<std::tuple<int, int>, std::vector<float>> test_latents_;

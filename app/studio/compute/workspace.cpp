@@ -2,6 +2,7 @@
 #include "app/studio/compute/workspace.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <exception>
 #include <utility>
@@ -23,6 +24,7 @@ bool Workspace::fits(const data::Dataset& data) const {
 }
 
 void Workspace::reset_primitives() {
+  pinned_.reset();
   const int k = primitives();
   enabled_.assign(k, true);
   speeds_.assign(k, 1.0f);
@@ -151,6 +153,23 @@ void Workspace::set_speed(int k, float speed) {
 }
 
 void Workspace::set_composer_steps(int steps) { composer_steps_ = std::clamp(steps, 1, kComposerStepsMax); }
+
+void Workspace::pin_latent(std::optional<model::Latent> latent) {
+  if (latent && (!model_ || static_cast<int>(latent->size()) != model_->engine.latent_dim())) {
+    report_error("pin: a latent of the model's " + std::to_string(model_ ? model_->engine.latent_dim() : 0) +
+                 " dimensions is needed");
+    return;
+  }
+  pinned_ = std::move(latent);
+}
+
+void Workspace::set_probe(std::optional<field::Vec2> at) {
+  if (at && !(std::isfinite(at->x) && std::isfinite(at->y))) {
+    report_error("probe: slice coordinates must be finite numbers");
+    return;
+  }
+  probe_ = at;
+}
 
 void Workspace::set_playing(bool on) { playing_ = on && steps() > 0; }
 

@@ -7,12 +7,14 @@
 
 #include "app/studio/compute/field_settings.h"
 #include "core/data/dataset.h"
+#include "core/field/vec2.h"
 #include "core/model/engine.h"
 
 #include <memory>
 #include <optional>
 #include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace sta::studio {
@@ -57,6 +59,12 @@ class Workspace {
   bool playing() const { return playing_; }                      // the cursor animates
   const FieldSettings& fields() const { return fields_; }
   const FieldView& field_view() const { return field_view_; }
+  // A latent pinned with the field view's probe: the composer starts from it instead of the
+  // cursor frame's encoding. Cleared when the model changes.
+  const std::optional<model::Latent>& pinned() const { return pinned_; }
+  // Where the field view's probe looks (slice coordinates of the large view), if anywhere: set
+  // by the mouse hovering over the view, or by a script.
+  const std::optional<field::Vec2>& probe() const { return probe_; }
   const std::vector<std::string>& errors() const { return errors_; }  // oldest first
 
   // ---- Editing: the mouse, the keyboard and scripts all go through these.
@@ -84,6 +92,12 @@ class Workspace {
   void advance_playback();  // one playback tick: the cursor moves on, wrapping to frame 0
   void set_field_settings(FieldSettings settings);  // clamps axes, density, focus
   void set_field_view(FieldView view);
+  void pin_latent(std::optional<model::Latent> latent);  // must have the model's D values
+  void set_probe(std::optional<field::Vec2> at);
+  // Asks the field view to pin the latent at the probe point (done when it next draws; a click
+  // on the view and the script's `pin` both ask). take_pin_request() answers once.
+  void request_pin() { pin_requested_ = true; }
+  bool take_pin_request() { return std::exchange(pin_requested_, false); }
   void report_error(const std::string& message);
   void dismiss_errors();
 
@@ -104,6 +118,9 @@ class Workspace {
   bool playing_ = false;
   FieldSettings fields_;
   FieldView field_view_;
+  std::optional<model::Latent> pinned_;
+  std::optional<field::Vec2> probe_;
+  bool pin_requested_ = false;
   std::vector<std::string> errors_;
   std::mt19937 random_{12345};
 };

@@ -87,6 +87,11 @@ void ComposerPanel::draw_controls(Workspace& ws, Derived& derived) {
   ImGui::SameLine();
   if (ImGui::Button("Zero"))
     for (int k = 0; k < ws.primitives(); ++k) ws.set_speed(k, 0.0f);
+  if (ws.pinned()) {  // the traversal starts from the latent pinned in the field view
+    ImGui::SameLine();
+    if (ImGui::Button("Unpin")) ws.pin_latent(std::nullopt);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("start from the cursor frame again, not the pinned latent");
+  }
   ImGui::SameLine(0.0f, px(16.0f));
   ImGui::SetNextItemWidth(std::max(px(80.0f), ImGui::GetContentRegionAvail().x - px(130.0f)));
   ImGui::InputTextWithHint("##export", "traversal.gif|mp4|png|svg", &export_path_);

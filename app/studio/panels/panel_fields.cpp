@@ -291,6 +291,7 @@ void FieldsPanel::draw_large_view(Workspace& ws, const FieldLayers& layers, floa
   const int pixels = static_cast<int>(side);
   const ImVec2 at = ImGui::GetCursorScreenPos();
   ImGui::InvisibleButton("##large view", {side, side});
+  const bool hovered = ImGui::IsItemHovered();
   const ImGuiIO& io = ImGui::GetIO();
   if (ImGui::IsItemHovered() && io.MouseWheel != 0.0f) {
     const render::Point2 mouse{io.MousePos.x - at.x, io.MousePos.y - at.y};
@@ -319,6 +320,7 @@ void FieldsPanel::draw_large_view(Workspace& ws, const FieldLayers& layers, floa
     painted_at_ = now;
   }
   show(*large_, at, side);
+  probe_.draw(ws, layers, view, at, side, hovered);
   view_rect_ = {at.x, at.y, side, side};
   caption(ws, at, side);
 }
@@ -384,6 +386,7 @@ nlohmann::json FieldsPanel::describe() const {
   for (const Rect& r : mini_rects_) out["minis"].push_back(to_json(r));
   out["settled"] = settled();
   out["dropped"] = worker_.dropped();
+  out["probe"] = probe_.describe();
   if (layers_)
     for (const auto& parts : layers_->primitives) {
       size_t count = 0;

@@ -18,6 +18,8 @@
 #include "app/studio/shell/layout.h"
 #include "render/framebuffer.h"
 
+#include "app/studio/panels/probe_overlay.h"
+
 #include <nlohmann/json.hpp>
 
 #include <memory>
@@ -53,6 +55,7 @@ class FieldsPanel {
   std::optional<GeometryKey> requested_key_;
   uint64_t requested_ticket_ = 0, shown_ticket_ = 0;
   std::string figure_path_ = "fields.svg";  // where the SVG button saves the figure
+  ProbeOverlay probe_;
   std::optional<FieldLayers> layers_;  // the last complete geometry (empty after a failure)
   int generation_ = 0;  // counts results taken into layers_, as a key for what derives from it
   Changed<std::tuple<int, LineColouring>> lines_changed_;

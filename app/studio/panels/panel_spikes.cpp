@@ -68,6 +68,11 @@ void SpikesPanel::draw(const Rect& area, Workspace& ws, Derived& derived) {
   const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text), dim = ImGui::GetColorU32(ImGuiCol_TextDisabled);
 
   row_label(g, 0, "step", dim);
+  if (prediction) {
+    ImGui::SetCursorScreenPos({g.origin.x + px(40.0f), g.origin.y});
+    if (ImGui::SmallButton("SVG")) save_spikes_figure(ws, derived, kFigurePath);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("save this sequence's spike timeline as %s", kFigurePath);
+  }
   for (int t = 0; t < steps; ++t) {
     char label[16];
     std::snprintf(label, sizeof label, "%d", t + 1);
@@ -142,9 +147,6 @@ void SpikesPanel::draw_summary(ImVec2 at, Workspace& ws, Derived& derived, const
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("mean spike probability of each primitive (columns) while each transformation acts (rows),\nover %d single and %d sparse test sequences; outlined: the Hungarian matching", Derived::kSummarySequences, Derived::kSummarySequences);
   const eval::AlignmentResult* a = live ? derived.last_alignment() : derived.alignment(ws);
-  ImGui::SetCursorScreenPos({at.x + px(kSummaryWidth - 96.0f), at.y});
-  if (ImGui::SmallButton("SVG")) save_spikes_figure(ws, derived, kFigurePath);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("save this sequence's spike timeline as %s", kFigurePath);
   if (live) {
     ImGui::SetCursorScreenPos({at.x + px(kSummaryWidth - 58.0f), at.y});
     if (ImGui::SmallButton("Update")) a = derived.alignment(ws);

@@ -193,6 +193,22 @@ std::vector<ScriptAction> make_actions() {
          if (!save_spikes_figure(h.workspace(), h.derived(), a[0])) throw ScriptError("save-spikes to " + a[0] + " failed");
          return 0;
        }},
+      {"probe", "X Y|off", 1, 2,
+       [](ScriptHost& h, const Words& a) {
+         if (a.size() == 1 && a[0] != "off") throw ScriptError("expected: probe X Y|off");
+         h.workspace().set_probe(a.size() == 1 ? std::nullopt
+                                               : std::optional<field::Vec2>(field::Vec2{
+                                                     to_float(a[0], "the probe's x"), to_float(a[1], "the probe's y")}));
+         return 1;
+       }},
+      {"pin", "on|off", 1, 1,
+       [](ScriptHost& h, const Words& a) {
+         if (to_switch(a[0]))
+           h.workspace().request_pin();
+         else
+           h.workspace().pin_latent(std::nullopt);
+         return 1;
+       }},
       {"play", "on|off", 1, 1,
        [](ScriptHost& h, const Words& a) {
          h.workspace().set_playing(to_switch(a[0]));

@@ -44,6 +44,7 @@ nlohmann::json workspace_json(const Workspace& ws) {
                    {"view", name_of(f.large)},
                    {"zoom", ws.field_view().zoom},
                    {"centre", {ws.field_view().centre_x, ws.field_view().centre_y}}};
+  out["pinned"] = ws.pinned() ? nlohmann::json(*ws.pinned()) : nlohmann::json();
   out["errors"] = ws.errors();
   return out;
 }
