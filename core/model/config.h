@@ -40,7 +40,7 @@ struct ModelConfig {
   // Spike inference: "sparse-coding" (which fields explain the latent step, spec section 6) or
   // "pair-network" (a conv net on the frame pair, spec section 2).
   std::string inference = "sparse-coding";
-  double sparsity = 0.05;            // lambda per active primitive in the sparse-coding energy (training)
+  double sparsity = 0.02;            // lambda per active primitive in the sparse-coding energy (training)
   double inference_sparsity = 0.05;  // lambda when the model infers without sampling (evaluation, studio)
   double support_temperature = 0.05; // tau: spike posterior softmax(-energy / tau) over supports
   double slab_ridge = 1.0;           // ridge towards speed 1 of the stage-2 least-squares slabs
