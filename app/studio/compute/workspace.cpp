@@ -100,14 +100,15 @@ bool Workspace::load_model(const std::string& path, bool use_its_data) {
   return true;
 }
 
-bool Workspace::adopt_model(model::Engine engine, const std::string& label, const model::CheckpointSummary& summary) {
+bool Workspace::adopt_model(model::Engine engine, const std::string& label, const model::CheckpointSummary& summary,
+                            bool live) {
   if (!dataset_ || dataset_->image_size() != engine.config().image_size) {
     report_error(label + ": it expects " + std::to_string(engine.config().image_size) +
                  " px frames, which the open data does not have");
     return false;
   }
   const int previous = primitives();
-  model_.emplace(LoadedModel{std::move(engine), label, summary, true});
+  model_.emplace(LoadedModel{std::move(engine), label, summary, live});
   ++model_revision_;
   if (primitives() != previous) {
     reset_primitives();
@@ -169,6 +170,15 @@ void Workspace::set_probe(std::optional<field::Vec2> at) {
     return;
   }
   probe_ = at;
+}
+
+void Workspace::set_follow(std::optional<std::string> path) {
+  if (path && path->empty()) {
+    report_error("follow: name the model file to follow");
+    return;
+  }
+  follow_.reset();
+  if (path) follow_.emplace(FollowStatus{*path});
 }
 
 void Workspace::set_playing(bool on) { playing_ = on && steps() > 0; }

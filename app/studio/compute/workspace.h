@@ -28,6 +28,15 @@ struct SequenceChoice {
   bool operator==(const SequenceChoice& o) const { return split == o.split && index == o.index && mode == o.mode; }
 };
 
+// A model file followed as it is replaced (sta-studio --follow, the Follow toggle): what the
+// CheckpointFollower last did with it.
+struct FollowStatus {
+  std::string path;
+  int64_t step = -1;         // of the model last loaded from it (-1: none yet)
+  double changed_at = 0.0;   // the file's modification time then (seconds since the epoch)
+  int loads = 0, skipped = 0;
+};
+
 struct LoadedModel {
   model::Engine engine;
   std::string path;  // the checkpoint file, or a label for a training snapshot
@@ -65,6 +74,7 @@ class Workspace {
   // Where the field view's probe looks (slice coordinates of the large view), if anywhere: set
   // by the mouse hovering over the view, or by a script.
   const std::optional<field::Vec2>& probe() const { return probe_; }
+  const std::optional<FollowStatus>& follow() const { return follow_; }
   const std::vector<std::string>& errors() const { return errors_; }  // oldest first
 
   // ---- Editing: the mouse, the keyboard and scripts all go through these.
@@ -79,7 +89,12 @@ class Workspace {
   // Shows a training snapshot as the current model (every view follows model_revision()).
   // Keeps the enabled flags and composer speeds when the primitive count is unchanged.
   // False, with a message, when it does not fit the open data.
-  bool adopt_model(model::Engine engine, const std::string& label, const model::CheckpointSummary& summary);
+  // `live`: a snapshot of a run in progress (the Spikes summary then waits for a click).
+  bool adopt_model(model::Engine engine, const std::string& label, const model::CheckpointSummary& summary,
+                   bool live = true);
+  // Follows the model file at `path` (nullopt: stops); the CheckpointFollower loads it.
+  void set_follow(std::optional<std::string> path);
+  FollowStatus* follow_status() { return follow_ ? &*follow_ : nullptr; }
   void choose_split(data::Split split);
   void choose_mode(data::SequenceMode mode);
   void choose_index(int64_t index);  // wraps around the split's item count
@@ -121,6 +136,7 @@ class Workspace {
   std::optional<model::Latent> pinned_;
   std::optional<field::Vec2> probe_;
   bool pin_requested_ = false;
+  std::optional<FollowStatus> follow_;
   std::vector<std::string> errors_;
   std::mt19937 random_{12345};
 };

@@ -8,6 +8,7 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <ctime>
 #include <cfloat>
 #include <cmath>
 #include <cstdio>
@@ -134,11 +135,28 @@ void DataPanel::draw_data_tab(Workspace& ws) {
   ImGui::Spacing();
   ImGui::Separator();
   ImGui::TextDisabled("MODEL");
-  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - px(52.0f));
+  const ImGuiStyle& style = ImGui::GetStyle();  // room for the Load button and the Follow box
+  const float buttons = ImGui::CalcTextSize("Load").x + 2 * style.FramePadding.x + ImGui::GetFrameHeight() +
+                        style.ItemInnerSpacing.x + ImGui::CalcTextSize("Follow").x + 2 * style.ItemSpacing.x;
+  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - buttons);
   const bool enter =
       ImGui::InputTextWithHint("##model", "checkpoint.sta", &model_path_, ImGuiInputTextFlags_EnterReturnsTrue);
   ImGui::SameLine();
   if (ImGui::Button("Load") || enter) ws.load_model(model_path_);
+  ImGui::SameLine();
+  bool follow = ws.follow().has_value();
+  if (ImGui::Checkbox("Follow", &follow)) ws.set_follow(follow ? std::optional<std::string>(model_path_) : std::nullopt);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("reload this file whenever it is replaced (a run elsewhere, synced here)");
+  if (const auto& f = ws.follow()) {
+    const double age = std::difftime(std::time(nullptr), static_cast<std::time_t>(f->changed_at));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    if (f->loads == 0)
+      ImGui::TextWrapped("following: waiting for a model file");
+    else
+      ImGui::TextWrapped("following: step %lld, file changed %.0f s ago (%d loads, %d skipped)",
+                         static_cast<long long>(f->step), age, f->loads, f->skipped);
+    ImGui::PopStyleColor();
+  }
   if (ws.model()) {
     model_summary(ws, *ws.model());
   } else {

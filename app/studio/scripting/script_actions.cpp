@@ -193,6 +193,11 @@ std::vector<ScriptAction> make_actions() {
          if (!save_spikes_figure(h.workspace(), h.derived(), a[0])) throw ScriptError("save-spikes to " + a[0] + " failed");
          return 0;
        }},
+      {"follow", "FILE|off", 1, 1,
+       [](ScriptHost& h, const Words& a) {
+         h.workspace().set_follow(a[0] == "off" ? std::nullopt : std::optional<std::string>(a[0]));
+         return 1;
+       }},
       {"probe", "X Y|off", 1, 2,
        [](ScriptHost& h, const Words& a) {
          if (a.size() == 1 && a[0] != "off") throw ScriptError("expected: probe X Y|off");

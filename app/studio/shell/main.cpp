@@ -29,7 +29,10 @@ int main(int argc, char** argv) {
       "--data", options.data,
       "Data source: fashion-mnist, idx:PATH, digits, shapes, video:PATH (default: the model's, else digits)");
   app.add_option("--transforms", options.transforms, "Comma-separated transformations (default: the source's set)");
-  app.add_option("--model", options.model, "Model to open: a checkpoint (.sta) or a TorchScript module (.pt, docs/TORCHSCRIPT.md); default: assets/demo.sta when present");
+  auto* model_option = app.add_option("--model", options.model, "Model to open: a checkpoint (.sta) or a TorchScript module (.pt, docs/TORCHSCRIPT.md); default: assets/demo.sta when present");
+  app.add_option("--follow", options.follow,
+                 "Model file to follow: reloaded whenever it is replaced (a run elsewhere, synced here)")
+      ->excludes(model_option);
   app.add_option("--screenshot", screenshot,
                  "Draw --frames frames, write the window to this PNG and the state to the same name with .json, exit");
   app.add_option("--frames", frames, "Frames to draw before the --screenshot")

@@ -38,7 +38,10 @@ Studio::Studio(StudioOptions options)
 void Studio::open_startup(const StudioOptions& o) {
   if (!o.data.empty() && !ws_.open_data(o.data, o.transforms)) ws_.report_error("showing digits instead of " + o.data);
   const std::string demo = std::string(STA_ASSETS_DIR) + "/demo.sta";
-  if (!o.model.empty()) {
+  if (!o.follow.empty()) {
+    ws_.set_follow(o.follow);
+    follower_.poll(ws_);  // its first version, with its data, before the first frame
+  } else if (!o.model.empty()) {
     ws_.load_model(o.model, o.data.empty());
   } else if (o.data.empty() && std::filesystem::exists(demo)) {
     ws_.load_model(demo, true);
@@ -113,6 +116,7 @@ bool Studio::settled() const { return fields_panel_.settled() && layout_ == prev
 void Studio::draw_frame() {
   ++frames_drawn_;
   training_.poll(ws_);
+  follower_.poll(ws_);
   window_.begin_frame(!script_);
   previous_layout_ = layout_;
   layout_ = compute_layout(window_.width(), window_.height(), ui_scale(), sequence_panel_.wanted_width());
@@ -205,6 +209,10 @@ nlohmann::json Studio::state() {
   out["first_frame_ms"] = first_frame_ms_;  // from launch to the first frame shown
   out["frames"] = frames_drawn_;
   out["training"] = training_json(training_.view(), training_.following());
+  out["follow"] = nullptr;
+  if (const auto& f = ws_.follow())
+    out["follow"] = {{"path", f->path}, {"step", f->step}, {"loads", f->loads}, {"skipped", f->skipped},
+                     {"changed_at", f->changed_at}};
   return out;
 }
 

@@ -14,6 +14,7 @@
 #include "app/studio/panels/panel_sequence.h"
 #include "app/studio/panels/panel_spikes.h"
 #include "app/studio/scripting/script.h"
+#include "app/studio/compute/checkpoint_follower.h"
 #include "app/studio/compute/training_session.h"
 #include "app/studio/shell/window.h"
 #include "app/studio/compute/workspace.h"
@@ -30,6 +31,7 @@ namespace sta::studio {
 struct StudioOptions {
   std::string data, transforms;  // empty: the model's data, else digits
   std::string model;             // empty: assets/demo.sta when it exists and no data was given
+  std::string follow;            // --follow: a model file to reload whenever it is replaced
   int width = 1280, height = 800;
   std::optional<float> ui_scale;  // --ui-scale; without it the monitor's content scale
   std::optional<Script> script;  // --script, then the --screenshot capture
@@ -87,6 +89,7 @@ class Studio : public ScriptHost {
     std::string what;
   };
   std::optional<Wait> wait_;
+  CheckpointFollower follower_;
   long long frames_drawn_ = 0;
   double first_frame_ms_ = -1.0;  // process age when the first frame was shown
   TrainingSession training_;  // last: destroyed (stopped and joined) first
