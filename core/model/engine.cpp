@@ -49,7 +49,7 @@ CheckpointSummary read_checkpoint_summary(const std::string& path) {
     CheckpointSummary summary;
     summary.preset = "torchscript";
     summary.data.source.clear();  // unknown unless the module says
-    const std::string metadata = TorchScriptBackend::load(path, torch::kCPU)->metadata();
+    const std::string metadata = TorchScriptBackend::read_metadata(path);
     if (metadata.empty()) return summary;
     try {
       const auto j = nlohmann::json::parse(metadata);

@@ -40,6 +40,15 @@ void expect_shape(const torch::Tensor& t, const std::vector<int64_t>& shape, con
   if (!t.is_floating_point()) throw ContractError(what + " must hold floating-point values");
 }
 
+torch::jit::Module load_module(const std::string& path, const torch::Device& device) {
+  try {
+    return torch::jit::load(path, device);
+  } catch (const c10::Error& e) {
+    throw ContractError(path + ": not a TorchScript module torch::jit::load can read (" +
+                        std::string(e.what_without_backtrace()).substr(0, 300) + ")");
+  }
+}
+
 }  // namespace
 
 TorchScriptBackend::TorchScriptBackend(torch::jit::Module module, const torch::Device& device, const std::string& label)
@@ -50,18 +59,18 @@ TorchScriptBackend::TorchScriptBackend(torch::jit::Module module, const torch::D
 }
 
 std::shared_ptr<TorchScriptBackend> TorchScriptBackend::load(const std::string& path, const torch::Device& device) {
-  torch::jit::Module module;
   try {
-    module = torch::jit::load(path, device);
-  } catch (const c10::Error& e) {
-    throw ContractError(path + ": not a TorchScript module torch::jit::load can read (" +
-                        std::string(e.what_without_backtrace()).substr(0, 300) + ")");
-  }
-  try {
-    return std::make_shared<TorchScriptBackend>(std::move(module), device, path);
+    return std::make_shared<TorchScriptBackend>(load_module(path, device), device, path);
   } catch (const c10::Error& e) {
     throw ContractError(path + ": calling the module failed: " + std::string(e.what_without_backtrace()).substr(0, 500));
   }
+}
+
+std::string TorchScriptBackend::read_metadata(const std::string& path) {
+  const torch::jit::Module module = load_module(path, torch::kCPU);
+  if (!module.hasattr("metadata")) return {};
+  const auto value = module.attr("metadata");
+  return value.isString() ? value.toStringRef() : std::string();
 }
 
 void TorchScriptBackend::check_contract(const std::string& label) {
@@ -145,12 +154,6 @@ double TorchScriptBackend::weights_checksum() const {
   for (const auto& p : module_.parameters()) sum += p.sum(torch::kDouble).item<double>();
   for (const auto& b : module_.buffers()) sum += b.sum(torch::kDouble).item<double>();
   return sum;
-}
-
-std::string TorchScriptBackend::metadata() const {
-  if (!module_.hasattr("metadata")) return {};
-  const auto value = module_.attr("metadata");
-  return value.isString() ? value.toStringRef() : std::string();
 }
 
 }  // namespace sta::model

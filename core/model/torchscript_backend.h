@@ -22,6 +22,9 @@ class TorchScriptBackend : public ModelBackend {
   // Checks the contract (throws ContractError); `label` names the module in messages.
   TorchScriptBackend(torch::jit::Module module, const torch::Device& device, const std::string& label = "module");
   static std::shared_ptr<TorchScriptBackend> load(const std::string& path, const torch::Device& device);
+  // The file's optional string attribute `metadata` (JSON written by `sta export torchscript`;
+  // empty without one), read without checking the contract or calling any method.
+  static std::string read_metadata(const std::string& path);
 
   const ModelConfig& config() const override { return config_; }
   std::string kind() const override { return "torchscript"; }
@@ -33,8 +36,6 @@ class TorchScriptBackend : public ModelBackend {
   torch::Tensor potentials(const torch::Tensor& z, double t) override;
   StepInference infer(const torch::Tensor& frames) override;
   double weights_checksum() const override;
-  // The module's optional string attribute `metadata` (JSON written by `sta export torchscript`).
-  std::string metadata() const;
 
  private:
   void check_contract(const std::string& label);
