@@ -12,6 +12,7 @@ ninja-build|fast parallel builds
 ccache|compiler cache for rebuilds
 pkg-config|locates imgui and epoxy
 libtorch-dev|the STA model (LibTorch)
+libgloo-dev|headers of Gloo, the collectives LibTorch's c10d uses for multi-process training
 libopenblas0-pthread|fast BLAS for LibTorch on the CPU
 libopencv-dev|images, transformations and video
 libimgui-dev|Dear ImGui for the studio

@@ -2,7 +2,7 @@
 # Installs what is missing, builds, and runs every test, in stages:
 #   1. the default build: every suite, GUI tests under Xvfb (arguments go to this ctest);
 #   2. the headless build of a GPU node (-DSTA_STUDIO=OFF -DSTA_OPENCV=OFF, build-headless/):
-#      its model, export and field suites and the headless CLI checks;
+#      its model, train, export and field suites and the headless CLI checks;
 #   3. the GPU check's dry run on the CPU (scripts/gpu/check.sh --device cpu --budget tiny);
 #   4. the non-GUI suites built with AddressSanitizer + UndefinedBehaviorSanitizer (build-asan/);
 #   5. the studio's threaded parts (training worker, field layers) with ThreadSanitizer (build-tsan/).
@@ -27,7 +27,7 @@ stage_done "stage 1 (every suite)"
 
 cmake -S . -B build-headless -G Ninja -DCMAKE_BUILD_TYPE=Release -DSTA_STUDIO=OFF -DSTA_OPENCV=OFF >/dev/null
 ninja -C build-headless | tail -1
-ctest --test-dir build-headless --output-on-failure --timeout 900 --parallel "$(nproc)" -R '^(model|export|field):|headless'
+ctest --test-dir build-headless --output-on-failure --timeout 900 --parallel "$(nproc)" -R '^(model|train|export|field):|headless'
 stage_done "stage 2 (headless build and suites)"
 
 scripts/gpu/prepare.sh

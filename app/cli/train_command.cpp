@@ -1,28 +1,24 @@
 // `sta train`: trains an STA model from a preset with a live progress line, periodic
-// checkpoints, --resume, and a clean checkpoint-and-exit on Ctrl-C.
+// checkpoints, --resume, and a clean checkpoint-and-exit on Ctrl-C; data-parallel over c10d
+// as one rank of --world-size (or as the launcher of --nproc local workers).
 #include "app/cli/commands.h"
 #include "app/cli/console.h"
+#include "app/cli/train_args.h"
 
+#include "core/dist/process_group.h"
 #include "core/model/sta_model.h"
 #include "core/train/checkpoint.h"
 #include "core/train/trainer.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 namespace sta::cli {
 
 namespace {
-
-struct TrainArgs {
-  std::string preset = "demo", source = "fashion-mnist", transforms, device = "auto", out;
-  int64_t steps = 0;
-  uint64_t seed = 0;
-  int batch = 0, primitives = 0, length = 8, size = 0;
-  std::vector<std::string> overrides;
-  bool resume = false;
-  std::string on_save_error = "stop";
-};
 
 // "[a/b/c]" of numbers printed with `format`.
 template <class Number>
@@ -56,17 +52,73 @@ void print_progress(const train::StepReport& r, bool terminal) {
   std::fprintf(stderr, terminal ? "" : "\n");
 }
 
+// Joins the data-parallel group of --world-size ranks (nullptr for a single process). Under
+// --device cuda each rank takes the GPU of its local rank and the group runs on NCCL.
+std::shared_ptr<train::DataParallel> join_group(const TrainArgs& a, torch::Device& device) {
+  if (a.world_size == 1) return nullptr;
+  dist::Rendezvous r;
+  dist::parse_rendezvous(a.rendezvous, r);
+  r.world_size = a.world_size;
+  r.rank = a.rank;
+  r.timeout = std::chrono::seconds(a.timeout);
+  if (device.is_cuda()) {
+    if (!dist::nccl_available())
+      throw std::invalid_argument("data-parallel training on CUDA needs a LibTorch built with CUDA and NCCL");
+    const char* local = std::getenv("STA_LOCAL_RANK");
+    const int local_rank = local ? std::atoi(local) : a.rank;
+    device = torch::Device(torch::kCUDA, static_cast<c10::DeviceIndex>(local_rank % torch::cuda::device_count()));
+    r.nccl = true;
+  }
+  return std::make_shared<train::DataParallel>(dist::ProcessGroup::join(r));
+}
+
+// The checkpoint to resume: rank 0 reads the file and hands its bytes (or why it could not) to
+// the other ranks, which need no copy of it.
+train::LoadedCheckpoint checkpoint_to_resume(const TrainArgs& a, const torch::Device& device,
+                                             train::DataParallel* parallel) {
+  std::string bytes, problem;
+  if (!parallel || parallel->rank() == 0) {
+    std::ifstream in(a.out, std::ios::binary);
+    std::ostringstream content;
+    if (!std::filesystem::exists(a.out)) problem = "--resume: no checkpoint at '" + a.out + "'";
+    else if (!(in && content << in.rdbuf())) problem = "--resume: cannot read '" + a.out + "'";
+    bytes = content.str();
+  }
+  if (parallel) {
+    const auto shared = parallel->group().share("resume", problem.empty() ? "ok:" + bytes : "error:" + problem, 0);
+    if (shared.rfind("error:", 0) == 0) throw std::runtime_error(shared.substr(6) + (parallel->rank() ? " (on rank 0)" : ""));
+    bytes = shared.substr(3);
+  } else if (!problem.empty()) {
+    throw std::runtime_error(problem);
+  }
+  return train::load_checkpoint_from_bytes(bytes, a.out, device);
+}
+
+void print_parallel_summary(const train::Trainer& trainer, const train::DataParallel& parallel) {
+  auto parameters = const_cast<train::Trainer&>(trainer).model().parameters();
+  std::fprintf(stderr, "data parallel: %d processes, %.2f MB of gradients all-reduced per step in %d bucket(s); "
+               "all-reduce took %.1f%% of the step time\n",
+               parallel.size(), static_cast<double>(parallel.bytes_per_step(parameters)) / 1e6, parallel.buckets(parameters),
+               trainer.step_seconds() > 0 ? 100 * trainer.allreduce_seconds() / trainer.step_seconds() : 0.0);
+  std::fprintf(stderr, "replicas: all %d ranks hold bit-identical weights\n", parallel.size());
+}
+
 void run_train(const TrainArgs& a) {
-  const auto device = model::resolve_device(a.device);
+  auto device = model::resolve_device(a.device);
+  auto parallel = join_group(a, device);
+  const bool rank_zero = !parallel || parallel->rank() == 0;
+  const std::string checkpoint_path = rank_zero ? a.out : "";  // only rank 0 writes
   std::unique_ptr<train::Trainer> trainer;
   std::shared_ptr<const data::Dataset> data;
   if (a.resume) {
-    if (!std::filesystem::exists(a.out)) throw std::runtime_error("--resume: no checkpoint at '" + a.out + "'");
-    auto checkpoint = train::load_checkpoint(a.out, device);
+    auto checkpoint = checkpoint_to_resume(a, device, parallel.get());
     data = data::open_dataset(checkpoint.meta.data);
     if (a.steps > 0) checkpoint.meta.train.total_steps = a.steps;
-    trainer = std::make_unique<train::Trainer>(checkpoint, data, device, a.out);
-    std::fprintf(stderr, "resuming %s at step %lld\n", a.out.c_str(), static_cast<long long>(trainer->step_count()));
+    trainer = std::make_unique<train::Trainer>(checkpoint, data, device, checkpoint_path, parallel);
+    if (rank_zero)
+      std::fprintf(stderr, "resuming %s at step %lld (trained so far by %d process%s)\n", a.out.c_str(),
+                   static_cast<long long>(trainer->step_count()), checkpoint.meta.world_size,
+                   checkpoint.meta.world_size == 1 ? "" : "es");
   } else {
     data::DataSpec spec;
     spec.source = a.source;
@@ -81,29 +133,39 @@ void run_train(const TrainArgs& a) {
     if (a.batch > 0) config.batch_size = a.batch;
     config.seed = a.seed;
     config = train::with_overrides(config, a.overrides);
-    trainer = std::make_unique<train::Trainer>(config, data, device, a.out);
+    trainer = std::make_unique<train::Trainer>(config, data, device, checkpoint_path, parallel);
   }
   const auto& c = trainer->config();
-  std::fprintf(stderr, "training preset %s on %s (%zu transformations, %d px, T = %d): K = %d, D = %d, batch %d, %lld steps, device %s\n",
+  if (rank_zero) std::fprintf(stderr, "training preset %s on %s (%zu transformations, %d px, T = %d): K = %d, D = %d, batch %d, %lld steps, device %s\n",
                c.preset.c_str(), data->spec().source.c_str(), data->transforms().size(), c.model.image_size,
                c.model.steps, c.model.primitives, c.model.latent_dim, c.batch_size,
                static_cast<long long>(c.total_steps), device.str().c_str());
 
+  if (parallel && rank_zero)
+    std::fprintf(stderr, "data parallel: rank 0 of %d at %s over %s, %d sequences per rank, collective timeout %d s\n",
+                 parallel->size(), a.rendezvous.c_str(), device.is_cuda() ? "NCCL" : "Gloo",
+                 static_cast<int>(parallel->local_batch(c.batch_size)), a.timeout);
+
   trainer->keep_training_when_save_fails(a.on_save_error == "continue");
   install_interrupt_handler();
-  const bool terminal = stderr_is_terminal();
+  const bool terminal = rank_zero && stderr_is_terminal();
   trainer->run([&](const train::StepReport& r) {
-    print_progress(r, terminal);
+    if (rank_zero) print_progress(r, terminal);
     if (interrupt_requested()) trainer->cancel();
   });
   if (terminal) std::fprintf(stderr, "\n");
+  trainer->check_replicas();
+  if (!rank_zero) std::exit(trainer->cancelled() ? 130 : 0);
+  if (parallel) print_parallel_summary(*trainer, *parallel);
   trainer->save(a.out);
   if (trainer->cancelled()) {
     std::fprintf(stderr, "interrupted at step %lld: checkpoint saved to %s (continue with --resume)\n",
                  static_cast<long long>(trainer->step_count()), a.out.c_str());
     std::exit(130);
   }
-  std::fprintf(stderr, "done: %lld steps, checkpoint saved to %s\n", static_cast<long long>(trainer->step_count()),
+  std::fprintf(stderr, "done: %lld steps (this run: %.2f steps/s), checkpoint saved to %s\n",
+               static_cast<long long>(trainer->step_count()),
+               trainer->step_seconds() > 0 ? static_cast<double>(trainer->steps_run()) / trainer->step_seconds() : 0.0,
                a.out.c_str());
 }
 
@@ -136,7 +198,30 @@ void add_train_command(CLI::App& app) {
                   "When a periodic checkpoint cannot be written (full disk): stop (exit with the reason) or continue")
       ->check(CLI::IsMember({"stop", "continue"}))
       ->capture_default_str();
-  cmd->callback([args] { run_train(*args); });
+  cmd->add_option("--world-size", args->world_size, "Data-parallel: number of processes (ranks) training together")
+      ->check(CLI::Range(1, 4096))->capture_default_str();
+  cmd->add_option("--rank", args->rank, "Data-parallel: this process's rank, 0..world-size-1 (0 hosts the rendezvous)")
+      ->check(CLI::Range(0, 4095))->capture_default_str();
+  cmd->add_option("--rendezvous", args->rendezvous, "Data-parallel: HOST:PORT where rank 0 listens for the others");
+  cmd->add_option("--nproc", args->nproc, "Start this many local worker processes on 127.0.0.1 (like torchrun)")
+      ->check(CLI::Range(1, 64));
+  cmd->add_option("--timeout", args->timeout,
+                  "Data-parallel: seconds a collective or the rendezvous may wait for the other ranks")
+      ->check(CLI::Range(1, 86400))->capture_default_str();
+  cmd->callback([args] {
+    if (args->nproc > 0 && (args->world_size != 1 || args->rank != 0 || !args->rendezvous.empty()))
+      throw std::invalid_argument("--nproc starts its own ranks: leave out --world-size, --rank and --rendezvous");
+    if (args->world_size > 1 && args->rendezvous.empty())
+      throw std::invalid_argument("--world-size " + std::to_string(args->world_size) + " needs --rendezvous HOST:PORT");
+    if (args->rank >= args->world_size)
+      throw std::invalid_argument("--rank " + std::to_string(args->rank) + " is not below --world-size " +
+                                  std::to_string(args->world_size));
+    if (args->nproc > 0) {
+      if (const int status = launch_local_workers(*args); status != 0) std::exit(status);
+      return;
+    }
+    run_train(*args);
+  });
 }
 
 }  // namespace sta::cli

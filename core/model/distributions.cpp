@@ -1,16 +1,22 @@
 // Probability helpers (see distributions.h).
 #include "core/model/distributions.h"
 
+#include "core/model/batch_shard.h"
+
 #include <cmath>
 
 namespace sta::model {
 
 torch::Tensor standard_normal_like(const torch::Tensor& like) {
-  return torch::randn(like.sizes(), torch::dtype(like.scalar_type())).to(like.device());
+  const auto options = torch::dtype(like.scalar_type());
+  return draw_for_batch(like.sizes().vec(), 0, [&](at::IntArrayRef shape) { return torch::randn(shape, options); })
+      .to(like.device());
 }
 
 torch::Tensor uniform_like(const torch::Tensor& like) {
-  return torch::rand(like.sizes(), torch::dtype(like.scalar_type())).to(like.device());
+  const auto options = torch::dtype(like.scalar_type());
+  return draw_for_batch(like.sizes().vec(), 0, [&](at::IntArrayRef shape) { return torch::rand(shape, options); })
+      .to(like.device());
 }
 
 torch::Tensor gumbel_sigmoid(const torch::Tensor& logits, double temperature) {

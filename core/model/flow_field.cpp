@@ -1,6 +1,8 @@
 // Flow primitives: the linear base and the MLP parts with their time embedding (see flow_field.h).
 #include "core/model/flow_field.h"
 
+#include "core/model/batch_shard.h"
+
 #include <cmath>
 
 namespace sta::model {
@@ -93,7 +95,10 @@ FieldSample FlowFieldImpl::evaluate(const torch::Tensor& z, double t, Trace trac
     if (trace == Trace::Exact) out.laplacian = out.laplacian + gate(0) * potential_->laplacian(pot);
     if (trace == Trace::Hutchinson) {
       // Drawn on the CPU and moved, like standard_normal_like: the same probes on every device.
-      auto probe = torch::randint(0, 2, {primitives_, n, latent_dim_}, torch::dtype(z.scalar_type())).to(z.device()) * 2 - 1;
+      const auto options = torch::dtype(z.scalar_type());
+      auto probe = draw_for_batch({primitives_, n, latent_dim_}, 1,
+                                  [&](at::IntArrayRef shape) { return torch::randint(0, 2, shape, options); })
+                       .to(z.device()) * 2 - 1;
       out.laplacian = out.laplacian + gate(0) * potential_->laplacian_estimate(pot, probe);
     }
     stream_grad = stream_grad + gate(1) * stream_->pass(zk).grad;

@@ -1,6 +1,9 @@
 // Sparse coding of latent steps against the flow fields (see sparse_coding.h).
 #include "core/model/sparse_coding.h"
 
+#include "core/model/batch_shard.h"
+#include "core/model/distributions.h"
+
 namespace sta::model {
 
 torch::Tensor support_table(int primitives, const torch::TensorOptions& options) {
@@ -69,7 +72,7 @@ torch::Tensor choose_supports(const SupportFit& fit, const torch::Tensor& index)
 }
 
 torch::Tensor sample_supports(const SupportFit& fit) {
-  auto uniform = torch::rand_like(fit.logits).clamp(1e-9, 1 - 1e-9);
+  auto uniform = uniform_like(fit.logits).clamp(1e-9, 1 - 1e-9);
   return (fit.logits.detach() - torch::log(-torch::log(uniform))).argmax(-1);
 }
 
@@ -90,11 +93,11 @@ torch::Tensor assignment_cost(const SupportFit& fit, AssignmentCost kind, const 
 }  // namespace
 
 Assignment balanced_assignment(const SupportFit& fit, AssignmentCost kind, double epsilon, int iterations) {
-  const int64_t b = fit.logits.size(0), t = fit.logits.size(1), k = fit.supports.size(1);
+  const int64_t t = fit.logits.size(1), k = fit.supports.size(1);
   std::vector<int64_t> single(k);
   for (int64_t p = 0; p < k; ++p) single[p] = (int64_t{1} << p) - 1;  // support with primitive p alone
   auto single_index = torch::tensor(single, torch::dtype(torch::kLong).device(fit.logits.device()));
-  auto cost = assignment_cost(fit, kind, single_index);
+  auto cost = gather_batch(assignment_cost(fit, kind, single_index));  // the whole batch's, [B, K]
   cost = cost / (cost.std() + 1e-6);
   auto plan = -cost / epsilon;
   for (int i = 0; i < iterations; ++i) {
@@ -102,8 +105,9 @@ Assignment balanced_assignment(const SupportFit& fit, AssignmentCost kind, doubl
     plan = plan - plan.logsumexp(1, true);  // rows sum to 1
   }
   auto primitive = torch::multinomial(plan.softmax(1), 1).squeeze(1);  // [B]
+  auto own = local_rows(primitive);
   Assignment out;
-  out.index = single_index.index_select(0, primitive).unsqueeze(1).expand({b, t});
+  out.index = single_index.index_select(0, own).unsqueeze(1).expand({own.size(0), t});
   auto counts = torch::bincount(primitive.cpu(), {}, k);
   for (int64_t p = 0; p < k; ++p) out.counts.push_back(counts[p].item<int64_t>());
   return out;

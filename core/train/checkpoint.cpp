@@ -112,6 +112,8 @@ CheckpointMeta meta_from(const nlohmann::json& h, const std::string& path) {
     m.data = data_spec_from_json(h.at("data"));
     m.step = whole_number<int64_t>(h.at("step"), "step");
     m.metrics = h.at("metrics");
+    if (h.contains("world_size")) m.world_size = whole_number<int>(h.at("world_size"), "world_size");
+    if (m.world_size < 1) throw std::invalid_argument("world_size must be at least 1");
     return m;
   } catch (const std::exception& e) {
     throw CheckpointError("checkpoint '" + path + "' has invalid metadata: " + e.what());
@@ -147,7 +149,7 @@ void save_checkpoint(const std::string& path, const model::StaModelImpl& model, 
     payload.append(static_cast<const char*>(t.data_ptr()), size);
   }
   nlohmann::json header = {{"train", meta.train}, {"data", data_spec_to_json(meta.data)}, {"step", meta.step},
-                           {"metrics", meta.metrics}, {"tensors", tensors}, {"optimizer", nullptr}};
+                           {"world_size", meta.world_size}, {"metrics", meta.metrics}, {"tensors", tensors}, {"optimizer", nullptr}};
   if (optimizer) {
     const std::string state = adam_state_bytes(*optimizer);
     header["optimizer"] = {{"offset", payload.size()}, {"bytes", state.size()}};

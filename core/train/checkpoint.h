@@ -29,6 +29,7 @@ struct CheckpointMeta {
   TrainConfig train;       // includes the model config
   data::DataSpec data;     // source, transformations, T and seed it was trained on
   int64_t step = 0;        // optimisation steps taken
+  int world_size = 1;      // processes that trained the last steps (data-parallel ranks)
   nlohmann::json metrics = nlohmann::json::object();  // last evaluation / validation figures
 };
 

@@ -3,6 +3,7 @@
 
 #include "core/eval/metrics.h"
 #include "core/model/clone.h"
+#include "core/model/generator_state.h"
 #include "core/model/native_backend.h"
 #include "core/synth/sequence_batch.h"
 #include "core/train/adam_state.h"
@@ -23,11 +24,16 @@ constexpr int kMaxFailuresInARow = 8;    // then training is declared diverged
 constexpr int64_t kValidationOffset = 1'000'000'000;
 // Candidates for the sparse-coding lambda at inference, tried on validation sequences at the end.
 constexpr double kInferenceSparsities[] = {0.005, 0.01, 0.02, 0.05, 0.1};
+
 }  // namespace
 
 Trainer::Trainer(TrainConfig config, std::shared_ptr<const data::Dataset> data, torch::Device device,
-                 std::string checkpoint_path)
-    : config_(std::move(config)), data_(std::move(data)), device_(device), checkpoint_path_(std::move(checkpoint_path)) {
+                 std::string checkpoint_path, std::shared_ptr<DataParallel> parallel)
+    : config_(std::move(config)),
+      data_(std::move(data)),
+      device_(device),
+      checkpoint_path_(std::move(checkpoint_path)),
+      parallel_(std::move(parallel)) {
   config_.validate();
   torch::manual_seed(config_.seed);
   model_ = model::StaModel(config_.model);
@@ -35,8 +41,12 @@ Trainer::Trainer(TrainConfig config, std::shared_ptr<const data::Dataset> data, 
 }
 
 Trainer::Trainer(const LoadedCheckpoint& checkpoint, std::shared_ptr<const data::Dataset> data, torch::Device device,
-                 std::string checkpoint_path)
-    : config_(checkpoint.meta.train), data_(std::move(data)), device_(device), checkpoint_path_(std::move(checkpoint_path)) {
+                 std::string checkpoint_path, std::shared_ptr<DataParallel> parallel)
+    : config_(checkpoint.meta.train),
+      data_(std::move(data)),
+      device_(device),
+      checkpoint_path_(std::move(checkpoint_path)),
+      parallel_(std::move(parallel)) {
   torch::manual_seed(config_.seed + static_cast<uint64_t>(checkpoint.meta.step));
   model_ = model::clone_model(*checkpoint.model);
   step_ = checkpoint.meta.step;
@@ -59,9 +69,13 @@ void Trainer::setup() {
                                 std::to_string(config_.model.steps));
   model_->to(device_);
   model_->train();
+  if (parallel_) {
+    parallel_->local_batch(config_.batch_size);  // throws unless the batch splits evenly
+    parallel_->broadcast_parameters(model_->parameters());
+  }
   last_good_ = model::clone_model(*model_);
   optimizer_ = std::make_unique<torch::optim::Adam>(model_->parameters(), torch::optim::AdamOptions(config_.learning_rate));
-  if (data_->has_ground_truth()) {
+  if (data_->has_ground_truth() && is_rank_zero()) {
     const int half = std::max(1, config_.validation_sequences / 2);
     for (auto mode : {data::SequenceMode::Single, data::SequenceMode::Sparse})
       for (int i = 0; i < half; ++i) validation_.push_back(data_->sequence(data::Split::Train, kValidationOffset + i, mode));
@@ -85,6 +99,7 @@ std::shared_ptr<model::StaModelImpl> Trainer::snapshot() const {
 }
 
 double Trainer::validate() {
+  const model::GeneratorStateGuard keep_ranks_in_step;  // rank 0 alone validates
   model_->eval();
   model::NativeBackend backend(model_.ptr());
   auto accuracy = eval::spike_alignment(eval::alignment_steps(backend, validation_)).single_accuracy;
@@ -93,6 +108,7 @@ double Trainer::validate() {
 }
 
 std::string Trainer::choose_inference_sparsity() {
+  const model::GeneratorStateGuard keep_ranks_in_step;  // rank 0 alone validates
   model_->eval();
   model::NativeBackend backend(model_.ptr());
   double best_f1 = -1, best = config_.model.sparsity;
@@ -140,9 +156,15 @@ StepReport Trainer::step() {
   const bool sparse = config_.model.inference == "sparse-coding";
   const bool curriculum = sparse && report.stage > 0 && config_.in_curriculum(step_) && data_->has_ground_truth();
   const auto mode = curriculum ? data::SequenceMode::Curriculum : data::SequenceMode::Sparse;
-  const auto batch = synth::make_batch(*data_, data::Split::Train, step_ * config_.batch_size, config_.batch_size, mode, device_);
+  // Rank r of N takes rows [r B/N, (r+1) B/N) of the step's global batch.
+  const int64_t rows = parallel_ ? parallel_->local_batch(config_.batch_size) : config_.batch_size;
+  const int64_t first = step_ * config_.batch_size + (parallel_ ? parallel_->rank() * rows : 0);
+  const auto batch = synth::make_batch(*data_, data::Split::Train, first, rows, mode, device_);
 
+  std::optional<model::BatchShardScope> shard;
+  if (parallel_) shard.emplace(parallel_->shard(config_.batch_size));
   auto objective = training_objective(*model_, config_, batch.frames, step_, batch.sequences, curriculum);
+  shard.reset();
   report.curriculum = curriculum;
   report.assignment = objective.assignment;
   report.usage = objective.usage;
@@ -150,12 +172,16 @@ StepReport Trainer::step() {
   report.step_length = objective.step_length;
   report.loss = objective.total.item<double>();
   for (const auto& [name, value] : objective.terms) report.terms.emplace_back(name, value.item<double>());
+  if (parallel_) agree_across_ranks(report);
 
   optimizer_->zero_grad();
   if (!std::isfinite(report.loss)) {
     report = recover(report, "non-finite loss");
   } else {
     objective.total.backward();
+    // Averaged gradients are bit-identical on every rank: so are the norm, the guard's decision
+    // and the optimiser step.
+    if (parallel_) report.allreduce_seconds = parallel_->average_gradients(model_->parameters());
     report.grad_norm = torch::nn::utils::clip_grad_norm_(model_->parameters(), config_.grad_clip);
     if (!std::isfinite(report.grad_norm)) {
       report = recover(report, "non-finite gradient");
@@ -175,8 +201,10 @@ StepReport Trainer::step() {
     report.event = choose_inference_sparsity();
   if (report.event.empty()) report.event = std::exchange(pending_event_, std::string());
   metrics_["loss"] = report.loss;
-  if (step_ % config_.publish_every == 0 || done()) publish();
-  if (!checkpoint_path_.empty() && config_.checkpoint_every > 0 && step_ % config_.checkpoint_every == 0) {
+  if (is_rank_zero() && (step_ % config_.publish_every == 0 || done())) publish();
+  if (config_.checkpoint_every > 0 && step_ % config_.checkpoint_every == 0) check_replicas();
+  if (is_rank_zero() && !checkpoint_path_.empty() && config_.checkpoint_every > 0 &&
+      step_ % config_.checkpoint_every == 0) {
     try {
       save(checkpoint_path_);
     } catch (const std::exception& e) {  // the previous checkpoint is intact (atomic save)
@@ -187,6 +215,9 @@ StepReport Trainer::step() {
 
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   seconds_per_step_ = seconds_per_step_ == 0 ? seconds : 0.9 * seconds_per_step_ + 0.1 * seconds;
+  ++steps_run_;
+  total_step_seconds_ += seconds;
+  total_allreduce_seconds_ += report.allreduce_seconds;
   report.steps_per_second = 1.0 / seconds_per_step_;
   report.eta_seconds = seconds_per_step_ * static_cast<double>(config_.total_steps - step_);
   return report;
@@ -215,7 +246,8 @@ void Trainer::set_paused(bool paused) {
 void Trainer::cancel() {
   {
     std::lock_guard<std::mutex> lock(pause_mutex_);
-    cancelled_ = true;
+    cancel_requested_ = true;
+    if (!parallel_) cancelled_ = true;  // ranks stop together, at the step that agrees on it
   }
   pause_changed_.notify_all();
 }
@@ -226,7 +258,21 @@ CheckpointMeta Trainer::meta() const {
   m.data = data_->spec();
   m.step = step_;
   m.metrics = metrics_;
+  m.world_size = parallel_ ? parallel_->size() : 1;
   return m;
+}
+
+void Trainer::agree_across_ranks(StepReport& report) {
+  std::vector<double> terms;
+  for (const auto& term : report.terms) terms.push_back(term.second);
+  const auto agreed = parallel_->agree(report.loss, terms, cancel_requested_);
+  report.loss = agreed.loss;
+  for (size_t i = 0; i < terms.size(); ++i) report.terms[i].second = agreed.terms[i];
+  if (agreed.stop) cancelled_ = true;
+}
+
+void Trainer::check_replicas() {
+  if (parallel_) parallel_->check_identical(model_->parameters());
 }
 
 void Trainer::save(const std::string& path) const { save_checkpoint(path, *model_, meta(), optimizer_.get()); }

@@ -6,11 +6,16 @@
 // pause/cancel may be called from any thread; everything else belongs to the training thread.
 // Randomness comes from torch's global generator, seeded at construction: runs are
 // reproducible on the CPU as long as no other thread draws from it meanwhile.
+// Data-parallel (given a DataParallel): every rank constructs a Trainer with the same config
+// and calls step() in lockstep; each trains on its shard of the global batch with averaged
+// gradients, and only rank 0 validates, publishes and writes checkpoints. A stop request on any
+// rank stops every rank after the same step.
 #pragma once
 
 #include "core/data/dataset.h"
 #include "core/model/sta_model.h"
 #include "core/train/checkpoint.h"
+#include "core/train/data_parallel.h"
 #include "core/train/train_config.h"
 
 #include <atomic>
@@ -29,6 +34,7 @@ struct StepReport {
   std::vector<std::pair<std::string, double>> terms;  // every objective term (see objective.h)
   double temperature = 1, learning_rate = 0, grad_norm = 0;
   double steps_per_second = 0, eta_seconds = 0;
+  double allreduce_seconds = 0;  // spent averaging gradients over the ranks (data-parallel)
   std::optional<double> validation_alignment;  // measured at this step (single-step accuracy)
   std::string event;                           // e.g. a recovered non-finite step or a stage switch
   // Sparse-coding diagnostics (see model::Objective): curriculum batch, the balanced plan's
@@ -43,11 +49,12 @@ struct StepReport {
 class Trainer {
  public:
   // A fresh model. `checkpoint_path` (may be empty) receives periodic checkpoints.
+  // `parallel`: this process is one rank of a data-parallel run (rank 0's weights are taken).
   Trainer(TrainConfig config, std::shared_ptr<const data::Dataset> data, torch::Device device,
-          std::string checkpoint_path = "");
-  // Continues a run from a checkpoint: weights, optimiser state and step count.
+          std::string checkpoint_path = "", std::shared_ptr<DataParallel> parallel = nullptr);
+  // Continues a run from a checkpoint: weights, optimiser state and step count (with any world size).
   Trainer(const LoadedCheckpoint& checkpoint, std::shared_ptr<const data::Dataset> data, torch::Device device,
-          std::string checkpoint_path = "");
+          std::string checkpoint_path = "", std::shared_ptr<DataParallel> parallel = nullptr);
 
   StepReport step();  // one optimisation step
   bool done() const { return step_ >= config_.total_steps; }
@@ -55,7 +62,9 @@ class Trainer {
   void run(const std::function<void(const StepReport&)>& progress);
 
   void set_paused(bool paused);  // any thread
-  void cancel();                 // any thread; run() returns after the current step
+  // Any thread; run() returns after the current step (data-parallel: after the step at which
+  // every rank has heard of it).
+  void cancel();
   bool paused() const { return paused_; }
   bool cancelled() const { return cancelled_; }
   // A failed periodic checkpoint (full disk, file-size limit) throws out of step() by default;
@@ -69,6 +78,14 @@ class Trainer {
   int64_t snapshot_version() const { return snapshot_version_; }
 
   void save(const std::string& path) const;  // weights, optimiser state, step, metrics
+  // Data-parallel: throws unless every rank holds bit-identical weights (a collective: every
+  // rank calls it). Nothing to check in a single process.
+  void check_replicas();
+  bool is_rank_zero() const { return !parallel_ || parallel_->rank() == 0; }
+  // Steps this object ran, the seconds they took and those of their gradient all-reduces.
+  int64_t steps_run() const { return steps_run_; }
+  double step_seconds() const { return total_step_seconds_; }
+  double allreduce_seconds() const { return total_allreduce_seconds_; }
   CheckpointMeta meta() const;
   const TrainConfig& config() const { return config_; }
   int64_t step_count() const { return step_; }
@@ -80,11 +97,13 @@ class Trainer {
   double validate();
   std::string choose_inference_sparsity();
   StepReport recover(StepReport report, const std::string& reason);
+  void agree_across_ranks(StepReport& report);
 
   TrainConfig config_;
   std::shared_ptr<const data::Dataset> data_;
   torch::Device device_;
   std::string checkpoint_path_;
+  std::shared_ptr<DataParallel> parallel_;
   model::StaModel model_{nullptr};
   model::StaModel last_good_{nullptr};
   std::unique_ptr<torch::optim::Adam> optimizer_;
@@ -92,10 +111,12 @@ class Trainer {
   double lr_scale_ = 1.0;       // halved by each non-finite recovery
   int failures_in_a_row_ = 0;
   double seconds_per_step_ = 0;  // moving average
+  int64_t steps_run_ = 0;
+  double total_step_seconds_ = 0, total_allreduce_seconds_ = 0;
   std::vector<data::Sequence> validation_;
   nlohmann::json metrics_ = nlohmann::json::object();
 
-  std::atomic<bool> paused_{false}, cancelled_{false};
+  std::atomic<bool> paused_{false}, cancelled_{false}, cancel_requested_{false};
   bool keep_training_when_save_fails_ = false;
   std::string pending_event_;  // reported with the next step (e.g. an optimiser state not restored)
   std::mutex pause_mutex_;

@@ -11,6 +11,7 @@
 #include "core/model/prediction.h"
 #include "core/train/checkpoint.h"
 #include "core/util/atomic_file.h"
+#include "support/child_process.h"
 #include "support/sta_cli.h"
 #include "support/temp_dir.h"
 
@@ -26,37 +27,10 @@
 #include <unistd.h>
 
 using namespace sta;
+using test::start_sta;
+using test::wait_until;
 
 namespace {
-
-// `sta train ARGS... --out path` in a child process, its output discarded.
-pid_t start_sta(const std::vector<std::string>& arguments) {
-  std::fflush(stdout);  // or the child would write our buffered output again
-  std::fflush(stderr);
-  const pid_t child = fork();
-  if (child == 0) {
-    freopen("/dev/null", "w", stdout);
-    freopen("/dev/null", "w", stderr);
-    std::vector<char*> argv{const_cast<char*>(STA_CLI_EXE)};
-    for (const auto& a : arguments) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    execv(STA_CLI_EXE, argv.data());
-    _exit(127);
-  }
-  return child;
-}
-
-// Polls (yielding) until `ready` holds or the child exits; false when it exited first.
-template <class Ready>
-bool wait_until(pid_t child, Ready ready) {
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(2);
-  while (!ready()) {
-    int status = 0;
-    if (waitpid(child, &status, WNOHANG) == child || std::chrono::steady_clock::now() > deadline) return false;
-    std::this_thread::yield();
-  }
-  return true;
-}
 
 int temporaries_in(const std::filesystem::path& folder) {
   int count = 0;

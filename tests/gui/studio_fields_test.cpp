@@ -5,6 +5,7 @@
 #include "render/palette.h"
 #include "core/model/engine.h"
 #include "support/analytic_module.h"
+#include "support/text_file.h"
 #include "studio_runner.h"
 
 #include <doctest/doctest.h>
@@ -37,19 +38,6 @@ int pixels_in_tone(const cv::Mat& shot, const cv::Rect& area, sta::render::Rgba 
       for (int c = 0; c < 3; ++c) match = match && std::abs(p[c] / bright - want[c]) < 0.06f;
       count += match ? 1 : 0;
     }
-  return count;
-}
-
-std::string read_text(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-int count_of(const std::string& text, const std::string& what) {
-  int count = 0;
-  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++count;
   return count;
 }
 

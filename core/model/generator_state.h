@@ -1,0 +1,23 @@
+// Keeps torch's global CPU generator where it was: work that must not shift the random stream
+// a training run draws from (building a throw-away model, rank 0's validation in data-parallel
+// runs, whose other ranks keep drawing the same stream) runs inside a GeneratorStateGuard.
+#pragma once
+
+#include <ATen/CPUGeneratorImpl.h>
+#include <ATen/core/Generator.h>
+
+namespace sta::model {
+
+class GeneratorStateGuard {
+ public:
+  GeneratorStateGuard() : generator_(at::detail::getDefaultCPUGenerator()), state_(generator_.get_state()) {}
+  ~GeneratorStateGuard() { generator_.set_state(state_); }
+  GeneratorStateGuard(const GeneratorStateGuard&) = delete;
+  GeneratorStateGuard& operator=(const GeneratorStateGuard&) = delete;
+
+ private:
+  at::Generator generator_;
+  at::Tensor state_;
+};
+
+}  // namespace sta::model
