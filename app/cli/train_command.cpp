@@ -66,7 +66,8 @@ std::shared_ptr<train::DataParallel> join_group(const TrainArgs& a, torch::Devic
       throw std::invalid_argument("data-parallel training on CUDA needs a LibTorch built with CUDA and NCCL");
     const char* local = std::getenv("STA_LOCAL_RANK");
     const int local_rank = local ? std::atoi(local) : a.rank;
-    device = torch::Device(torch::kCUDA, static_cast<c10::DeviceIndex>(local_rank % torch::cuda::device_count()));
+    r.cuda_device = local_rank % static_cast<int>(torch::cuda::device_count());
+    device = torch::Device(torch::kCUDA, static_cast<c10::DeviceIndex>(r.cuda_device));
     r.nccl = true;
   }
   return std::make_shared<train::DataParallel>(dist::ProcessGroup::join(r));

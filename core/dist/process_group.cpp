@@ -60,9 +60,26 @@ bool nccl_available() {
 #endif
 }
 
+// The collectives of the concrete group. LibTorch 1.x derives the Gloo and NCCL groups from
+// c10d::ProcessGroup, 2.x from c10d::Backend; both have these methods, so they are bound here.
 struct ProcessGroup::Impl {
   c10::intrusive_ptr<c10d::Store> store;
-  c10::intrusive_ptr<c10d::ProcessGroup> group;
+  std::function<c10::intrusive_ptr<c10d::Work>(std::vector<at::Tensor>&)> allreduce;
+  std::function<c10::intrusive_ptr<c10d::Work>(std::vector<at::Tensor>&, int)> broadcast;
+  std::function<c10::intrusive_ptr<c10d::Work>(std::vector<std::vector<at::Tensor>>&, std::vector<at::Tensor>&)> allgather;
+
+  template <class Group>
+  void bind(c10::intrusive_ptr<Group> group) {
+    allreduce = [group](std::vector<at::Tensor>& tensors) { return group->allreduce(tensors); };
+    broadcast = [group](std::vector<at::Tensor>& tensors, int root) {
+      c10d::BroadcastOptions options;
+      options.rootRank = root;
+      return group->broadcast(tensors, options);
+    };
+    allgather = [group](std::vector<std::vector<at::Tensor>>& out, std::vector<at::Tensor>& in) {
+      return group->allgather(out, in);
+    };
+  }
 };
 
 ProcessGroup::ProcessGroup(Rendezvous rendezvous, std::unique_ptr<Impl> impl)
@@ -94,7 +111,7 @@ std::shared_ptr<ProcessGroup> ProcessGroup::join(const Rendezvous& r) {
 #ifdef USE_C10D_NCCL
       auto options = c10d::ProcessGroupNCCL::Options::create();
       options->timeout = r.timeout;
-      impl->group = c10::make_intrusive<c10d::ProcessGroupNCCL>(impl->store, r.rank, r.world_size, options);
+      impl->bind(c10::make_intrusive<c10d::ProcessGroupNCCL>(impl->store, r.rank, r.world_size, options));
 #else
       throw std::invalid_argument("this LibTorch has no NCCL process group (a CUDA build is needed)");
 #endif
@@ -103,7 +120,7 @@ std::shared_ptr<ProcessGroup> ProcessGroup::join(const Rendezvous& r) {
       auto options = c10d::ProcessGroupGloo::Options::create();
       options->timeout = r.timeout;
       options->devices.push_back(gloo_device(r.host));
-      impl->group = c10::make_intrusive<c10d::ProcessGroupGloo>(impl->store, r.rank, r.world_size, options);
+      impl->bind(c10::make_intrusive<c10d::ProcessGroupGloo>(impl->store, r.rank, r.world_size, options));
 #else
       throw std::invalid_argument("this sta was built without Gloo's headers (libgloo-dev): no multi-process "
                                   "training on the CPU");
@@ -128,21 +145,35 @@ void ProcessGroup::wait(const std::string& what, const std::function<void()>& co
   }
 }
 
+namespace {
+
+// NCCL reduces CUDA tensors only: small CPU tensors (flags, digests) make the trip to the GPU.
+void on_device(std::vector<at::Tensor>& tensors, const Rendezvous& r, const std::function<void(std::vector<at::Tensor>&)>& run) {
+  if (!r.nccl || tensors.front().is_cuda()) return run(tensors);
+  std::vector<at::Tensor> moved;
+  for (const auto& t : tensors) moved.push_back(t.to(torch::Device(torch::kCUDA, static_cast<c10::DeviceIndex>(r.cuda_device))));
+  run(moved);
+  for (size_t i = 0; i < tensors.size(); ++i) tensors[i].copy_(moved[i]);
+}
+
+}  // namespace
+
 void ProcessGroup::all_reduce_sum(std::vector<at::Tensor>& tensors, const std::string& what) {
-  wait(what, [&] { impl_->group->allreduce(tensors)->wait(); });
+  wait(what, [&] { on_device(tensors, rendezvous_, [&](auto& on) { impl_->allreduce(on)->wait(); }); });
 }
 
 void ProcessGroup::broadcast(std::vector<at::Tensor>& tensors, int root, const std::string& what) {
-  c10d::BroadcastOptions options;
-  options.rootRank = root;
-  wait(what, [&] { impl_->group->broadcast(tensors, options)->wait(); });
+  wait(what, [&] { on_device(tensors, rendezvous_, [&](auto& on) { impl_->broadcast(on, root)->wait(); }); });
 }
 
 at::Tensor ProcessGroup::all_gather(const at::Tensor& tensor, const std::string& what) {
+  if (rendezvous_.nccl && !tensor.is_cuda())  // NCCL gathers CUDA tensors only
+    return all_gather(tensor.to(torch::Device(torch::kCUDA, static_cast<c10::DeviceIndex>(rendezvous_.cuda_device))), what)
+        .to(tensor.device());
   std::vector<at::Tensor> input{tensor.contiguous()};
   std::vector<std::vector<at::Tensor>> output(1);
   for (int r = 0; r < size(); ++r) output[0].push_back(torch::empty_like(input[0]));
-  wait(what, [&] { impl_->group->allgather(output, input)->wait(); });
+  wait(what, [&] { impl_->allgather(output, input)->wait(); });
   return torch::cat(output[0], 0);
 }
 

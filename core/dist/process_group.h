@@ -28,6 +28,7 @@ struct Rendezvous {
   int world_size = 1, rank = 0;
   std::chrono::seconds timeout{300};
   bool nccl = false;  // collectives on CUDA tensors through NCCL (else Gloo on CPU tensors)
+  int cuda_device = 0;  // this rank's GPU under NCCL: CPU tensors given to a collective go there and back
 };
 
 // "HOST:PORT" -> host and port; throws std::invalid_argument with the reason.
