@@ -95,8 +95,8 @@ train::LoadedCheckpoint checkpoint_to_resume(const TrainArgs& a, const torch::De
   return train::load_checkpoint_from_bytes(bytes, a.out, device);
 }
 
-void print_parallel_summary(const train::Trainer& trainer, const train::DataParallel& parallel) {
-  auto parameters = const_cast<train::Trainer&>(trainer).model().parameters();
+void print_parallel_summary(train::Trainer& trainer, const train::DataParallel& parallel) {
+  auto parameters = trainer.model().parameters();
   std::fprintf(stderr, "data parallel: %d processes, %.2f MB of gradients all-reduced per step in %d bucket(s); "
                "all-reduce took %.1f%% of the step time\n",
                parallel.size(), static_cast<double>(parallel.bytes_per_step(parameters)) / 1e6, parallel.buckets(parameters),

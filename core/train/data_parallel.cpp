@@ -71,6 +71,28 @@ std::vector<std::vector<torch::Tensor>> DataParallel::bucket(const std::vector<t
   return buckets;
 }
 
+namespace {
+
+// The first key (as a JSON pointer) whose value differs between a and b.
+std::string first_difference(const nlohmann::json& a, const nlohmann::json& b) {
+  const auto patch = nlohmann::json::diff(a, b);
+  return patch.empty() ? "" : patch.front().value("path", "");
+}
+
+}  // namespace
+
+void DataParallel::check_same_settings(const nlohmann::json& settings) {
+  const auto theirs = nlohmann::json::parse(group_->share("settings", settings.dump(), 0));
+  const std::string differs = first_difference(theirs, settings);
+  std::vector<torch::Tensor> flags{torch::tensor({differs.empty() ? 0.0 : 1.0}, torch::kDouble)};
+  group_->all_reduce_sum(flags, "comparing the ranks' settings");
+  if (flags[0].item<double>() == 0) return;
+  throw std::invalid_argument(
+      "the ranks were started with different training settings" +
+      (differs.empty() ? std::string() : " (rank " + std::to_string(rank()) + " differs from rank 0 at '" + differs + "')") +
+      ": give every rank the same options");
+}
+
 void DataParallel::broadcast_parameters(const std::vector<torch::Tensor>& parameters) {
   torch::NoGradGuard no_grad;
   for (const auto& tensors : bucket(parameters)) {

@@ -9,6 +9,7 @@
 #include "core/dist/process_group.h"
 #include "core/model/batch_shard.h"
 
+#include <nlohmann/json.hpp>
 #include <torch/torch.h>
 
 #include <memory>
@@ -38,6 +39,9 @@ class DataParallel {
   int64_t local_batch(int64_t global_batch) const;
   model::BatchShard shard(int64_t global_batch);
 
+  // Throws on every rank unless every rank was started with rank 0's `settings` (the training
+  // config and data), naming the first setting that differs.
+  void check_same_settings(const nlohmann::json& settings);
   void broadcast_parameters(const std::vector<torch::Tensor>& parameters);  // from rank 0
   // Gradients of `parameters` replaced by their mean over ranks; returns the seconds it took.
   double average_gradients(const std::vector<torch::Tensor>& parameters);

@@ -71,6 +71,7 @@ void Trainer::setup() {
   model_->train();
   if (parallel_) {
     parallel_->local_batch(config_.batch_size);  // throws unless the batch splits evenly
+    parallel_->check_same_settings({{"train", config_}, {"data", data_spec_to_json(data_->spec())}, {"step", step_}});
     parallel_->broadcast_parameters(model_->parameters());
   }
   last_good_ = model::clone_model(*model_);

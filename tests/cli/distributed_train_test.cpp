@@ -134,6 +134,21 @@ TEST_CASE("bad data-parallel options are refused with the reason") {
   test::check_one_line_error(sta_cli(run + " --nproc 2 --rank 1"), "--nproc", "leave out --world-size");
   test::check_one_line_error(sta_cli(run + " --world-size 2 --rendezvous nowhere"), "nowhere", "HOST:PORT");
   test::check_one_line_error(sta_cli(run + " --world-size 2 --rendezvous 127.0.0.1:99999"), "99999", "1..65535");
+  // Ranks started with different settings: each says so, naming the setting where it can.
+  const std::string rendezvous = "127.0.0.1:" + std::to_string(test::free_port());
+  test::TempDir logs;
+  const auto rank = [&](int r, const std::string& seed) {
+    return test::start_sta({"train", "--preset", "tiny", "--data", "digits", "--steps", "2", "--seed", seed, "--out",
+                            dir.file("m.sta"), "--world-size", "2", "--rank", std::to_string(r), "--rendezvous",
+                            rendezvous, "--timeout", "60"},
+                           logs.file(std::to_string(r) + ".log"));
+  };
+  const pid_t zero = rank(0, "0"), one = rank(1, "5");
+  CHECK(test::exit_within(zero, std::chrono::seconds(90)) == 1);
+  CHECK(test::exit_within(one, std::chrono::seconds(90)) == 1);
+  CHECK(read_text(logs.file("0.log")).find("the ranks were started with different training settings") !=
+        std::string::npos);
+  CHECK(read_text(logs.file("1.log")).find("rank 1 differs from rank 0 at '/data/seed'") != std::string::npos);
   // The batch of 8 does not split over 3 ranks: every worker says why, the launcher fails.
   auto uneven = sta_cli(run + " --nproc 3");
   CAPTURE(uneven.output);
