@@ -1,8 +1,6 @@
 // Module copies (see clone.h).
 #include "core/model/clone.h"
 
-#include "core/model/generator_state.h"
-
 #include <stdexcept>
 
 namespace sta::model {
@@ -24,7 +22,6 @@ void copy_parameters(const torch::nn::Module& from, torch::nn::Module& to) {
 }
 
 StaModel clone_model(const StaModelImpl& model) {
-  const GeneratorStateGuard same_stream;  // the new model's random initial weights are overwritten
   StaModel copy(model.config());
   auto params = model.parameters();
   if (!params.empty()) copy->to(params.front().device());

@@ -8,8 +8,8 @@ namespace sta::model {
 
 // Copies every parameter and buffer value (same names and shapes required) without grad.
 void copy_parameters(const torch::nn::Module& from, torch::nn::Module& to);
-// A new, independent model with the same config and weights, on the same device. Draws nothing
-// from torch's generator.
+// A new, independent model with the same config and weights, on the same device. Building it
+// draws its (overwritten) initial weights from torch's generator.
 StaModel clone_model(const StaModelImpl& model);
 
 }  // namespace sta::model

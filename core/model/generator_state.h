@@ -1,6 +1,6 @@
 // Keeps torch's global CPU generator where it was: work that must not shift the random stream
-// a training run draws from (building a throw-away model, rank 0's validation in data-parallel
-// runs, whose other ranks keep drawing the same stream) runs inside a GeneratorStateGuard.
+// a training run draws from (rank 0's validation in data-parallel runs, whose other ranks keep
+// drawing the same stream) runs inside a GeneratorStateGuard.
 #pragma once
 
 #include <ATen/CPUGeneratorImpl.h>

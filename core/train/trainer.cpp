@@ -202,7 +202,9 @@ StepReport Trainer::step() {
     report.event = choose_inference_sparsity();
   if (report.event.empty()) report.event = std::exchange(pending_event_, std::string());
   metrics_["loss"] = report.loss;
-  if (is_rank_zero() && (step_ % config_.publish_every == 0 || done())) publish();
+  // Every rank publishes, though only rank 0's snapshots are ever shown: the copy draws from the
+  // generator, whose stream the ranks must keep in step.
+  if (step_ % config_.publish_every == 0 || done()) publish();
   if (config_.checkpoint_every > 0 && step_ % config_.checkpoint_every == 0) check_replicas();
   if (is_rank_zero() && !checkpoint_path_.empty() && config_.checkpoint_every > 0 &&
       step_ % config_.checkpoint_every == 0) {

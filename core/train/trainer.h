@@ -8,7 +8,7 @@
 // reproducible on the CPU as long as no other thread draws from it meanwhile.
 // Data-parallel (given a DataParallel): every rank constructs a Trainer with the same config
 // and calls step() in lockstep; each trains on its shard of the global batch with averaged
-// gradients, and only rank 0 validates, publishes and writes checkpoints. A stop request on any
+// gradients, and only rank 0 validates and writes checkpoints. A stop request on any
 // rank stops every rank after the same step.
 #pragma once
 
