@@ -85,18 +85,16 @@ void run_bench(const BenchArgs& a) {
               c.primitives, device.str().c_str(), at::get_num_threads(), a.repeats);
 
   int64_t next = 0;
-  std::vector<data::Sequence> sequences;  // the latest batch (its ground truth serves the supervised baseline)
   auto batch = [&] {  // the trainer's data path: rendered on the device in one call
-    auto made = synth::make_batch(*data, data::Split::Train, next, config.batch_size, data::SequenceMode::Sparse, device);
+    auto made = train::training_batch(*data, config, config.total_steps - 1, next, config.batch_size, device);
     next += config.batch_size;
-    sequences = std::move(made.sequences);
-    return made.frames;
+    return made;
   };
-  auto frames = batch();
+  auto inputs = batch();
   // A step of stage 2 (slabs trained, after the curriculum): the most expensive kind.
   const int64_t step = config.total_steps - 1;
   m->set_slabs_trained(true);
-  auto objective_of = [&] { return train::training_objective(*m, config, frames, step, sequences, false); };
+  auto objective_of = [&] { return train::training_objective(*m, config, inputs, step); };
   const auto trace = c.trace == "exact" ? model::Trace::Exact : model::Trace::Hutchinson;
 
   const double data_ms = median_ms(a.repeats, [&] { batch(); }, cuda);
@@ -115,8 +113,8 @@ void run_bench(const BenchArgs& a) {
   const double step_ms = median_ms(a.repeats, train_step, cuda);
   const double share = cuda ? 0.0 : operator_share(train_step);
   // The flow part alone: roll-out with density change, HJ residuals and the t = 0 term.
-  auto z0 = torch::randn({config.batch_size, c.latent_dim}, frames.options());
-  auto g = torch::rand({config.batch_size, c.steps, c.primitives}, frames.options());
+  auto z0 = torch::randn({config.batch_size, c.latent_dim}, inputs.frames.options());
+  auto g = torch::rand({config.batch_size, c.steps, c.primitives}, inputs.frames.options());
   const double flow_ms = median_ms(a.repeats, [&] {
     auto roll = m->rollout(z0, g, trace);
     auto hj_init = m->flow()->evaluate(z0, 0.0, model::Trace::None).curl_free.pow(2).sum();
@@ -125,14 +123,14 @@ void run_bench(const BenchArgs& a) {
 
   torch::NoGradGuard no_grad;
   m->eval();
-  auto z8 = torch::randn({8, c.latent_dim}, frames.options());
-  auto g8 = torch::rand({8, c.steps, c.primitives}, frames.options());
+  auto z8 = torch::randn({8, c.latent_dim}, inputs.frames.options());
+  auto g8 = torch::rand({8, c.steps, c.primitives}, inputs.frames.options());
   const double viewer_ms = median_ms(a.repeats * 3, [&] {
     auto roll = m->rollout(z8, g8, model::Trace::None);
     m->decode(roll.z.reshape({-1, c.latent_dim}));
   }, cuda);
   auto z1 = z8.narrow(0, 0, 1);
-  auto g1 = torch::ones({1, 8, c.primitives}, frames.options());
+  auto g1 = torch::ones({1, 8, c.primitives}, inputs.frames.options());
   const double compose_ms = median_ms(a.repeats * 3, [&] {
     auto roll = m->rollout(z1, g1, model::Trace::None);
     m->decode(roll.z.narrow(1, 1, 8).reshape({8, c.latent_dim}));

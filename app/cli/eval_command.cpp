@@ -33,6 +33,9 @@ void print_report(const eval::EvalReport& r, const model::CheckpointSummary& sum
                   const std::string& path, const std::string& kind, const std::optional<double>& inference_sparsity) {
   std::printf("STA evaluation of %s (step %lld) on %s, test split, %d single-transformation sequences each\n\n",
               path.c_str(), static_cast<long long>(summary.step), spec.source.c_str(), r.options.sequences);
+  if (summary.ground_truth_used)
+    std::printf("Training: curriculum %s, %s\n\n", summary.curriculum.c_str(),
+                *summary.ground_truth_used ? "read ground truth (weak supervision)" : "no ground truth read (label-free)");
   std::printf("Equivariance error (sum over t=1..T of per-pixel L1, pixels in [0,1]; lower is better)\n");
   std::printf("  %-14s %10s   %s\n", "transformation", "this model", "published MNIST: FFRL supervised / weak / VAE");
   for (size_t i = 0; i < r.transforms.size(); ++i) {
@@ -55,10 +58,14 @@ void print_report(const eval::EvalReport& r, const model::CheckpointSummary& sum
   std::printf("\nSpike alignment: accuracy %.3f on %lld single-transformation steps, F1 %.3f on %lld multi-transformation steps\n",
               a.single_accuracy, static_cast<long long>(a.single_steps), a.multi_f1, static_cast<long long>(a.multi_steps));
   if (inference_sparsity) std::printf("  inference sparsity lambda %g\n", *inference_sparsity);
+  std::printf("  match fitted on validation sequences (training images, unseen dynamics), scored on the test split\n");
   for (size_t i = 0; i < r.transforms.size(); ++i)
     std::printf("  %-14s -> primitive %d\n", r.transforms[i].c_str(), a.primitive_of[i]);
   std::printf("  primitive usage (share of test steps with spike probability > 0.5):");
   for (double u : a.usage) std::printf(" %.3f", u);
+  std::printf("\n  live primitives: %zu of %zu", a.usage.size() - a.unused.size(), a.usage.size());
+  for (int k : a.unused) std::printf("; primitive %d unused (share below %.0f%%)", k, 100 * eval::kUnusedShare);
+  for (int k : a.left_over) std::printf("; primitive %d left over (no transformation)", k);
   std::printf("\n");
   std::printf("\nField exactness (max over 128 random latents, %s)\n",
               kind == "torchscript" ? "in the module's precision" : "double precision");
@@ -99,6 +106,8 @@ void run_eval(const EvalArgs& a) {
     j["step"] = summary.step;
     j["inference_sparsity"] = sparsity ? nlohmann::json(*sparsity) : nlohmann::json();
     j["data"] = train::data_spec_to_json(spec);
+    j["training"] = {{"ground_truth_used", summary.ground_truth_used ? nlohmann::json(*summary.ground_truth_used) : nlohmann::json()},
+                     {"curriculum", summary.curriculum.empty() ? nlohmann::json() : nlohmann::json(summary.curriculum)}};
     write_file_atomically(a.json, j.dump(2) + "\n");
   }
 }

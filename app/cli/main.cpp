@@ -10,7 +10,12 @@ int main(int argc, char** argv) {
   // A file-size limit (ulimit -f) would kill the process on the write that passes it; ignored,
   // the write fails with EFBIG instead and the save reports it like a full disk.
   std::signal(SIGXFSZ, SIG_IGN);
-  sta::configure_runtime();
+  try {
+    sta::configure_runtime();
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "sta: error: %s\n", e.what());
+    return 2;
+  }
   CLI::App app{"sta - Sparse Transformation Analysis: data, training, evaluation and export"};
   app.require_subcommand(1);
   sta::cli::add_data_command(app);

@@ -3,6 +3,7 @@
 // as one rank of --world-size (or as the launcher of --nproc local workers).
 #include "app/cli/commands.h"
 #include "app/cli/console.h"
+#include "app/cli/run_log.h"
 #include "app/cli/train_args.h"
 
 #include "core/dist/process_group.h"
@@ -14,6 +15,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 namespace sta::cli {
@@ -48,7 +50,7 @@ void print_progress(const train::StepReport& r, bool terminal) {
   if (r.best_residual >= 0) std::fprintf(stderr, " | residual %.2f, |d|^2 %.3f", r.best_residual, r.step_length);
   if (!r.usage.empty()) std::fprintf(stderr, " | use %s", join_numbers(r.usage, "%.2f").c_str());
   if (!r.assignment.empty()) std::fprintf(stderr, " | picked %s", join_numbers(r.assignment, "%g").c_str());
-  if (r.validation_alignment) std::fprintf(stderr, " | alignment %.3f", *r.validation_alignment);
+  if (r.validation_alignment) std::fprintf(stderr, " | alignment %.3f, F1 %.3f", *r.validation_alignment, r.validation_f1.value_or(0));
   std::fprintf(stderr, terminal ? "" : "\n");
 }
 
@@ -150,8 +152,13 @@ void run_train(const TrainArgs& a) {
   trainer->keep_training_when_save_fails(a.on_save_error == "continue");
   install_interrupt_handler();
   const bool terminal = rank_zero && stderr_is_terminal();
+  std::optional<RunLog> log;
+  if (rank_zero) log.emplace(run_log_path(a.out), a.resume, trainer->step_count());
   trainer->run([&](const train::StepReport& r) {
-    if (rank_zero) print_progress(r, terminal);
+    if (rank_zero) {
+      print_progress(r, terminal);
+      log->record(r);
+    }
     if (interrupt_requested()) trainer->cancel();
   });
   if (terminal) std::fprintf(stderr, "\n");
@@ -175,7 +182,7 @@ void run_train(const TrainArgs& a) {
 void add_train_command(CLI::App& app) {
   auto args = std::make_shared<TrainArgs>();
   auto* cmd = app.add_subcommand("train", "Train an STA model and write a checkpoint");
-  cmd->add_option("--preset", args->preset, "tiny (seconds), demo (2-core CPU, ~20 min) or paper (GPU)")
+  cmd->add_option("--preset", args->preset, "tiny (seconds), demo (the 2-core CPU default) or paper (GPU)")
       ->check(CLI::IsMember({"tiny", "demo", "paper"}))->capture_default_str();
   cmd->add_option("--data", args->source, "Data source: fashion-mnist, idx:PATH, digits, shapes, video:PATH")
       ->capture_default_str();

@@ -15,6 +15,19 @@
 #include <utility>
 
 namespace sta::data {
+
+Sequence Dataset::frames_only(Split split, int64_t index, SequenceMode mode) const {
+  auto sequence = this->sequence(split, index, mode);
+  sequence.truth.reset();
+  return sequence;
+}
+
+std::optional<WarpPlan> Dataset::frames_only_plan(Split split, int64_t index, SequenceMode mode) const {
+  auto plan = warp_plan(split, index, mode);
+  if (plan) plan->sequence.truth.reset();
+  return plan;
+}
+
 namespace {
 
 constexpr int kVideoSize = 64;

@@ -24,6 +24,11 @@ class DataError : public std::runtime_error {
 
 enum class Split { Train, Test };
 
+// Validation sequences: training-split indices from here on give training images with dynamics
+// that no training step draws (steps x batch stays far below it), so that choices made on them
+// never look at the test split.
+constexpr int64_t kValidationFirst = 1'000'000'000;
+
 // Sparse: Markov spike chains with |Laplace(1, 0.1)| speeds (training and browsing).
 // Single: one transformation on for the whole sequence at speed 1 (evaluation protocol);
 // which one is index % M, so consecutive indices cycle through the transformations.
@@ -92,6 +97,11 @@ class Dataset {
   virtual std::optional<WarpPlan> warp_plan(Split split, int64_t index, SequenceMode mode = SequenceMode::Sparse) const {
     return std::nullopt;
   }
+  // What training reads: sequence() and warp_plan() with the ground truth left out. A source
+  // that holds frames only may override these alone.
+  virtual Sequence frames_only(Split split, int64_t index, SequenceMode mode = SequenceMode::Sparse) const;
+  virtual std::optional<WarpPlan> frames_only_plan(Split split, int64_t index,
+                                                   SequenceMode mode = SequenceMode::Sparse) const;
 };
 
 // Opens a source; throws DataError with a clear one-line reason on any bad input.

@@ -9,7 +9,11 @@
 
 namespace sta::eval {
 
-AlignmentResult spike_alignment(const std::vector<AlignmentStep>& steps) {
+std::vector<int> match_primitives(const std::vector<AlignmentStep>& steps) {
+  return spike_alignment(steps).primitive_of;
+}
+
+AlignmentResult spike_alignment(const std::vector<AlignmentStep>& steps, std::vector<int> match) {
   AlignmentResult r;
   if (steps.empty()) return r;
   const size_t k = steps[0].probability.size(), m = steps[0].truth.size();
@@ -23,7 +27,10 @@ AlignmentResult spike_alignment(const std::vector<AlignmentStep>& steps) {
       for (size_t j = 0; j < k; ++j) r.coactivation[i][j] += s.truth[i] * s.probability[j];
     }
   }
-  r.primitive_of = max_weight_assignment(r.coactivation);
+  if (!match.empty() && match.size() != m) throw std::invalid_argument("the match names another number of transformations");
+  for (int j : match)
+    if (j < 0 || static_cast<size_t>(j) >= k) throw std::invalid_argument("the match names a primitive the model has not");
+  r.primitive_of = match.empty() ? max_weight_assignment(r.coactivation) : std::move(match);
 
   int64_t correct = 0, true_pos = 0, false_pos = 0, false_neg = 0;
   std::vector<int64_t> correct_of(m, 0), single_of(m, 0);
@@ -31,6 +38,11 @@ AlignmentResult spike_alignment(const std::vector<AlignmentStep>& steps) {
   for (const auto& s : steps)
     for (size_t j = 0; j < k; ++j) r.usage[j] += s.probability[j] > 0.5f;
   for (auto& u : r.usage) u /= static_cast<double>(steps.size());
+  for (size_t j = 0; j < k; ++j) {
+    if (std::find(r.primitive_of.begin(), r.primitive_of.end(), static_cast<int>(j)) == r.primitive_of.end())
+      r.left_over.push_back(static_cast<int>(j));
+    if (r.usage[j] < kUnusedShare) r.unused.push_back(static_cast<int>(j));
+  }
   for (const auto& s : steps) {
     const int active = std::accumulate(s.truth.begin(), s.truth.end(), 0);
     if (active == 1) {

@@ -1,7 +1,8 @@
 // Spike alignment (spec section 4, our measure of unsupervised disentanglement): primitives
-// are matched to ground-truth transformations by the Hungarian method on their co-activation;
-// then the accuracy of the matched argmax on single-transformation steps and the F1 of
-// thresholded spikes on multi-transformation steps. Plain C++ on probabilities.
+// are matched to ground-truth transformations by the Hungarian method on their co-activation
+// (with K > M, M of them; the rest are left over); then the accuracy of the matched argmax on
+// single-transformation steps and the F1 of thresholded spikes on multi-transformation steps.
+// The match can be fitted on other steps (validation) than those it scores. Plain C++.
 #pragma once
 
 #include <cstdint>
@@ -23,10 +24,18 @@ struct AlignmentResult {
   double single_accuracy = 0;  // matched argmax == the one active transformation
   std::vector<double> single_accuracy_of;  // [M]: the same, on the steps of transformation m only
   std::vector<double> usage;               // [K]: share of all steps with p_k > 0.5
+  std::vector<int> left_over;              // primitives matched to no transformation
+  std::vector<int> unused;                 // primitives whose share of steps is below kUnusedShare
   double multi_f1 = 0;         // micro F1 of p > 0.5 against truth, over matched pairs
   int64_t single_steps = 0, multi_steps = 0;
 };
 
-AlignmentResult spike_alignment(const std::vector<AlignmentStep>& steps);
+// A primitive on at fewer than this share of the steps explains (almost) none: reported unused.
+constexpr double kUnusedShare = 0.02;
+
+// The match primitive_of[m] by co-activation of `steps` (Hungarian).
+std::vector<int> match_primitives(const std::vector<AlignmentStep>& steps);
+// Scores `steps` with `match` (from match_primitives; empty: fitted on `steps` themselves).
+AlignmentResult spike_alignment(const std::vector<AlignmentStep>& steps, std::vector<int> match = {});
 
 }  // namespace sta::eval

@@ -197,7 +197,11 @@ EvalReport evaluate(model::ModelBackend& m, const data::Dataset& data, const Eva
     log_likelihood += bound.sum().item<double>();
   });
   if (native) r.log_likelihood = log_likelihood / static_cast<double>(sparse.size());
-  r.alignment = spike_alignment(steps);
+  // The primitive-to-transformation match is fitted on validation sequences, scored on the test ones.
+  std::vector<data::Sequence> validation;
+  for (auto mode : {data::SequenceMode::Single, data::SequenceMode::Sparse})
+    for (int64_t i = 0; i < count; ++i) validation.push_back(data.sequence(data::Split::Train, data::kValidationFirst + i, mode));
+  r.alignment = spike_alignment(steps, match_primitives(alignment_steps(m, validation)));
   r.exactness = field_exactness(m, 128, 7);
   r.sequences_evaluated = static_cast<int64_t>(single.size() + sparse.size());
   return r;
@@ -226,7 +230,15 @@ nlohmann::json EvalReport::to_json() const {
             {"single_steps", alignment.single_steps},
             {"multi_steps", alignment.multi_steps},
             {"primitive_of", matched},
+            {"matched_on", "validation sequences (training images, unseen dynamics)"},
             {"coactivation", alignment.coactivation}}},
+          {"primitives",
+           {{"count", alignment.usage.size()},
+            {"live", alignment.usage.size() - alignment.unused.size()},
+            {"share_of_steps", alignment.usage},
+            {"unused", alignment.unused},
+            {"unused_below_share", kUnusedShare},
+            {"left_over", alignment.left_over}}},
           {"field_exactness", {{"relative_divergence", exactness.divergence}, {"jacobian_asymmetry", exactness.asymmetry}}},
           {"sequences_per_transformation", options.sequences},
           {"sequences_evaluated", sequences_evaluated}};

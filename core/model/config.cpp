@@ -32,6 +32,10 @@ void ModelConfig::validate() const {
   require(sparsity >= 0 && inference_sparsity >= 0, "sparsity must be >= 0");
   require(support_temperature > 0, "support_temperature must be positive");
   require(slab_ridge > 0, "slab_ridge must be positive");
+  require(static_cast<int>(pruned.size()) < primitives && std::is_sorted(pruned.begin(), pruned.end()) &&
+              std::adjacent_find(pruned.begin(), pruned.end()) == pruned.end() &&
+              std::all_of(pruned.begin(), pruned.end(), [&](int k) { return k >= 0 && k < primitives; }),
+          "pruned must list distinct primitives in increasing order, at least one left");
   require(base_channels >= 1 && dense >= 1 && potential_hidden >= 1, "widths must be positive");
   require(time_embedding >= 2 && time_embedding % 2 == 0, "time_embedding must be even and >= 2");
   require(likelihood == "bernoulli" || likelihood == "gaussian", "likelihood must be bernoulli or gaussian");
@@ -67,7 +71,7 @@ void to_json(nlohmann::json& j, const ModelConfig& c) {
        {"linear_fields", c.linear_fields}, {"mlp_fields", c.mlp_fields},
        {"inference", c.inference},         {"sparsity", c.sparsity},
        {"inference_sparsity", c.inference_sparsity}, {"support_temperature", c.support_temperature},
-       {"slab_ridge", c.slab_ridge}};
+       {"slab_ridge", c.slab_ridge},       {"pruned", c.pruned}};
 }
 
 void from_json(const nlohmann::json& j, ModelConfig& c) {
@@ -99,6 +103,16 @@ void from_json(const nlohmann::json& j, ModelConfig& c) {
   c.inference_sparsity = j.value("inference_sparsity", c.sparsity);
   c.support_temperature = j.value("support_temperature", 0.05);
   c.slab_ridge = j.value("slab_ridge", 1.0);
+  c.pruned.clear();
+  if (j.contains("pruned")) {  // whole numbers below 32 only: a float such as 1e30 must not reach an int
+    const auto& list = j.at("pruned");
+    if (!list.is_array()) throw std::invalid_argument("invalid model config: pruned must be a list of primitives");
+    for (const auto& k : list) {
+      if (!k.is_number_integer() || k.get<int64_t>() < 0 || k.get<int64_t>() >= 32)
+        throw std::invalid_argument("invalid model config: pruned must list primitives 0..31, not " + k.dump());
+      c.pruned.push_back(static_cast<int>(k.get<int64_t>()));
+    }
+  }
   c.validate();
 }
 

@@ -44,6 +44,9 @@ struct ModelConfig {
   double inference_sparsity = 0.05;  // lambda when the model infers without sampling (evaluation, studio)
   double support_temperature = 0.05; // tau: spike posterior softmax(-energy / tau) over supports
   double slab_ridge = 1.0;           // ridge towards speed 1 of the stage-2 least-squares slabs
+  // Primitives pruned after training (explaining no step that the others cannot): no support
+  // holding one is ever chosen, so their spikes stay off. Sorted, fewer than `primitives`.
+  std::vector<int> pruned;
 
   // Spatial sizes of the conv stages: image_size, then stride-2 reductions down to <= smallest_map.
   std::vector<int> stage_sizes() const;

@@ -62,7 +62,7 @@ CheckpointSummary read_checkpoint_summary(const std::string& path) {
     return summary;
   }
   const train::CheckpointMeta meta = train::read_checkpoint_meta(path);
-  return {meta.data, meta.step, meta.train.preset};
+  return {meta.data, meta.step, meta.train.preset, meta.train.reads_ground_truth(), train::curriculum_name(meta.train.curriculum)};
 }
 
 Engine::Engine(std::shared_ptr<StaModelImpl> model)

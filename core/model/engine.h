@@ -9,6 +9,7 @@
 #include "core/model/config.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,10 @@ struct CheckpointSummary {
   data::DataSpec data;  // the data it was trained on
   int64_t step = 0;     // optimisation steps taken
   std::string preset;
+  // Whether its training read ground truth (train::TrainConfig::reads_ground_truth), and its
+  // curriculum's name; unknown for TorchScript modules.
+  std::optional<bool> ground_truth_used;
+  std::string curriculum;
 };
 // Throws with the reason when the file is missing or not a valid checkpoint.
 CheckpointSummary read_checkpoint_summary(const std::string& path);

@@ -45,8 +45,14 @@ torch::Tensor least_squares_speeds(const torch::Tensor& velocity, const torch::T
 
 }  // namespace
 
+torch::Tensor pruned_supports(const torch::Tensor& supports, const std::vector<int>& pruned) {
+  auto excluded = torch::zeros({supports.size(0)}, supports.options());
+  for (int k : pruned) excluded = excluded.maximum(supports.select(1, k));
+  return excluded;
+}
+
 SupportFit fit_supports(const FlowFieldImpl& flow, const torch::Tensor& means, bool slabs, double sparsity,
-                        double temperature, double ridge) {
+                        double temperature, double ridge, const std::vector<int>& pruned) {
   const int64_t b = means.size(0), t = means.size(1) - 1;
   SupportFit fit;
   fit.supports = support_table(flow.primitives(), means.options());
@@ -59,7 +65,9 @@ SupportFit fit_supports(const FlowFieldImpl& flow, const torch::Tensor& means, b
   auto predicted = torch::matmul(fit.g, fit.velocity);  // [B, T, S, D]
   auto length = step.pow(2).sum(-1, true) + 1e-6;       // [B, T, 1]
   fit.residual = (step.unsqueeze(2) - predicted).pow(2).sum(-1) / length;
-  fit.logits = -(fit.residual + sparsity * fit.supports.sum(-1)) / temperature;
+  auto energy = fit.residual + sparsity * fit.supports.sum(-1);
+  if (!pruned.empty()) energy = energy + kPrunedEnergy * pruned_supports(fit.supports, pruned);
+  fit.logits = -energy / temperature;
   return fit;
 }
 
@@ -80,34 +88,39 @@ double best_residual(const SupportFit& fit) { return std::get<0>(fit.residual.de
 
 namespace {
 
-// How badly each primitive alone explains each sequence's steps, summed over steps, [B, K].
+// How badly each primitive alone explains each step, [B, T, K].
 torch::Tensor assignment_cost(const SupportFit& fit, AssignmentCost kind, const torch::Tensor& single_index) {
-  if (kind == AssignmentCost::Energy) return -fit.logits.detach().index_select(2, single_index).sum(1);  // energy / tau
+  if (kind == AssignmentCost::Energy) return -fit.logits.detach().index_select(2, single_index);  // energy / tau
   auto v = fit.velocity.detach();               // [B, T, K, D]
   auto d = fit.step.detach().unsqueeze(2);      // [B, T, 1, D]
   auto along = (v * d).sum(-1).clamp_min(0);    // [B, T, K]
   auto cos2 = along.pow(2) / (v.pow(2).sum(-1) * d.pow(2).sum(-1) + 1e-12);
-  return (1 - cos2).sum(1);
+  return 1 - cos2;
 }
 
 }  // namespace
 
-Assignment balanced_assignment(const SupportFit& fit, AssignmentCost kind, double epsilon, int iterations) {
+Assignment balanced_assignment(const SupportFit& fit, AssignmentCost kind, double epsilon, int iterations,
+                               AssignmentUnit unit) {
   const int64_t t = fit.logits.size(1), k = fit.supports.size(1);
   std::vector<int64_t> single(k);
   for (int64_t p = 0; p < k; ++p) single[p] = (int64_t{1} << p) - 1;  // support with primitive p alone
   auto single_index = torch::tensor(single, torch::dtype(torch::kLong).device(fit.logits.device()));
-  auto cost = gather_batch(assignment_cost(fit, kind, single_index));  // the whole batch's, [B, K]
+  auto per_step = gather_batch(assignment_cost(fit, kind, single_index));  // the whole batch's, [B, T, K]
+  const int64_t global = per_step.size(0);
+  // Rows of the plan: one per sequence (its steps' costs summed), or one per step.
+  auto cost = unit == AssignmentUnit::Sequence ? per_step.sum(1) : per_step.reshape({global * t, k});
   cost = cost / (cost.std() + 1e-6);
   auto plan = -cost / epsilon;
   for (int i = 0; i < iterations; ++i) {
     plan = plan - plan.logsumexp(0, true);  // columns
     plan = plan - plan.logsumexp(1, true);  // rows sum to 1
   }
-  auto primitive = torch::multinomial(plan.softmax(1), 1).squeeze(1);  // [B]
-  auto own = local_rows(primitive);
+  auto primitive = torch::multinomial(plan.softmax(1), 1).squeeze(1);  // one per row
+  auto grid = unit == AssignmentUnit::Sequence ? primitive.unsqueeze(1).expand({global, t}) : primitive.view({global, t});
+  auto own = local_rows(grid.contiguous());
   Assignment out;
-  out.index = single_index.index_select(0, own).unsqueeze(1).expand({own.size(0), t});
+  out.index = single_index.index_select(0, own.reshape(-1)).view_as(own);
   auto counts = torch::bincount(primitive.cpu(), {}, k);
   for (int64_t p = 0; p < k; ++p) out.counts.push_back(counts[p].item<int64_t>());
   return out;

@@ -25,9 +25,15 @@ struct SupportFit {
   torch::Tensor step;      // d = mu_t - mu_{t-1}, [B, T, D]
 };
 
+// 1 for every support that holds one of the `pruned` primitives, else 0, [S].
+torch::Tensor pruned_supports(const torch::Tensor& supports, const std::vector<int>& pruned);
+// Added to the energy of a support holding a pruned primitive: it is never chosen.
+constexpr double kPrunedEnergy = 1e4;
+
 // means [B, T+1, D]. Stage 2 (`slabs`) fits the speeds; else every active primitive has speed 1.
+// Supports holding a `pruned` primitive get kPrunedEnergy more.
 SupportFit fit_supports(const FlowFieldImpl& flow, const torch::Tensor& means, bool slabs, double sparsity,
-                        double temperature, double ridge);
+                        double temperature, double ridge, const std::vector<int>& pruned = {});
 
 // Spike marginals p(y_t[k] = 1) = sum over supports holding k, [B, T, K].
 torch::Tensor spike_marginals(const SupportFit& fit);
@@ -38,20 +44,24 @@ torch::Tensor sample_supports(const SupportFit& fit);
 // Mean relative residual of the best support of each step: a label-free measure of fit.
 double best_residual(const SupportFit& fit);
 
-// Curriculum (single-transformation sequences): one primitive per sequence from a balanced plan.
-// cost[b, k] sums over the sequence's steps how badly primitive k alone explains each step:
+// A balanced plan of one primitive per sequence (the labelled curriculum: single-transformation
+// sequences) or per step (label-free: every step explained by one field, each primitive given
+// its share of the batch's steps). cost[row, k] is how badly primitive k alone explains the
+// row's steps (summed over a sequence's steps):
 //  - AssignmentCost::Energy: its single-primitive energy (speed 1 in stage 1);
 //  - AssignmentCost::Direction: 1 - cos^2 between field and step (1 when the field points away),
 //    the residual at the best speed. A field much longer than the steps then cannot make the plan
-//    sort sequences by step length rather than by the direction of their motion.
+//    sort rows by step length rather than by the direction of their motion.
 // The cost is divided by the standard deviation of the cost matrix (this makes epsilon
-// scale-free); a log-domain Sinkhorn plan with rows summing to 1 and columns to B/K; each row
+// scale-free); a log-domain Sinkhorn plan with rows summing to 1 and columns to rows/K; each row
 // then draws its primitive.
 enum class AssignmentCost { Energy, Direction };
+enum class AssignmentUnit { Sequence, Step };
 struct Assignment {
-  torch::Tensor index;          // support index per step, [B, T] (the same along each sequence)
-  std::vector<int64_t> counts;  // sequences given to each primitive
+  torch::Tensor index;          // support index per step, [B, T]
+  std::vector<int64_t> counts;  // rows (sequences or steps) given to each primitive
 };
-Assignment balanced_assignment(const SupportFit& fit, AssignmentCost cost, double epsilon, int iterations);
+Assignment balanced_assignment(const SupportFit& fit, AssignmentCost cost, double epsilon, int iterations,
+                               AssignmentUnit unit = AssignmentUnit::Sequence);
 
 }  // namespace sta::model

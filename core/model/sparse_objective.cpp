@@ -15,11 +15,11 @@ Objective sparse_coding_objective(StaModelImpl& model, const torch::Tensor& fram
   auto z = mu + torch::exp(0.5 * log_var) * standard_normal_like(mu);
   auto kl = 0.5 * (mu.pow(2) + log_var.exp() - 1 - log_var).sum(-1);  // [B, T+1]
 
-  auto fit = fit_supports(*model.flow(), mu, s.train_slabs, c.sparsity, c.support_temperature, c.slab_ridge);
+  auto fit = fit_supports(*model.flow(), mu, s.train_slabs, c.sparsity, c.support_temperature, c.slab_ridge, c.pruned);
   Objective out;
   torch::Tensor index;
   if (s.balanced) {
-    auto assignment = balanced_assignment(fit, s.assignment_cost, s.sinkhorn_epsilon, s.sinkhorn_iterations);
+    auto assignment = balanced_assignment(fit, s.assignment_cost, s.sinkhorn_epsilon, s.sinkhorn_iterations, *s.balanced);
     index = assignment.index;
     out.assignment = assignment.counts;
   } else {

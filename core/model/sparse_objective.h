@@ -2,18 +2,22 @@
 // inferred by sparse coding: a per-frame VAE term (KL weighted by beta), the decoded roll-out
 // from a sample of z_0, latent targets (the roll-out and a teacher-forced one-step prediction
 // pulled towards the encoder means), the spike KL against the Markov prior, the Laplace slab
-// prior and the Hamilton-Jacobi term. During the curriculum each sequence gets one primitive
-// from a balanced assignment; afterwards a support is drawn per step by Gumbel-max.
+// prior and the Hamilton-Jacobi term. During a curriculum each sequence (labelled) or each step
+// (label-free) gets one primitive from a balanced assignment; otherwise a support is drawn per
+// step by Gumbel-max.
 #pragma once
 
 #include "core/model/objective.h"
 #include "core/model/sparse_coding.h"
 
+#include <optional>
+
 namespace sta::model {
 
 struct SparseObjectiveSettings {
   bool train_slabs = false;  // stage 2: least-squares slabs and their Laplace prior
-  bool balanced = false;     // curriculum: balanced assignment of one primitive per sequence
+  // Curriculum: a balanced assignment of one primitive per sequence or per step.
+  std::optional<AssignmentUnit> balanced;
   AssignmentCost assignment_cost = AssignmentCost::Direction;
   double sinkhorn_epsilon = 0.05;
   int sinkhorn_iterations = 50;

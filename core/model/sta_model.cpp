@@ -31,7 +31,7 @@ SequencePosterior StaModelImpl::infer(const torch::Tensor& frames) {
   if (!pair_) {  // sparse coding of the encoded steps, the best support taken
     auto means = encode(frames.flatten(0, 1)).mean.view({b, t + 1, -1});
     auto fit = fit_supports(*flow_, means, slabs_trained(), config_.inference_sparsity, config_.support_temperature,
-                            config_.slab_ridge);
+                            config_.slab_ridge, config_.pruned);
     auto chosen = choose_supports(fit, fit.logits.argmax(-1));
     auto q = spike_marginals(fit).clamp(1e-6, 1 - 1e-6);
     auto speed = torch::where(chosen > 0, chosen, torch::ones_like(chosen));

@@ -47,6 +47,7 @@ class StaModelImpl : public torch::nn::Module {
   bool slabs_trained() const { return slabs_trained_.item<float>() > 0.5; }
   // Lambda of sparse-coding inference outside training (chosen on validation sequences).
   void set_inference_sparsity(double lambda) { config_.inference_sparsity = lambda; }
+  void set_pruned(std::vector<int> pruned) { config_.pruned = std::move(pruned); }
   void set_slabs_trained(bool on) { slabs_trained_.fill_(on); }
 
   FlowField& flow() { return flow_; }

@@ -108,7 +108,8 @@ def infer(self, frames: Tensor) -> Tuple[Tensor, Tensor]:
     length = step.pow(2).sum(-1, True) + 1e-6
     residual = (step.unsqueeze(2) - predicted).pow(2).sum(-1) / length
     logits = -(residual + )"
-    << number(c.inference_sparsity) << R"( * supports.sum(-1)) / )" << number(c.support_temperature) << R"(
+    << number(c.inference_sparsity) << R"( * supports.sum(-1) + )" << number(kPrunedEnergy) << R"( * self.pruned_supports) / )"
+    << number(c.support_temperature) << R"(
     best = logits.argmax(-1)
     index = best.unsqueeze(-1).unsqueeze(-1).expand([b, t, 1, self.primitives])
     chosen = torch.gather(g, 2, index).squeeze(2)
@@ -142,6 +143,7 @@ torch::jit::Module torchscript_module(StaModelImpl& model, const std::string& me
   module.register_parameter("field_symmetric", cpu(flow.symmetric()), false);
   module.register_parameter("field_skew_transposed", cpu(flow.skew().transpose(1, 2)), false);
   module.register_buffer("supports", support_table(c.primitives, torch::kFloat));
+  module.register_buffer("pruned_supports", pruned_supports(support_table(c.primitives, torch::kFloat), c.pruned));
   const std::pair<const char*, int> sizes[] = {{"primitives", c.primitives},
                                                {"latent_dim", c.latent_dim},
                                                {"image_size", c.image_size},

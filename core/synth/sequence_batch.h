@@ -18,5 +18,9 @@ struct SequenceBatch {
 
 SequenceBatch make_batch(const data::Dataset& data, data::Split split, int64_t first, int count, data::SequenceMode mode,
                          torch::Device device);
+// What training reads: the same frames, read through the source's frames_only calls, so that no
+// ground truth is ever asked for.
+torch::Tensor make_training_frames(const data::Dataset& data, data::Split split, int64_t first, int count,
+                                   data::SequenceMode mode, torch::Device device);
 
 }  // namespace sta::synth

@@ -1,19 +1,46 @@
-// The objective of a training step (see step_objective.h).
+// The inputs and objective of a training step (see step_objective.h).
 #include "core/train/step_objective.h"
 
 #include "core/model/frames.h"
 #include "core/model/sparse_objective.h"
+#include "core/synth/sequence_batch.h"
 
 namespace sta::train {
 
-model::Objective training_objective(model::StaModelImpl& model, const TrainConfig& config, const torch::Tensor& frames,
-                                    int64_t step, const std::vector<data::Sequence>& batch, bool curriculum) {
+namespace {
+
+bool labelled_curriculum(const TrainConfig& config, int64_t step) {
+  return config.curriculum == Curriculum::Labelled && config.stage(step) > 0 && config.in_curriculum(step) &&
+         config.model.inference == "sparse-coding";
+}
+
+}  // namespace
+
+TrainingBatch training_batch(const data::Dataset& data, const TrainConfig& config, int64_t step, int64_t first,
+                             int64_t rows, torch::Device device) {
+  const auto mode = labelled_curriculum(config, step) ? data::SequenceMode::Curriculum : data::SequenceMode::Sparse;
+  TrainingBatch batch;
+  if (config.supervised) {
+    auto made = synth::make_batch(data, data::Split::Train, first, static_cast<int>(rows), mode, device);
+    batch.frames = made.frames;
+    batch.known_g = model::ground_truth_g(made.sequences, config.model.primitives).to(device);
+  } else {
+    batch.frames = synth::make_training_frames(data, data::Split::Train, first, static_cast<int>(rows), mode, device);
+  }
+  return batch;
+}
+
+model::Objective training_objective(model::StaModelImpl& model, const TrainConfig& config, const TrainingBatch& batch,
+                                    int64_t step) {
+  const auto& frames = batch.frames;
   const int stage = config.stage(step);
   if (stage == 0) return model::autoencoder_objective(model, frames, config.kl_weight);
   if (config.model.inference == "sparse-coding") {
     model::SparseObjectiveSettings settings;
     settings.train_slabs = stage == 2;
-    settings.balanced = curriculum && config.balanced_assignment;
+    if (config.in_curriculum(step) && config.balanced_assignment)
+      settings.balanced = config.curriculum == Curriculum::Labelled ? model::AssignmentUnit::Sequence
+                                                                     : model::AssignmentUnit::Step;
     settings.assignment_cost =
         config.assignment_cost == "energy" ? model::AssignmentCost::Energy : model::AssignmentCost::Direction;
     settings.sinkhorn_epsilon = config.sinkhorn_epsilon;
@@ -29,7 +56,7 @@ model::Objective training_objective(model::StaModelImpl& model, const TrainConfi
   settings.temperature = config.temperature(step);
   settings.train_slabs = stage == 2;
   settings.spike_kl_weight = config.spike_kl_weight(step);
-  if (config.supervised) settings.known_g = model::ground_truth_g(batch, config.model.primitives).to(frames.device());
+  if (batch.known_g) settings.known_g = *batch.known_g;
   settings.trace = config.model.trace == "exact" ? model::Trace::Exact : model::Trace::Hutchinson;
   auto objective = model::sta_objective(model, frames, settings);
   if (config.autoencoder_weight > 0) {

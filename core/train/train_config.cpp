@@ -14,8 +14,26 @@ int TrainConfig::stage(int64_t step) const {
   return step >= static_cast<int64_t>(slab_stage_fraction * total_steps) ? 2 : 1;
 }
 
+std::string curriculum_name(Curriculum curriculum) {
+  switch (curriculum) {
+    case Curriculum::None: return "none";
+    case Curriculum::BalancedSteps: return "balanced-steps";
+    case Curriculum::Labelled: return "labelled";
+  }
+  return "none";
+}
+
+Curriculum parse_curriculum(const std::string& name) {
+  for (auto c : {Curriculum::None, Curriculum::BalancedSteps, Curriculum::Labelled})
+    if (curriculum_name(c) == name) return c;
+  throw std::invalid_argument("invalid training config: curriculum must be none, balanced-steps or labelled, not '" +
+                              name + "'");
+}
+
+bool TrainConfig::reads_ground_truth() const { return curriculum == Curriculum::Labelled || supervised; }
+
 bool TrainConfig::in_curriculum(int64_t step) const {
-  return step >= static_cast<int64_t>(warmup_fraction * total_steps) &&
+  return curriculum != Curriculum::None && step >= static_cast<int64_t>(warmup_fraction * total_steps) &&
          step < static_cast<int64_t>((warmup_fraction + curriculum_fraction) * total_steps);
 }
 
@@ -49,9 +67,12 @@ void TrainConfig::validate() const {
   require(autoencoder_weight >= 0 && kl_weight >= 0, "autoencoder_weight and kl_weight must be >= 0");
   require(curriculum_fraction >= 0 && warmup_fraction + curriculum_fraction <= 1,
           "curriculum_fraction must be in [0, 1 - warmup_fraction]");
+  require(!supervised || model.inference == "pair-network",
+          "supervised (the pair network's ground-truth baseline) does nothing under sparse-coding inference");
   require(assignment_cost == "direction" || assignment_cost == "energy", "assignment_cost must be direction or energy");
   require(sinkhorn_epsilon > 0 && sinkhorn_iterations >= 1, "sinkhorn_epsilon must be > 0 and sinkhorn_iterations >= 1");
   require(latent_weight >= 0 && one_step_weight >= 0, "latent weights must be >= 0");
+  require(prune_tolerance >= 0 && prune_tolerance < 1, "prune_tolerance must be in [0, 1)");
   require(learning_rate > 0 && lr_final_fraction > 0 && lr_final_fraction <= 1, "bad learning rate schedule");
   require(grad_clip > 0, "grad_clip must be positive");
   require(temperature_start > 0 && temperature_end > 0, "temperatures must be positive");
@@ -108,16 +129,49 @@ TrainConfig make_preset(const std::string& name, int image_size, int primitives,
   } else {
     throw std::invalid_argument("unknown preset '" + name + "' (use tiny, demo or paper)");
   }
+  // Spikes are inferred with the energy they were trained with; only the labelled curriculum,
+  // which reads ground truth anyway, chooses another lambda on labelled validation sequences.
+  c.model.inference_sparsity = c.model.sparsity;
   c.validate();
   return c;
 }
 
+namespace {
+
+// Settings that only one kind of spike inference reads: setting one under the other is refused.
+const std::vector<std::string>& pair_network_only() {
+  static const std::vector<std::string> keys = {"supervised", "temperature_start", "temperature_end", "anneal_fraction",
+                                                "model.trace"};
+  return keys;
+}
+const std::vector<std::string>& sparse_coding_only() {
+  static const std::vector<std::string> keys = {
+      "curriculum", "curriculum_fraction", "balanced_assignment", "assignment_cost", "sinkhorn_epsilon",
+      "sinkhorn_iterations", "latent_weight", "one_step_weight", "model.sparsity", "model.inference_sparsity",
+      "model.support_temperature", "model.slab_ridge", "prune_tolerance"};
+  return keys;
+}
+
+void require_read(const std::vector<std::string>& keys, const TrainConfig& c) {
+  const bool sparse = c.model.inference == "sparse-coding";
+  for (const auto& key : keys) {
+    const auto& other = sparse ? pair_network_only() : sparse_coding_only();
+    if (std::find(other.begin(), other.end(), key) != other.end())
+      throw std::invalid_argument("setting '" + key + "' does nothing under " + c.model.inference +
+                                  " inference (model.inference): leave it out");
+  }
+}
+
+}  // namespace
+
 TrainConfig with_overrides(const TrainConfig& config, const std::vector<std::string>& assignments) {
   nlohmann::json j = config;
+  std::vector<std::string> keys;
   for (const auto& assignment : assignments) {
     const auto eq = assignment.find('=');
     if (eq == std::string::npos) throw std::invalid_argument("override '" + assignment + "' is not key=value");
     const std::string key = assignment.substr(0, eq), text = assignment.substr(eq + 1);
+    keys.push_back(key);
     if (key.empty() || key.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_.") != std::string::npos)
       throw std::invalid_argument("unknown setting '" + key + "'");
     const auto pointer = nlohmann::json::json_pointer("/" + std::regex_replace(key, std::regex("\\."), "/"));
@@ -139,11 +193,14 @@ TrainConfig with_overrides(const TrainConfig& config, const std::vector<std::str
       throw std::invalid_argument("setting '" + key + "' expects a value like " + j[pointer].dump());
     j[pointer] = value;
   }
+  TrainConfig result;
   try {
-    return j.get<TrainConfig>();
+    result = j.get<TrainConfig>();
   } catch (const nlohmann::json::exception& e) {
     throw std::invalid_argument(std::string("bad override: ") + e.what());
   }
+  require_read(keys, result);
+  return result;
 }
 
 void to_json(nlohmann::json& j, const TrainConfig& c) {
@@ -154,6 +211,7 @@ void to_json(nlohmann::json& j, const TrainConfig& c) {
        {"warmup_fraction", c.warmup_fraction},
        {"autoencoder_weight", c.autoencoder_weight},
        {"kl_weight", c.kl_weight},
+       {"curriculum", curriculum_name(c.curriculum)},
        {"curriculum_fraction", c.curriculum_fraction},
        {"balanced_assignment", c.balanced_assignment},
        {"assignment_cost", c.assignment_cost},
@@ -163,6 +221,7 @@ void to_json(nlohmann::json& j, const TrainConfig& c) {
        {"one_step_weight", c.one_step_weight},
        {"supervised", c.supervised},
        {"slab_stage_fraction", c.slab_stage_fraction},
+       {"prune_tolerance", c.prune_tolerance},
        {"learning_rate", c.learning_rate},
        {"lr_final_fraction", c.lr_final_fraction},
        {"grad_clip", c.grad_clip},
@@ -214,6 +273,8 @@ void from_json(const nlohmann::json& j, TrainConfig& c) {
   // Keys added with the learning recipe; older checkpoints get the run they were trained with.
   c.kl_weight = j.value("kl_weight", 1.0);
   c.curriculum_fraction = j.value("curriculum_fraction", 0.0);
+  // Before the key existed every curriculum was the labelled one.
+  c.curriculum = parse_curriculum(j.value("curriculum", std::string("labelled")));
   c.balanced_assignment = j.value("balanced_assignment", false);
   c.assignment_cost = j.value("assignment_cost", std::string("energy"));
   c.sinkhorn_epsilon = j.value("sinkhorn_epsilon", 0.05);
@@ -222,6 +283,7 @@ void from_json(const nlohmann::json& j, TrainConfig& c) {
   c.one_step_weight = j.value("one_step_weight", 0.0);
   c.supervised = j.at("supervised").get<bool>();
   c.slab_stage_fraction = j.at("slab_stage_fraction").get<double>();
+  c.prune_tolerance = j.value("prune_tolerance", 0.0);  // runs before pruning never pruned
   c.learning_rate = j.at("learning_rate").get<double>();
   c.lr_final_fraction = j.at("lr_final_fraction").get<double>();
   c.grad_clip = j.at("grad_clip").get<double>();

@@ -11,6 +11,10 @@
 
 namespace sta::train {
 
+enum class Curriculum { None, BalancedSteps, Labelled };
+std::string curriculum_name(Curriculum curriculum);  // "none", "balanced-steps", "labelled"
+Curriculum parse_curriculum(const std::string& name);  // throws std::invalid_argument
+
 struct TrainConfig {
   std::string preset = "demo";
   model::ModelConfig model;
@@ -19,9 +23,14 @@ struct TrainConfig {
   double warmup_fraction = 0.0;       // stage 0: frames autoencoded independently (no flows)
   double autoencoder_weight = 1.0;    // stages 1-2: weight of the per-frame autoencoder term
   double kl_weight = 0.5;             // beta on the per-frame KL terms
-  // Curriculum (sparse-coding inference): after the warm-up, this fraction of the steps trains
-  // on single-transformation sequences (stratified over the batch), each sequence given one
-  // primitive by a balanced Sinkhorn assignment (epsilon, iterations) when balanced_assignment.
+  // Curriculum (sparse-coding inference), for curriculum_fraction of the steps after the warm-up:
+  //  - BalancedSteps (label-free): the training sequences as they come, every step given one
+  //    primitive by a balanced Sinkhorn plan over the batch's steps (epsilon, iterations);
+  //  - Labelled (weak supervision): single-transformation sequences asked of the generator
+  //    (stratified by type, so it reads ground truth), one primitive per sequence by the plan;
+  //  - None: the posterior's draw from the first step.
+  // Without balanced_assignment a curriculum draws from the posterior too.
+  Curriculum curriculum = Curriculum::Labelled;
   double curriculum_fraction = 0.3;
   bool balanced_assignment = true;
   std::string assignment_cost = "direction";  // what the plan minimises: "direction" or "energy" (sparse_coding.h)
@@ -31,6 +40,9 @@ struct TrainConfig {
   double one_step_weight = 5.0;       // one-step prediction pulled to the encoder means (sparse coding)
   bool supervised = false;            // roll out with the ground-truth transformations (baseline)
   double slab_stage_fraction = 0.5;   // stage 2 (slabs trained) starts after this fraction of steps
+  // After the last step (sparse coding), primitives are pruned while taking one away raises the
+  // mean best-support energy of held-out steps by less than this (train/pruning.h); 0: never.
+  double prune_tolerance = 0.02;
   double learning_rate = 1e-3;        // Adam, cosine-decayed to lr_final_fraction of itself
   double lr_final_fraction = 0.1;
   double grad_clip = 100.0;           // global gradient-norm clip
@@ -46,7 +58,9 @@ struct TrainConfig {
   int64_t publish_every = 10;         // steps between snapshots published to viewers
 
   int stage(int64_t step) const;  // 0 (autoencoder warm-up), 1 (spikes only), 2 (spikes and slabs)
-  bool in_curriculum(int64_t step) const;
+  bool in_curriculum(int64_t step) const;   // a curriculum other than None, at this step
+  // Whether training reads ground truth: the labelled curriculum, or the supervised baseline.
+  bool reads_ground_truth() const;
   double temperature(int64_t step) const;
   double spike_kl_weight(int64_t step) const;
   double learning_rate_at(int64_t step) const;
@@ -59,7 +73,9 @@ std::vector<std::string> preset_names();
 TrainConfig make_preset(const std::string& name, int image_size, int primitives, int steps);
 
 // Applies "key=value" overrides (keys as in the JSON form, dotted for the model config, e.g.
-// "model.latent_dim=16", "learning_rate=2e-3"); values are JSON. Throws std::invalid_argument.
+// "model.latent_dim=16", "learning_rate=2e-3"); values are JSON. Throws std::invalid_argument,
+// also for a setting that the chosen spike inference never reads (e.g. the Gumbel temperature
+// under sparse coding, the curriculum under the pair network).
 TrainConfig with_overrides(const TrainConfig& config, const std::vector<std::string>& assignments);
 
 void to_json(nlohmann::json& j, const TrainConfig& c);

@@ -5,8 +5,9 @@
 #include "core/model/clone.h"
 #include "core/model/generator_state.h"
 #include "core/model/native_backend.h"
-#include "core/synth/sequence_batch.h"
 #include "core/train/adam_state.h"
+#include "core/synth/sequence_batch.h"
+#include "core/train/pruning.h"
 #include "core/train/step_objective.h"
 
 #include <chrono>
@@ -19,11 +20,9 @@ namespace sta::train {
 namespace {
 constexpr int64_t kLastGoodEvery = 50;   // steps between copies of known-good weights
 constexpr int kMaxFailuresInARow = 8;    // then training is declared diverged
-// Validation sequences: training images with dynamics no training step draws (steps x batch stays
-// far below this index), so that choices made on them never look at the test split.
-constexpr int64_t kValidationOffset = 1'000'000'000;
-// Candidates for the sparse-coding lambda at inference, tried on validation sequences at the end.
-constexpr double kInferenceSparsities[] = {0.005, 0.01, 0.02, 0.05, 0.1};
+// Candidates for the sparse-coding lambda at inference, tried on labelled validation sequences at
+// the end of a run that reads ground truth (the labelled curriculum).
+constexpr double kInferenceSparsities[] = {0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1};
 
 }  // namespace
 
@@ -67,6 +66,10 @@ void Trainer::setup() {
   if (data_->spec().steps != config_.model.steps)
     throw std::invalid_argument("the data has T = " + std::to_string(data_->spec().steps) + " but the model expects T = " +
                                 std::to_string(config_.model.steps));
+  if (config_.reads_ground_truth() && !data_->has_ground_truth())
+    throw std::invalid_argument(std::string("the ") +
+                                (config_.supervised ? "supervised baseline" : "labelled curriculum (curriculum=labelled)") +
+                                " reads ground truth, which this source has not: train with curriculum=balanced-steps or none");
   model_->to(device_);
   model_->train();
   if (parallel_) {
@@ -79,7 +82,12 @@ void Trainer::setup() {
   if (data_->has_ground_truth() && is_rank_zero()) {
     const int half = std::max(1, config_.validation_sequences / 2);
     for (auto mode : {data::SequenceMode::Single, data::SequenceMode::Sparse})
-      for (int i = 0; i < half; ++i) validation_.push_back(data_->sequence(data::Split::Train, kValidationOffset + i, mode));
+      for (int i = 0; i < half; ++i) validation_.push_back(data_->sequence(data::Split::Train, data::kValidationFirst + i, mode));
+  }
+  if (config_.model.inference == "sparse-coding" && config_.prune_tolerance > 0 && is_rank_zero()) {
+    const model::GeneratorStateGuard keep_ranks_in_step;
+    held_out_frames_ = synth::make_training_frames(*data_, data::Split::Train, data::kValidationFirst,
+                                                   config_.validation_sequences, data::SequenceMode::Sparse, device_);
   }
   publish();
 }
@@ -99,13 +107,15 @@ std::shared_ptr<model::StaModelImpl> Trainer::snapshot() const {
   return snapshot_;
 }
 
-double Trainer::validate() {
+void Trainer::validate(StepReport& report) {
   const model::GeneratorStateGuard keep_ranks_in_step;  // rank 0 alone validates
   model_->eval();
   model::NativeBackend backend(model_.ptr());
-  auto accuracy = eval::spike_alignment(eval::alignment_steps(backend, validation_)).single_accuracy;
+  const auto alignment = eval::spike_alignment(eval::alignment_steps(backend, validation_));
   model_->train();
-  return accuracy;
+  report.validation_alignment = alignment.single_accuracy;
+  report.validation_f1 = alignment.multi_f1;
+  metrics_["validation_alignment"] = alignment.single_accuracy;
 }
 
 std::string Trainer::choose_inference_sparsity() {
@@ -124,6 +134,28 @@ std::string Trainer::choose_inference_sparsity() {
   metrics_["inference_sparsity"] = best;
   std::ostringstream event;
   event << "inference lambda " << best << " chosen on validation sequences (multi-transformation F1 " << best_f1 << ")";
+  return event.str();
+}
+
+std::string Trainer::prune() {
+  const model::GeneratorStateGuard keep_ranks_in_step;  // rank 0 alone prunes
+  model_->eval();
+  const auto result = prune_primitives(*model_, held_out_frames_, config_.prune_tolerance);
+  model_->train();
+  model_->set_pruned(result.pruned);
+  config_.model.pruned = result.pruned;
+  metrics_["pruned"] = result.pruned;
+  std::ostringstream event;
+  event << "pruning (label-free, tolerance " << config_.prune_tolerance << " of the mean step energy " << result.energy
+        << "): cost of taking each primitive away";
+  for (size_t k = 0; k < result.cost.size(); ++k)
+    if (std::isfinite(result.cost[k])) event << (k ? ", " : " ") << k << ": " << result.cost[k];
+  event << "; " << config_.model.primitives - static_cast<int>(result.pruned.size()) << " of " << config_.model.primitives
+        << " primitives live";
+  if (!result.pruned.empty()) {
+    event << ", pruned";
+    for (int k : result.pruned) event << " " << k;
+  }
   return event.str();
 }
 
@@ -154,19 +186,16 @@ StepReport Trainer::step() {
   for (auto& group : optimizer_->param_groups())
     static_cast<torch::optim::AdamOptions&>(group.options()).lr(report.learning_rate);
 
-  const bool sparse = config_.model.inference == "sparse-coding";
-  const bool curriculum = sparse && report.stage > 0 && config_.in_curriculum(step_) && data_->has_ground_truth();
-  const auto mode = curriculum ? data::SequenceMode::Curriculum : data::SequenceMode::Sparse;
   // Rank r of N takes rows [r B/N, (r+1) B/N) of the step's global batch.
   const int64_t rows = parallel_ ? parallel_->local_batch(config_.batch_size) : config_.batch_size;
   const int64_t first = step_ * config_.batch_size + (parallel_ ? parallel_->rank() * rows : 0);
-  const auto batch = synth::make_batch(*data_, data::Split::Train, first, rows, mode, device_);
+  const auto batch = training_batch(*data_, config_, step_, first, rows, device_);
 
   std::optional<model::BatchShardScope> shard;
   if (parallel_) shard.emplace(parallel_->shard(config_.batch_size));
-  auto objective = training_objective(*model_, config_, batch.frames, step_, batch.sequences, curriculum);
+  auto objective = training_objective(*model_, config_, batch, step_);
   shard.reset();
-  report.curriculum = curriculum;
+  report.curriculum = report.stage > 0 && config_.in_curriculum(step_) && config_.model.inference == "sparse-coding";
   report.assignment = objective.assignment;
   report.usage = objective.usage;
   report.best_residual = objective.best_residual;
@@ -194,12 +223,14 @@ StepReport Trainer::step() {
   ++step_;
   report.step = step_;
   if (step_ % kLastGoodEvery == 0 && failures_in_a_row_ == 0) model::copy_parameters(*model_, *last_good_);
+  if (done() && held_out_frames_.defined())  // before the last validation, which sees it
+    report.event += (report.event.empty() ? "" : "\n") + prune();
   if (config_.validate_every > 0 && !validation_.empty() && (step_ % config_.validate_every == 0 || done())) {
-    report.validation_alignment = validate();
-    metrics_["validation_alignment"] = *report.validation_alignment;
+    validate(report);
   }
-  if (done() && config_.model.inference == "sparse-coding" && !validation_.empty())
-    report.event = choose_inference_sparsity();
+  // Choosing by labels is for runs that read them anyway (the labelled curriculum).
+  if (done() && config_.model.inference == "sparse-coding" && config_.reads_ground_truth() && !validation_.empty())
+    report.event += (report.event.empty() ? "" : "\n") + choose_inference_sparsity();
   if (report.event.empty()) report.event = std::exchange(pending_event_, std::string());
   metrics_["loss"] = report.loss;
   // Every rank publishes, though only rank 0's snapshots are ever shown: the copy draws from the

@@ -36,6 +36,7 @@ struct StepReport {
   double steps_per_second = 0, eta_seconds = 0;
   double allreduce_seconds = 0;  // spent averaging gradients over the ranks (data-parallel)
   std::optional<double> validation_alignment;  // measured at this step (single-step accuracy)
+  std::optional<double> validation_f1;         // ... and multi-transformation F1
   std::string event;                           // e.g. a recovered non-finite step or a stage switch
   // Sparse-coding diagnostics (see model::Objective): curriculum batch, the balanced plan's
   // sequences per primitive, each primitive's share of steps, the best support's residual.
@@ -94,8 +95,9 @@ class Trainer {
  private:
   void setup();
   void publish();
-  double validate();
+  void validate(StepReport& report);
   std::string choose_inference_sparsity();
+  std::string prune();
   StepReport recover(StepReport report, const std::string& reason);
   void agree_across_ranks(StepReport& report);
 
@@ -114,6 +116,7 @@ class Trainer {
   int64_t steps_run_ = 0;
   double total_step_seconds_ = 0, total_allreduce_seconds_ = 0;
   std::vector<data::Sequence> validation_;
+  torch::Tensor held_out_frames_;  // frames only, of the validation indices: for pruning
   nlohmann::json metrics_ = nlohmann::json::object();
 
   std::atomic<bool> paused_{false}, cancelled_{false}, cancel_requested_{false};

@@ -43,6 +43,7 @@ TEST_CASE("every numeric and enum option refuses a bad value with a one-line rea
       {"train --preset tiny --data digits --length 0" + model, "--length"},
       {"train --preset tiny --data digits --size 0" + model, "--size"},
       {"train --preset tiny --data digits --set batch_size=0" + model, "batch_size"},
+      {"train --preset tiny --data digits --set curriculum=labels" + model, "curriculum"},
       {"train --preset tiny --data digits --on-save-error ignore" + model, "--on-save-error"},
       {"bench --preset tiny --json /nonexistent-folder/b.json --repeats 1", "/nonexistent-folder/b.json"},
       {"eval " + demo + " --sequences 0", "--sequences"},
@@ -61,10 +62,13 @@ TEST_CASE("every numeric and enum option refuses a bad value with a one-line rea
       {"export traversal " + demo + " --scale 0" + gif, "--scale"},
       {"export traversal " + demo + " --fps 0" + gif, "--fps"},
       {"export traversal " + demo + " --device tpu" + gif, "tpu"},
+      {"eval " + demo + " --sequences 1 --samples 1 --json /dev/null", "STA_NUM_THREADS"},  // with the variable below
   };
   for (const BadOption& row : table) {
     CAPTURE(row.arguments);
-    const CommandResult result = sta_cli(row.arguments);
+    const bool bad_threads = row.culprit == "STA_NUM_THREADS";
+    const CommandResult result =
+        bad_threads ? run_command("STA_NUM_THREADS=abc " + shell_quote(STA_CLI_EXE) + " " + row.arguments) : sta_cli(row.arguments);
     CAPTURE(result.output);
     CHECK(result.exit_code != 0);
     CHECK(result.output.rfind("sta: error: ", 0) == 0);

@@ -76,6 +76,8 @@ TEST_CASE("with no arguments the studio opens on the demo model and the data it 
   for (const auto& accuracy : state["panels"]["spikes"]["alignment"]["single_accuracy_of"])
     CHECK(accuracy.get<double>() >= 0.9);
   CHECK(state["panels"]["spikes"]["alignment"]["primitive_usage"].size() == 3);
+  CHECK(state["panels"]["spikes"]["alignment"]["live"] == 3);  // every primitive explains steps
+  CHECK(state["panels"]["spikes"]["alignment"]["unused"].empty());
 }
 
 TEST_CASE("the shipped shapes model opens on its scenes and separates its four transformations") {

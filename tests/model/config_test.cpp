@@ -20,6 +20,7 @@ TEST_CASE("presets default to the recipe: sparse coding, linear fields, curricul
     CHECK(c.model.linear_fields);
     CHECK_FALSE(c.model.mlp_fields);
     CHECK(c.curriculum_fraction == doctest::Approx(0.3));
+    CHECK(c.curriculum == train::Curriculum::Labelled);
     CHECK(c.balanced_assignment);
     CHECK(c.latent_weight == 5.0);
     CHECK(c.one_step_weight == 5.0);
@@ -110,4 +111,17 @@ TEST_CASE("text settings must be UTF-8 (tests/data/fuzz-regressions/overrides/in
   CHECK_THROWS_WITH_AS(train::with_overrides(base, {std::string("preset=caf\xe9")}), doctest::Contains("not valid UTF-8"),
                        std::invalid_argument);
   CHECK(train::with_overrides(base, {"preset=caf\xc3\xa9"}).preset == "caf\xc3\xa9");  // UTF-8 is fine
+}
+
+TEST_CASE("a setting that the chosen spike inference never reads is refused with the reason") {
+  const auto c = train::make_preset("demo", 28, 3, 8);
+  for (const char* unread : {"temperature_start=0.5", "temperature_end=0.1", "anneal_fraction=0.8", "model.trace=exact"})
+    CHECK_THROWS_WITH_AS(train::with_overrides(c, {unread}), doctest::Contains("does nothing under sparse-coding inference"),
+                         std::invalid_argument);
+  CHECK_THROWS_WITH_AS(train::with_overrides(c, {"supervised=true"}), doctest::Contains("does nothing"), std::invalid_argument);
+  CHECK_THROWS_WITH_AS(train::with_overrides(c, {"model.inference=pair-network", "curriculum=labelled"}),
+                       doctest::Contains("'curriculum' does nothing under pair-network inference"), std::invalid_argument);
+  // What each one reads is taken.
+  CHECK(train::with_overrides(c, {"model.inference=pair-network", "temperature_end=0.1"}).temperature_end == 0.1);
+  CHECK(train::with_overrides(c, {"curriculum=none"}).curriculum == train::Curriculum::None);
 }

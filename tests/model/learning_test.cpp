@@ -10,9 +10,6 @@
 
 using namespace sta;
 
-// Sized (steps, thresholds) for the procedural digits; a build without OpenCV has none, so there
-// it is skipped (the headless stage of scripts/test.sh checks that build's training with the CLI
-// and the device parity tests instead); the default build runs it.
 TEST_CASE("a small model learns to separate rotation, scale and hue" * doctest::skip(!STA_WITH_OPENCV)) {
   auto config = train::make_preset("tiny", 28, 3, 8);
   config.total_steps = 600;

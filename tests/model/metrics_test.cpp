@@ -4,6 +4,7 @@
 #include "core/model/native_backend.h"
 #include "core/eval/hungarian.h"
 #include "core/eval/metrics.h"
+#include "core/eval/transport_efficiency.h"
 #include "core/model/sta_model.h"
 #include "model_fixture.h"
 
@@ -81,14 +82,19 @@ TEST_CASE("evaluate reports every metric for a model") {
   CHECK(r.alignment.single_steps >= 4 * 3 * 8);  // every step of the single sequences, and more
   for (double d : r.exactness.divergence) CHECK(d < 1e-12);
   for (double a : r.exactness.asymmetry) CHECK(a < 1e-12);
+  double lowest = 1, highest = 0;
   for (int i = 0; i < 3; ++i) {
     CHECK(r.autoencoder_floor[i] > 0);
     CHECK(r.no_motion[i] > 0);
-    const double possible = r.no_motion[i] - r.autoencoder_floor[i];
     CHECK(r.transport_efficiency[i] ==
-          doctest::Approx(possible > 0 ? (r.no_motion[i] - r.equivariance[i]) / possible : 0.0));
-    CHECK(r.alignment.single_accuracy_of[i] >= 0);
+          doctest::Approx(eval::transport_efficiency(r.no_motion[i], r.autoencoder_floor[i], r.equivariance[i])));
+    CHECK(r.alignment.single_accuracy_of[i] <= 1);
+    lowest = std::min(lowest, r.alignment.single_accuracy_of[i]);
+    highest = std::max(highest, r.alignment.single_accuracy_of[i]);
   }
+  // The overall accuracy is the per-transformation ones weighted by their steps.
+  CHECK(r.alignment.single_accuracy >= lowest - 1e-12);
+  CHECK(r.alignment.single_accuracy <= highest + 1e-12);
   REQUIRE(r.alignment.usage.size() == 3);
   auto j = r.to_json();
   CHECK(j["equivariance_error"].contains("rotate"));
@@ -117,4 +123,13 @@ TEST_CASE("a model whose fields do not move predicts no motion: efficiency 0") {
     CHECK(r.equivariance[i] == doctest::Approx(r.no_motion[i]).epsilon(1e-4));
     CHECK(r.transport_efficiency[i] == doctest::Approx(0).epsilon(1e-3));
   }
+}
+
+TEST_CASE("transport efficiency is 1 at the floor, 0 at no motion, and 0 where the floor is not below no motion") {
+  CHECK(eval::transport_efficiency(1000, 200, 200) == doctest::Approx(1.0));
+  CHECK(eval::transport_efficiency(1000, 200, 1000) == doctest::Approx(0.0));
+  CHECK(eval::transport_efficiency(1000, 200, 600) == doctest::Approx(0.5));
+  CHECK(eval::transport_efficiency(1000, 200, 1400) == doctest::Approx(-0.5));  // worse than standing still
+  CHECK(eval::transport_efficiency(500, 500, 100) == 0.0);
+  CHECK(eval::transport_efficiency(500, 800, 100) == 0.0);
 }

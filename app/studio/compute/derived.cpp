@@ -102,15 +102,20 @@ const eval::AlignmentResult* Derived::alignment(Workspace& ws) {
     // Matching primitives to transformations needs one primitive per transformation at least.
     if (ws.model()->engine.primitives() < static_cast<int>(ws.dataset()->transforms().size())) return std::nullopt;
     try {
-      std::vector<eval::AlignmentStep> steps;
-      for (data::SequenceMode mode : {data::SequenceMode::Single, data::SequenceMode::Sparse})
-        for (int i = 0; i < kSummarySequences; ++i) {
-          const data::Sequence s = ws.dataset()->sequence(data::Split::Test, i, mode);
-          const model::SequenceInference inferred = ws.model()->engine.infer(s);
-          for (size_t t = 0; t < inferred.spike_probability.size(); ++t)
-            steps.push_back({inferred.spike_probability[t], s.truth->spikes[t]});
-        }
-      return eval::spike_alignment(steps);
+      // As sta eval does: the match is fitted on validation sequences and scored on test ones.
+      auto steps_of = [&](data::Split split, int64_t first) {
+        std::vector<eval::AlignmentStep> steps;
+        for (data::SequenceMode mode : {data::SequenceMode::Single, data::SequenceMode::Sparse})
+          for (int i = 0; i < kSummarySequences; ++i) {
+            const data::Sequence s = ws.dataset()->sequence(split, first + i, mode);
+            const model::SequenceInference inferred = ws.model()->engine.infer(s);
+            for (size_t t = 0; t < inferred.spike_probability.size(); ++t)
+              steps.push_back({inferred.spike_probability[t], s.truth->spikes[t]});
+          }
+        return steps;
+      };
+      return eval::spike_alignment(steps_of(data::Split::Test, 0),
+                                   eval::match_primitives(steps_of(data::Split::Train, data::kValidationFirst)));
     } catch (const std::exception& e) {
       ws.report_error(std::string("spike summary: ") + e.what());
       return std::nullopt;

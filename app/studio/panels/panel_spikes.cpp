@@ -197,6 +197,19 @@ void SpikesPanel::draw_summary(ImVec2 at, Workspace& ws, Derived& derived, const
   }
   ImGui::SetCursorScreenPos({at.x, top + (m + 2) * line + 2.0f});
   ImGui::TextDisabled("F1 %.2f (multi)", a->multi_f1);
+  ImGui::SetCursorScreenPos({at.x, top + (m + 3) * line + 2.0f});
+  ImGui::TextDisabled("live %d of %d", k - static_cast<int>(a->unused.size()), k);
+  if (ImGui::IsItemHovered()) {
+    std::string shares;
+    for (int p = 0; p < k; ++p) {
+      char text[64];
+      std::snprintf(text, sizeof text, "\n  primitive %d: %.3f%s", p, a->usage[p],
+                    std::count(a->unused.begin(), a->unused.end(), p) ? " (unused)" : "");
+      shares += text;
+    }
+    ImGui::SetTooltip("share of the test steps on which each primitive is on; below %.0f%%: unused%s",
+                      100 * eval::kUnusedShare, shares.c_str());
+  }
 }
 
 nlohmann::json SpikesPanel::describe() const {
@@ -205,6 +218,9 @@ nlohmann::json SpikesPanel::describe() const {
     out["alignment"] = {{"single_accuracy", alignment_->single_accuracy},
                         {"single_accuracy_of", alignment_->single_accuracy_of},
                         {"primitive_usage", alignment_->usage},
+                        {"live", alignment_->usage.size() - alignment_->unused.size()},
+                        {"unused", alignment_->unused},
+                        {"left_over", alignment_->left_over},
                         {"multi_f1", alignment_->multi_f1},
                         {"primitive_of", alignment_->primitive_of},
                         {"coactivation", alignment_->coactivation}};
