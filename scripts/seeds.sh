@@ -3,7 +3,8 @@
 # split, and prints the mean and the minimum of every metric. Seeds run one after another;
 # STA_SEED_JOBS=2 runs two side by side with one torch thread each (2-core machines).
 # Usage: scripts/seeds.sh PRESET DATA N [extra `sta train` options, e.g. --steps 800 --set kl_weight=1]
-# Output: runs/seeds-PRESET-DATA/seed-S.{sta,log,json} and summary.json (override with STA_SEEDS_DIR).
+# Output: runs/seeds-PRESET-DATA/seed-S.{sta,log,json}, the run logs seed-S.sta.log.jsonl and
+# summary.json (override with STA_SEEDS_DIR).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 if [ $# -lt 3 ]; then
@@ -47,8 +48,14 @@ for seed in range(count):
         m = json.load(f)
     with open(f"{folder}/seed-{seed}.log") as f:
         seconds = int(re.findall(r"train_seconds (\d+)", f.read())[-1])
+    # The run log (one JSON object per logged step) gives the validation curve.
+    with open(f"{folder}/seed-{seed}.sta.log.jsonl") as f:
+        validation = [json.loads(line)["validation"]["alignment"] for line in f if '"validation"' in line]
     flat = {"alignment": m["spike_alignment"]["single_accuracy"], "multi_f1": m["spike_alignment"]["multi_f1"],
-            "train_minutes": seconds / 60}
+            "live_primitives": m["primitives"]["live"], "train_minutes": seconds / 60}
+    if validation:
+        flat["validation.best"] = max(validation)
+        flat["validation.final"] = validation[-1]
     for name in m["equivariance_error"]:
         flat[f"alignment.{name}"] = m["spike_alignment"]["single_accuracy_of"][name]
         flat[f"equivariance.{name}"] = m["equivariance_error"][name]

@@ -1,6 +1,6 @@
-// `sta train`, `sta eval` and `sta bench` end to end: a tiny run writes a loadable checkpoint,
-// --resume continues it, SIGINT saves and exits cleanly, eval prints every metric and writes
-// JSON, and bad input gives a one-line reason with a non-zero exit.
+// `sta train`, `sta eval` and `sta bench` end to end: a tiny run writes a loadable checkpoint and
+// its run log, --resume continues both, SIGINT saves and exits cleanly, eval prints every metric
+// and writes JSON, and bad input gives a one-line reason with a non-zero exit.
 #include "core/train/checkpoint.h"
 #include "support/run_command.h"
 #include "support/sta_cli.h"
@@ -9,6 +9,7 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <csignal>
 #include <filesystem>
 #include <fstream>
@@ -21,20 +22,56 @@ using test::check_one_line_error;
 using test::shell_quote;
 using test::sta_cli;
 
-TEST_CASE("train writes a checkpoint, resume continues it, eval reports every metric") {
+namespace {
+
+// The run log beside a checkpoint: one JSON object per line, every line whole.
+std::vector<nlohmann::json> run_log(const std::string& model) {
+  std::ifstream in(model + ".log.jsonl");
+  REQUIRE(in.good());
+  std::vector<nlohmann::json> lines;
+  std::string line;
+  while (std::getline(in, line)) lines.push_back(nlohmann::json::parse(line));
+  return lines;
+}
+
+std::vector<int64_t> logged_steps(const std::vector<nlohmann::json>& lines) {
+  std::vector<int64_t> steps;
+  for (const auto& line : lines) steps.push_back(line.at("step").get<int64_t>());
+  return steps;
+}
+
+}  // namespace
+
+TEST_CASE("train writes a checkpoint and its run log, resume continues both, eval reports every metric") {
   test::TempDir dir;
   const auto model = dir.file("tiny.sta");
-  auto trained = sta_cli("train --preset tiny --data digits --steps 40 --out " + shell_quote(model));
+  auto trained = sta_cli("train --preset tiny --data digits --steps 40 --set validate_every=10 --out " + shell_quote(model));
   CAPTURE(trained.output);
   REQUIRE(trained.exit_code == 0);
   CHECK(trained.output.find("step 40/40") != std::string::npos);
   CHECK(train::read_checkpoint_meta(model).step == 40);
+  // The run log: a line per validation step, with the losses, usage, residual and validation.
+  const auto first = run_log(model);
+  CHECK(logged_steps(first) == std::vector<int64_t>{10, 20, 30, 40});
+  for (const auto& line : first) {
+    CAPTURE(line.dump());
+    CHECK(line.at("loss").is_number());
+    CHECK(line.at("terms").contains("recon"));
+    CHECK(line.at("usage").size() == 3);
+    CHECK(line.at("best_residual").get<double>() >= 0);
+    CHECK(line.at("validation").at("alignment").is_number());
+    CHECK(line.at("validation").at("multi_f1").is_number());
+  }
 
   auto resumed = sta_cli("train --resume --steps 50 --out " + shell_quote(model));
   CAPTURE(resumed.output);
   REQUIRE(resumed.exit_code == 0);
   CHECK(resumed.output.find("resuming") != std::string::npos);
   CHECK(train::read_checkpoint_meta(model).step == 50);
+  const auto continued = run_log(model);  // appended: the first run's lines, then the new ones
+  CHECK(logged_steps(continued) == std::vector<int64_t>{10, 20, 30, 40, 50});
+  REQUIRE(continued.size() == 5);
+  for (size_t i = 0; i < first.size(); ++i) CHECK(continued[i] == first[i]);
 
   const auto json_path = dir.file("metrics.json");
   auto evaluated = sta_cli("eval " + shell_quote(model) + " --sequences 3 --samples 2 --json " + shell_quote(json_path));
@@ -91,6 +128,20 @@ TEST_CASE("Ctrl-C during training saves a loadable checkpoint and exits cleanly"
   CHECK(meta.step > 0);
   CHECK(meta.step < 100000);
   CHECK_NOTHROW(train::load_checkpoint(model, torch::kCPU));
+  // The run log survives the interrupt whole, and a resume appends to it.
+  const auto interrupted = logged_steps(run_log(model));
+  REQUIRE_FALSE(interrupted.empty());
+  CHECK(interrupted.front() == 50);  // the first progress line is step 50's, logged with it
+  CHECK(interrupted.back() <= meta.step);
+  const auto resumed = sta_cli("train --resume --steps " + std::to_string(meta.step + 3) + " --out " + shell_quote(model));
+  CAPTURE(resumed.output);
+  REQUIRE(resumed.exit_code == 0);
+  auto steps = logged_steps(run_log(model));
+  CHECK(std::is_sorted(steps.begin(), steps.end()));
+  CHECK(std::adjacent_find(steps.begin(), steps.end()) == steps.end());  // no step twice
+  REQUIRE(steps.size() == interrupted.size() + 1);
+  CHECK(std::equal(interrupted.begin(), interrupted.end(), steps.begin()));
+  CHECK(steps.back() == meta.step + 3);
 }
 
 TEST_CASE("bench prints median timings") {

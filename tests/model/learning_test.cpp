@@ -1,6 +1,7 @@
 // Learning regression: a small model trained for about two minutes on procedural digits must
 // separate rotation, scale and hue: spike alignment >= 0.80 on held-out test sequences. A change
 // that breaks learning (inference, curriculum, fields, objective, data) fails here.
+// Not under sanitizers: minutes of training find nothing there that the short runs do not.
 #include "core/model/native_backend.h"
 #include "core/eval/metrics.h"
 #include "core/train/trainer.h"
