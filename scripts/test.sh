@@ -4,7 +4,8 @@
 #   2. the headless build of a GPU node (-DSTA_STUDIO=OFF -DSTA_OPENCV=OFF, build-headless/):
 #      its model, train, export and field suites and the headless CLI checks;
 #   3. the GPU check's dry run on the CPU (scripts/gpu/check.sh --device cpu --budget tiny);
-#   4. the non-GUI suites built with AddressSanitizer + UndefinedBehaviorSanitizer (build-asan/);
+#   4. the non-GUI suites built with AddressSanitizer + UndefinedBehaviorSanitizer (build-asan/),
+#      less the files marked "Not under sanitizers" (long trainings, scripts: tests/CMakeLists.txt);
 #   5. the studio's threaded parts (training worker, field layers) with ThreadSanitizer (build-tsan/).
 # Prints each stage's time; exits non-zero on any failure.
 set -euo pipefail
@@ -26,7 +27,7 @@ xvfb-run -a -s "-screen 0 1280x800x24" \
 stage_done "stage 1 (every suite)"
 
 cmake -S . -B build-headless -G Ninja -DCMAKE_BUILD_TYPE=Release -DSTA_STUDIO=OFF -DSTA_OPENCV=OFF >/dev/null
-ninja -C build-headless | tail -1
+ninja -C build-headless tests/all | tail -1  # the suites and sta (no benches)
 ctest --test-dir build-headless --output-on-failure --timeout 900 --parallel "$(nproc)" -R '^(model|train|export|field):|headless'
 stage_done "stage 2 (headless build and suites)"
 
@@ -35,7 +36,7 @@ scripts/gpu/check.sh --device cpu --budget tiny --build build-headless --out bui
 stage_done "stage 3 (GPU check, CPU dry run)"
 SANITIZERS="$PWD/tests/sanitizers"
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Release -DSTA_STUDIO=OFF -DSTA_SANITIZE=address,undefined >/dev/null
-ninja -C build-asan | tail -1
+ninja -C build-asan tests/all | tail -1
 ASAN_OPTIONS="detect_leaks=1:exitcode=23" \
 LSAN_OPTIONS="suppressions=$SANITIZERS/lsan.supp:print_suppressions=0" \
 UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \

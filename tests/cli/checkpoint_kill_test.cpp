@@ -5,6 +5,7 @@
 // one temporary file is left (the next save clears those of dead runs). A file-size limit
 // (ulimit -f, like a full disk) makes a save fail with a clear error and leaves the previous
 // checkpoint intact; training stops or goes on as --on-save-error says.
+// Not under sanitizers: crash safety of files, with dozens of trainings (ASan adds nothing there).
 #include "core/model/native_backend.h"
 #include "core/data/dataset.h"
 #include "core/model/frames.h"

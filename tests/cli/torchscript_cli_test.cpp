@@ -2,6 +2,7 @@
 // python3-torch: `sta export torchscript` writes a module that PyTorch loads and that gives the
 // values the C++ side computes (tools/torchscript_example.py check), a model defined and scripted
 // in PyTorch opens in `sta eval` and `sta export traversal`, and a bad module is refused.
+// Not under sanitizers: Python's side of the models; the C++ side runs there in model:.
 #include "core/model/native_backend.h"
 #include "core/model/torchscript_backend.h"
 #include "core/train/checkpoint.h"
