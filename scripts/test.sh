@@ -7,7 +7,8 @@
 #   4. the non-GUI suites built with AddressSanitizer + UndefinedBehaviorSanitizer (build-asan/),
 #      less the files marked "Not under sanitizers" (long trainings, scripts: tests/CMakeLists.txt);
 #   5. the studio's threaded parts (training worker, field layers) with ThreadSanitizer (build-tsan/).
-# Prints each stage's time; exits non-zero on any failure.
+# Prints each stage's time and its slowest tests (scripts/slowest_tests.sh); exits non-zero on any
+# failure.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 started=$(date +%s)
@@ -24,11 +25,13 @@ stage_done "set-up and build"
 BUILD_DIR="${STA_BUILD_DIR:-build}"
 xvfb-run -a -s "-screen 0 1280x800x24" \
   ctest --test-dir "$BUILD_DIR" --output-on-failure --timeout 900 --parallel "$(nproc)" "$@"
+scripts/slowest_tests.sh "$BUILD_DIR"
 stage_done "stage 1 (every suite)"
 
 cmake -S . -B build-headless -G Ninja -DCMAKE_BUILD_TYPE=Release -DSTA_STUDIO=OFF -DSTA_OPENCV=OFF >/dev/null
 ninja -C build-headless tests/all | tail -1  # the suites and sta (no benches)
 ctest --test-dir build-headless --output-on-failure --timeout 900 --parallel "$(nproc)" -R '^(model|train|export|field):|headless'
+scripts/slowest_tests.sh build-headless
 stage_done "stage 2 (headless build and suites)"
 
 scripts/gpu/prepare.sh
@@ -41,11 +44,13 @@ ASAN_OPTIONS="detect_leaks=1:exitcode=23" \
 LSAN_OPTIONS="suppressions=$SANITIZERS/lsan.supp:print_suppressions=0" \
 UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
   ctest --test-dir build-asan --output-on-failure --timeout 1800 --parallel "$(nproc)"
+scripts/slowest_tests.sh build-asan
 stage_done "stage 4 (ASan + UBSan, non-GUI suites)"
 
 cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=Release -DSTA_SANITIZE=thread >/dev/null
 ninja -C build-tsan test_threads | tail -1
 STA_NUM_THREADS=1 OMP_NUM_THREADS=1 TSAN_OPTIONS="halt_on_error=1:suppressions=$SANITIZERS/tsan.supp" \
   xvfb-run -a -s "-screen 0 1280x800x24" ctest --test-dir build-tsan --output-on-failure --timeout 1800
+scripts/slowest_tests.sh build-tsan 4
 stage_done "stage 5 (TSan, threaded parts)"
 echo "test.sh: all stages passed in $(( $(date +%s) - started )) s"

@@ -6,7 +6,8 @@
 
 namespace sta::cli {
 
-void add_data_command(CLI::App& app);   // sta data preview
+void add_data_command(CLI::App& app);   // sta data preview | clips
+void add_data_clips_command(CLI::App& data);  // sta data clips (registered by add_data_command)
 void add_train_command(CLI::App& app);  // sta train
 void add_eval_command(CLI::App& app);   // sta eval
 void add_bench_command(CLI::App& app);  // sta bench

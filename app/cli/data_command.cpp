@@ -1,5 +1,5 @@
-// `sta data preview`: writes a PNG grid of generated sequences, one sequence per row and
-// T+1 frames per row, frames enlarged (nearest neighbour) to at least kMinFramePixels.
+// `sta data preview`: writes a PNG grid of a source's sequences, one sequence per row and T+1
+// frames per row, frames enlarged (nearest neighbour) to at least kMinFramePixels.
 #include "app/cli/commands.h"
 #include "core/data/dataset.h"
 #if STA_WITH_OPENCV
@@ -24,7 +24,7 @@ struct PreviewOptions {
   std::string split = "train";
   std::string mode = "sparse";
   uint64_t seed = 0;
-  int steps = 8;
+  int steps = 8, stride = 4;
   std::string out;
 };
 
@@ -39,6 +39,7 @@ void run_preview(const PreviewOptions& options) {
   spec.transforms = data::parse_transform_list(options.transforms);
   spec.steps = options.steps;
   spec.seed = options.seed;
+  spec.video_stride = options.stride;
   const auto dataset = data::open_dataset(spec);
 #if !STA_WITH_OPENCV
   throw std::runtime_error("sta data writes a PNG, which needs OpenCV; this build leaves it out (-DSTA_OPENCV=OFF)");
@@ -85,8 +86,11 @@ void add_data_command(CLI::App& app) {
   preview->add_option("--seed", options->seed, "Seed of the sequence dynamics")->capture_default_str()
       ->check(CLI::NonNegativeNumber);
   preview->add_option("--steps", options->steps, "Steps T per sequence (T+1 frames)")->capture_default_str()->check(CLI::Range(1, 64));
+  preview->add_option("--stride", options->stride, "Frames between consecutive windows of video: and clips: sources")
+      ->capture_default_str()->check(CLI::Range(1, 100000));
   preview->add_option("--out", options->out, "Output PNG file")->required();
   preview->callback([options] { run_preview(*options); });
+  add_data_clips_command(*data);
 }
 
 }  // namespace sta::cli

@@ -31,36 +31,48 @@ const std::map<std::string, Published> kPublished = {
 
 void print_report(const eval::EvalReport& r, const model::CheckpointSummary& summary, const data::DataSpec& spec,
                   const std::string& path, const std::string& kind, const std::optional<double>& inference_sparsity) {
-  std::printf("STA evaluation of %s (step %lld) on %s, test split, %d single-transformation sequences each\n\n",
-              path.c_str(), static_cast<long long>(summary.step), spec.source.c_str(), r.options.sequences);
+  if (r.recording)
+    std::printf("STA evaluation of %s (step %lld) on %s, test split, %lld windows\n\n", path.c_str(),
+                static_cast<long long>(summary.step), spec.source.c_str(), static_cast<long long>(r.sequences_evaluated));
+  else
+    std::printf("STA evaluation of %s (step %lld) on %s, test split, %d single-transformation sequences each\n\n",
+                path.c_str(), static_cast<long long>(summary.step), spec.source.c_str(), r.options.sequences);
   if (summary.ground_truth_used)
     std::printf("Training: curriculum %s, %s\n\n", summary.curriculum.c_str(),
                 *summary.ground_truth_used ? "read ground truth (weak supervision)" : "no ground truth read (label-free)");
   std::printf("Equivariance error (sum over t=1..T of per-pixel L1, pixels in [0,1]; lower is better)\n");
   std::printf("  %-14s %10s   %s\n", "transformation", "this model", "published MNIST: FFRL supervised / weak / VAE");
-  for (size_t i = 0; i < r.transforms.size(); ++i) {
-    auto p = kPublished.find(r.transforms[i]);
-    std::printf("  %-14s %10.2f", r.transforms[i].c_str(), r.equivariance[i]);
+  for (size_t i = 0; i < r.rollout_names.size(); ++i) {
+    auto p = kPublished.find(r.rollout_names[i]);
+    std::printf("  %-14s %10.2f", r.rollout_names[i].c_str(), r.equivariance[i]);
     if (p != kPublished.end()) std::printf("   %.2f / %.2f / %.2f", p->second.supervised, p->second.weak, p->second.vae);
     std::printf("\n");
   }
   std::printf("\nDiagnosis (same L1): autoencoder floor = decode the encoder's own means; no motion = decoded frame 0\n");
   std::printf("  %-14s %10s %10s %10s %12s %10s\n", "transformation", "roll-out", "floor", "no motion", "efficiency", "alignment");
-  for (size_t i = 0; i < r.transforms.size(); ++i)
-    std::printf("  %-14s %10.1f %10.1f %10.1f %12.3f %10.3f\n", r.transforms[i].c_str(), r.equivariance[i],
-                r.autoencoder_floor[i], r.no_motion[i], r.transport_efficiency[i], r.alignment.single_accuracy_of[i]);
+  for (size_t i = 0; i < r.rollout_names.size(); ++i) {
+    std::printf("  %-14s %10.1f %10.1f %10.1f %12.3f", r.rollout_names[i].c_str(), r.equivariance[i],
+                r.autoencoder_floor[i], r.no_motion[i], r.transport_efficiency[i]);
+    if (r.recording) std::printf(" %10s\n", "-");
+    else std::printf(" %10.3f\n", r.alignment.single_accuracy_of[i]);
+  }
   if (r.log_likelihood)
     std::printf("\nLog-likelihood bound (importance-weighted, %d samples): %.2f nats per sequence (published MNIST FFRL: -2112.45)\n",
                 r.options.likelihood_samples, *r.log_likelihood);
   else
     std::printf("\nLog-likelihood bound: not available (it needs the priors of an STA checkpoint)\n");
   const auto& a = r.alignment;
-  std::printf("\nSpike alignment: accuracy %.3f on %lld single-transformation steps, F1 %.3f on %lld multi-transformation steps\n",
-              a.single_accuracy, static_cast<long long>(a.single_steps), a.multi_f1, static_cast<long long>(a.multi_steps));
+  if (r.transforms.empty()) {
+    std::printf("\nSpike alignment: not available (no labels: a clip folder's labels.csv gives them)\n");
+  } else {
+    std::printf("\nSpike alignment: accuracy %.3f on %lld single-transformation steps, F1 %.3f on %lld multi-transformation steps\n",
+                a.single_accuracy, static_cast<long long>(a.single_steps), a.multi_f1, static_cast<long long>(a.multi_steps));
+    std::printf("  match fitted on %s, scored on the test split\n", r.matched_on.c_str());
+    for (size_t i = 0; i < r.transforms.size(); ++i)
+      std::printf("  %-14s -> primitive %d, accuracy %.3f\n", r.transforms[i].c_str(), a.primitive_of[i],
+                  a.single_accuracy_of[i]);
+  }
   if (inference_sparsity) std::printf("  inference sparsity lambda %g\n", *inference_sparsity);
-  std::printf("  match fitted on validation sequences (training images, unseen dynamics), scored on the test split\n");
-  for (size_t i = 0; i < r.transforms.size(); ++i)
-    std::printf("  %-14s -> primitive %d\n", r.transforms[i].c_str(), a.primitive_of[i]);
   std::printf("  primitive usage (share of test steps with spike probability > 0.5):");
   for (double u : a.usage) std::printf(" %.3f", u);
   std::printf("\n  live primitives: %zu of %zu", a.usage.size() - a.unused.size(), a.usage.size());

@@ -12,7 +12,7 @@ struct TrainArgs {
   std::string preset = "demo", source = "fashion-mnist", transforms, device = "auto", out;
   int64_t steps = 0;
   uint64_t seed = 0;
-  int batch = 0, primitives = 0, length = 8, size = 0;
+  int batch = 0, primitives = 0, length = 8, size = 0, stride = 4;  // stride: video and clip windows
   std::vector<std::string> overrides;
   bool resume = false;
   std::string on_save_error = "stop";

@@ -129,6 +129,7 @@ void run_train(const TrainArgs& a) {
     spec.steps = a.length;
     spec.seed = a.seed;
     spec.image_size = a.size;
+    spec.video_stride = a.stride;
     data = data::open_dataset(spec);
     const int transforms = std::max<int>(1, static_cast<int>(data->transforms().size()));
     auto config = train::make_preset(a.preset, data->image_size(), a.primitives > 0 ? a.primitives : transforms, a.length);
@@ -184,7 +185,7 @@ void add_train_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("train", "Train an STA model and write a checkpoint");
   cmd->add_option("--preset", args->preset, "tiny (seconds), demo (the 2-core CPU default) or paper (GPU)")
       ->check(CLI::IsMember({"tiny", "demo", "paper"}))->capture_default_str();
-  cmd->add_option("--data", args->source, "Data source: fashion-mnist, idx:PATH, digits, shapes, video:PATH")
+  cmd->add_option("--data", args->source, "Data source: fashion-mnist, idx:PATH, digits, shapes, video:PATH, clips:PATH")
       ->capture_default_str();
   cmd->add_option("--transforms", args->transforms, "Comma-separated transformations (default: the source's set)");
   cmd->add_option("--device", args->device, "auto, cpu or cuda")->capture_default_str();
@@ -199,6 +200,8 @@ void add_train_command(CLI::App& app) {
   cmd->add_option("--length", args->length, "Transitions per sequence T")->capture_default_str()->check(CLI::Range(1, 4096));
   cmd->add_option("--size", args->size, "Frame size in pixels (default: the source's own, e.g. 28, or 64 for shapes)")
       ->check(CLI::Range(8, 1024));
+  cmd->add_option("--stride", args->stride, "Frames between consecutive windows of video: and clips: sources")
+      ->capture_default_str()->check(CLI::Range(1, 100000));
   cmd->add_option("--out", args->out, "Checkpoint file to write (also written periodically)")->required();
   cmd->add_option("--set", args->overrides, "Override a training setting, e.g. --set model.latent_dim=16 (repeatable)");
   cmd->add_flag("--resume", args->resume, "Continue training the checkpoint at --out");

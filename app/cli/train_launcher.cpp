@@ -88,6 +88,7 @@ std::vector<std::string> worker_arguments(const TrainArgs& a, int rank, int port
   if (a.batch > 0) add("--batch", std::to_string(a.batch));
   if (a.primitives > 0) add("--primitives", std::to_string(a.primitives));
   if (a.size > 0) add("--size", std::to_string(a.size));
+  add("--stride", std::to_string(a.stride));
   for (const auto& o : a.overrides) add("--set", o);
   if (a.resume) out.push_back("--resume");
   return out;

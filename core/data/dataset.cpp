@@ -1,11 +1,12 @@
 // open_dataset and the source-string syntax (see dataset.h): validates the spec, resolves the
-// transformation set and hands over to the IDX, procedural or video sources.
+// transformation set and hands over to the IDX, procedural, video or clip sources.
 #include "core/data/dataset.h"
 
 #include "core/data/grey_image_source.h"
 #include "core/data/idx_image_source.h"
 #include "core/data/sequence_generator.h"
 #if STA_WITH_OPENCV
+#include "core/media/clips_source.h"
 #include "core/media/digits_source.h"
 #include "core/media/shapes_source.h"
 #include "core/media/video_source.h"
@@ -47,13 +48,13 @@ std::pair<std::string, std::string> split_source(const std::string& source) {
 
 void check_known(const std::string& source) {
   const auto [kind, path] = split_source(source);
-  const bool takes_path = kind == "idx" || kind == "video";
+  const bool takes_path = kind == "idx" || kind == "video" || kind == "clips";
   const bool plain = kind == "fashion-mnist" || kind == "digits" || kind == "shapes";
   if (takes_path && path.empty()) throw DataError("data source '" + source + "' needs a path: " + kind + ":PATH");
   if (!(takes_path || (plain && source == kind))) {
     throw DataError("unknown data source '" + source + "' (known: " + join(known_sources()) + ")");
   }
-  if (!STA_WITH_OPENCV && (kind == "digits" || kind == "shapes" || kind == "video")) {
+  if (!STA_WITH_OPENCV && (kind == "digits" || kind == "shapes" || kind == "video" || kind == "clips")) {
     throw DataError("data source '" + source + "' needs OpenCV, which this build leaves out (-DSTA_OPENCV=OFF)");
   }
 }
@@ -66,7 +67,8 @@ void check_spec(const DataSpec& spec) {
     throw DataError("image size must be between 8 and 1024 (or 0 for the source's own), got " +
                     std::to_string(spec.image_size));
   }
-  if (spec.video_stride < 1) throw DataError("video stride must be at least 1, got " + std::to_string(spec.video_stride));
+  if (spec.video_stride < 1 || spec.video_stride > 100000)
+    throw DataError("the window stride must be between 1 and 100000 frames, got " + std::to_string(spec.video_stride));
 }
 
 std::vector<std::string> resolve_transforms(const DataSpec& spec, const std::vector<std::string>& valid) {
@@ -111,18 +113,26 @@ std::unique_ptr<Dataset> open_dataset(const DataSpec& spec) {
     return open_video_dataset(path, std::move(complete));
 #endif
   }
+  if (kind == "clips") {
+    if (complete.image_size == 0) complete.image_size = kVideoSize;
+#if STA_WITH_OPENCV
+    return open_clips_dataset(path, std::move(complete));
+#endif
+  }
   std::shared_ptr<SceneSource> source = open_scene_source(spec.source);
   complete.transforms = resolve_transforms(spec, source->transforms());
   if (complete.image_size == 0) complete.image_size = source->native_size();
   return make_generated_dataset(std::move(source), std::move(complete));
 }
 
-std::vector<std::string> known_sources() { return {"fashion-mnist", "idx:PATH", "digits", "shapes", "video:PATH"}; }
+std::vector<std::string> known_sources() {
+  return {"fashion-mnist", "idx:PATH", "digits", "shapes", "video:PATH", "clips:PATH"};
+}
 
 std::vector<std::string> transforms_for_source(const std::string& source) {
   check_known(source);
   const std::string kind = split_source(source).first;
-  if (kind == "video") return {};
+  if (kind == "video" || kind == "clips") return {};  // clips: their labels name the factors
 #if STA_WITH_OPENCV
   if (kind == "shapes") return shapes_transforms();
 #endif

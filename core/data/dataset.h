@@ -1,7 +1,6 @@
-// The data layer's public face: a Dataset turns a source string ("fashion-mnist",
-// "idx:PATH", "digits", "shapes", "video:PATH") plus a transformation set into
-// deterministic, indexable sequences x_0..x_T with their ground truth (spec section 1).
-// Everything the model, the CLI and the studio know about data goes through here.
+// The data layer's public face: a Dataset turns a source string ("fashion-mnist", "idx:PATH",
+// "digits", "shapes", "video:PATH", "clips:PATH") plus a transformation set into deterministic,
+// indexable sequences x_0..x_T with their ground truth where it is known (spec section 1).
 #pragma once
 
 #include "core/data/image.h"
@@ -49,7 +48,7 @@ struct GroundTruth {
 
 struct Sequence {
   std::vector<Image> frames;         // T+1 frames, RGB, values in [0,1]
-  std::optional<GroundTruth> truth;  // absent for video sources
+  std::optional<GroundTruth> truth;  // absent for video and unlabelled clips
   std::string label;                 // human-readable provenance, e.g. "test #12, image 3401"
   int64_t item = 0;                  // source item id (image, scene, first video frame); the
                                      // ids of the train and test splits never meet
@@ -61,7 +60,7 @@ struct DataSpec {
   int steps = 8;                        // T; sequences have T+1 frames
   uint64_t seed = 0;                    // sequences are a pure function of (seed, split, index, mode)
   int image_size = 0;                   // 0: the source's native size (28 or 64); video: 64
-  int video_stride = 4;                 // frames between consecutive video windows
+  int video_stride = 4;                 // frames between consecutive windows of video and clips
 };
 
 // Frame f of a warped sequence: the base image rotated by `degrees` (counter-clockwise) and scaled
@@ -82,9 +81,12 @@ class Dataset {
  public:
   virtual ~Dataset() = default;
   virtual const DataSpec& spec() const = 0;               // with defaults filled in
-  virtual std::vector<std::string> transforms() const = 0;  // empty for video
+  virtual std::vector<std::string> transforms() const = 0;  // empty for video, unlabelled clips
   virtual int image_size() const = 0;                     // frames are image_size^2 x 3
   virtual bool has_ground_truth() const = 0;
+  // True for the generated sources, which draw each sequence's transformations (the modes apply);
+  // false for recordings (video, clips), whose windows are what was filmed, in every mode.
+  virtual bool draws_dynamics() const { return true; }
   // Distinct source items (images, scenes, video windows) in the split.
   virtual int64_t count(Split split) const = 0;
   // Thread-safe and deterministic. Any index >= 0 is valid: the item is index % count(split)

@@ -115,11 +115,10 @@ void append_steps(const model::Prediction& p, const std::vector<data::Sequence>&
   auto probs = p.spike_probability.to(torch::kCPU).contiguous();
   auto acc = probs.accessor<float, 3>();
   for (size_t b = 0; b < batch.size(); ++b) {
-    const auto& truth = *batch[b].truth;
-    for (size_t t = 0; t < truth.spikes.size(); ++t) {
+    for (int64_t t = 0; t < probs.size(1); ++t) {  // an unlabelled recording's steps have no truth
       AlignmentStep step;
       for (int64_t k = 0; k < probs.size(2); ++k) step.probability.push_back(acc[b][t][k]);
-      step.truth = truth.spikes[t];
+      if (batch[b].truth) step.truth = batch[b].truth->spikes[t];
       steps.push_back(std::move(step));
     }
   }
@@ -136,6 +135,76 @@ void for_each_batch(model::ModelBackend& m, const std::vector<data::Sequence>& s
   }
 }
 
+// Per sequence: the roll-out's error, the autoencoder floor and no motion, on the CPU.
+struct RolloutErrors {
+  torch::Tensor rollout, floor, still;
+};
+RolloutErrors rollout_errors(model::ModelBackend& m, const torch::Tensor& frames, const model::Prediction& p) {
+  torch::NoGradGuard no_grad;
+  auto own = m.decode(m.encode(frames.flatten(0, 1)).mean).view(frames.sizes());
+  return {sequence_l1_error(p.frames, frames).to(torch::kCPU), sequence_l1_error(own, frames).to(torch::kCPU),
+          sequence_l1_error(own.narrow(1, 0, 1).expand_as(own), frames).to(torch::kCPU)};
+}
+
+double likelihood_bound_sum(StaModelImpl& m, const torch::Tensor& frames, int samples) {
+  return importance_weighted_bound(log_importance_weights(m, frames, samples)).sum().item<double>();
+}
+
+void finish_rollouts(EvalReport& r, double count) {
+  for (size_t i = 0; i < r.equivariance.size(); ++i) {
+    r.equivariance[i] /= count;
+    r.autoencoder_floor[i] /= count;
+    r.no_motion[i] /= count;
+    r.transport_efficiency.push_back(transport_efficiency(r.no_motion[i], r.autoencoder_floor[i], r.equivariance[i]));
+  }
+}
+
+// `count` of a split's windows, spread evenly over it (a recording's windows run clip by clip).
+std::vector<data::Sequence> spread_windows(const data::Dataset& data, data::Split split, int64_t count) {
+  const int64_t available = data.count(split);
+  count = std::min(count, available);
+  std::vector<data::Sequence> out;
+  for (int64_t i = 0; i < count; ++i) out.push_back(data.sequence(split, i * available / count));
+  return out;
+}
+
+// A recording (video, clips): the roll-out error over its test windows, against the floor and no
+// motion, and the alignment of the labelled factors, if any (matched on training windows).
+EvalReport evaluate_recording(model::ModelBackend& m, const data::Dataset& data, const EvalOptions& options) {
+  EvalReport r;
+  r.transforms = data.transforms();
+  r.rollout_names = {"all"};
+  r.recording = true;
+  r.matched_on = "training windows";
+  r.options = options;
+  r.equivariance.assign(1, 0.0);
+  r.autoencoder_floor.assign(1, 0.0);
+  r.no_motion.assign(1, 0.0);
+  const auto windows = spread_windows(data, data::Split::Test,
+                                      options.sequences * std::max<int64_t>(1, static_cast<int64_t>(r.transforms.size())));
+  std::vector<AlignmentStep> steps;
+  double log_likelihood = 0;
+  StaModelImpl* native = m.native();
+  for_each_batch(m, windows, options.batch, [&](const auto& part, const torch::Tensor& frames, const model::Prediction& p) {
+    const auto e = rollout_errors(m, frames, p);
+    r.equivariance[0] += e.rollout.sum().item<double>();
+    r.autoencoder_floor[0] += e.floor.sum().item<double>();
+    r.no_motion[0] += e.still.sum().item<double>();
+    append_steps(p, part, steps);
+    if (native) log_likelihood += likelihood_bound_sum(*native, frames, options.likelihood_samples);
+  });
+  finish_rollouts(r, static_cast<double>(windows.size()));
+  if (native) r.log_likelihood = log_likelihood / static_cast<double>(windows.size());
+  std::vector<int> match;
+  if (data.has_ground_truth())
+    match = match_primitives(alignment_steps(m, spread_windows(data, data::Split::Train, static_cast<int64_t>(windows.size()))));
+  r.alignment = spike_alignment(steps, match);
+  if (!data.has_ground_truth()) r.alignment.left_over.clear();  // no factors to be left over from
+  r.exactness = field_exactness(m, 128, 7);
+  r.sequences_evaluated = static_cast<int64_t>(windows.size());
+  return r;
+}
+
 }  // namespace
 
 std::vector<AlignmentStep> alignment_steps(model::ModelBackend& m, const std::vector<data::Sequence>& sequences) {
@@ -147,14 +216,16 @@ std::vector<AlignmentStep> alignment_steps(model::ModelBackend& m, const std::ve
 }
 
 EvalReport evaluate(model::ModelBackend& m, const data::Dataset& data, const EvalOptions& options) {
-  if (!data.has_ground_truth()) throw std::invalid_argument("evaluation needs a source with ground truth (not video)");
   const auto names = data.transforms();
   const int64_t transforms = static_cast<int64_t>(names.size());
   if (transforms > m.config().primitives)
     throw std::invalid_argument("the model has fewer primitives than the data has transformations");
   if (StaModelImpl* native = m.native()) native->eval();
+  if (!data.draws_dynamics()) return evaluate_recording(m, data, options);
   EvalReport r;
   r.transforms = names;
+  r.rollout_names = names;
+  r.matched_on = "validation sequences (training images, unseen dynamics)";
   r.options = options;
   r.equivariance.assign(transforms, 0.0);
   r.autoencoder_floor.assign(transforms, 0.0);
@@ -166,24 +237,15 @@ EvalReport evaluate(model::ModelBackend& m, const data::Dataset& data, const Eva
   std::vector<AlignmentStep> steps;
   int64_t index = 0;
   for_each_batch(m, single, options.batch, [&](const auto& part, const torch::Tensor& frames, const model::Prediction& p) {
-    torch::NoGradGuard no_grad;
-    auto errors = sequence_l1_error(p.frames, frames).to(torch::kCPU);
-    auto own = m.decode(m.encode(frames.flatten(0, 1)).mean).view(frames.sizes());
-    auto floor = sequence_l1_error(own, frames).to(torch::kCPU);
-    auto still = sequence_l1_error(own.narrow(1, 0, 1).expand_as(own), frames).to(torch::kCPU);
-    for (int64_t b = 0; b < errors.size(0); ++b, ++index) {
-      r.equivariance[index % transforms] += errors[b].item<double>();
-      r.autoencoder_floor[index % transforms] += floor[b].item<double>();
-      r.no_motion[index % transforms] += still[b].item<double>();
+    const auto e = rollout_errors(m, frames, p);
+    for (int64_t b = 0; b < e.rollout.size(0); ++b, ++index) {
+      r.equivariance[index % transforms] += e.rollout[b].item<double>();
+      r.autoencoder_floor[index % transforms] += e.floor[b].item<double>();
+      r.no_motion[index % transforms] += e.still[b].item<double>();
     }
     append_steps(p, part, steps);
   });
-  for (int64_t i = 0; i < transforms; ++i) {
-    r.equivariance[i] /= options.sequences;
-    r.autoencoder_floor[i] /= options.sequences;
-    r.no_motion[i] /= options.sequences;
-    r.transport_efficiency.push_back(transport_efficiency(r.no_motion[i], r.autoencoder_floor[i], r.equivariance[i]));
-  }
+  finish_rollouts(r, options.sequences);
 
   // Sparse sequences: multi-transformation steps (F1) and the likelihood bound (which needs the
   // priors of our own model).
@@ -192,9 +254,7 @@ EvalReport evaluate(model::ModelBackend& m, const data::Dataset& data, const Eva
   StaModelImpl* native = m.native();
   for_each_batch(m, sparse, options.batch, [&](const auto& part, const torch::Tensor& frames, const model::Prediction& p) {
     append_steps(p, part, steps);
-    if (!native) return;
-    auto bound = importance_weighted_bound(log_importance_weights(*native, frames, options.likelihood_samples));
-    log_likelihood += bound.sum().item<double>();
+    if (native) log_likelihood += likelihood_bound_sum(*native, frames, options.likelihood_samples);
   });
   if (native) r.log_likelihood = log_likelihood / static_cast<double>(sparse.size());
   // The primitive-to-transformation match is fitted on validation sequences, scored on the test ones.
@@ -208,30 +268,34 @@ EvalReport evaluate(model::ModelBackend& m, const data::Dataset& data, const Eva
 }
 
 nlohmann::json EvalReport::to_json() const {
-  auto per_transform = [&](const std::vector<double>& values) {
+  auto keyed = [](const std::vector<std::string>& names, const std::vector<double>& values) {
     nlohmann::json j = nlohmann::json::object();
-    for (size_t i = 0; i < transforms.size() && i < values.size(); ++i) j[transforms[i]] = values[i];
+    for (size_t i = 0; i < names.size() && i < values.size(); ++i) j[names[i]] = values[i];
     return j;
   };
+  auto per_transform = [&](const std::vector<double>& values) { return keyed(transforms, values); };
+  auto per_rollout = [&](const std::vector<double>& values) { return keyed(rollout_names, values); };
   nlohmann::json matched = nlohmann::json::object();
   for (size_t i = 0; i < transforms.size() && i < alignment.primitive_of.size(); ++i)
     matched[transforms[i]] = alignment.primitive_of[i];
-  return {{"equivariance_error", per_transform(equivariance)},
-          {"autoencoder_floor", per_transform(autoencoder_floor)},
-          {"no_motion", per_transform(no_motion)},
-          {"transport_efficiency", per_transform(transport_efficiency)},
+  nlohmann::json spikes = nullptr;  // alignment needs labels: none for an unlabelled recording
+  if (!transforms.empty())
+    spikes = {{"single_accuracy", alignment.single_accuracy},
+              {"single_accuracy_of", per_transform(alignment.single_accuracy_of)},
+              {"primitive_usage", alignment.usage},
+              {"multi_f1", alignment.multi_f1},
+              {"single_steps", alignment.single_steps},
+              {"multi_steps", alignment.multi_steps},
+              {"primitive_of", matched},
+              {"matched_on", matched_on},
+              {"coactivation", alignment.coactivation}};
+  return {{"equivariance_error", per_rollout(equivariance)},
+          {"autoencoder_floor", per_rollout(autoencoder_floor)},
+          {"no_motion", per_rollout(no_motion)},
+          {"transport_efficiency", per_rollout(transport_efficiency)},
           {"log_likelihood_bound", log_likelihood ? nlohmann::json(*log_likelihood) : nlohmann::json()},
           {"likelihood_samples", options.likelihood_samples},
-          {"spike_alignment",
-           {{"single_accuracy", alignment.single_accuracy},
-            {"single_accuracy_of", per_transform(alignment.single_accuracy_of)},
-            {"primitive_usage", alignment.usage},
-            {"multi_f1", alignment.multi_f1},
-            {"single_steps", alignment.single_steps},
-            {"multi_steps", alignment.multi_steps},
-            {"primitive_of", matched},
-            {"matched_on", "validation sequences (training images, unseen dynamics)"},
-            {"coactivation", alignment.coactivation}}},
+          {"spike_alignment", spikes},
           {"primitives",
            {{"count", alignment.usage.size()},
             {"live", alignment.usage.size() - alignment.unused.size()},

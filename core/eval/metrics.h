@@ -49,8 +49,12 @@ struct EvalOptions {
 };
 
 struct EvalReport {
-  std::vector<std::string> transforms;
-  std::vector<double> equivariance;  // per transformation, mean over sequences
+  std::vector<std::string> transforms;  // aligned with the spikes: the source's, a clip folder's factors
+  // Groups of the roll-out errors below: each transformation of a generated source; "all" the
+  // test windows of a recording (video, clips), whose steps are not of one transformation each.
+  std::vector<std::string> rollout_names;
+  bool recording = false;  // a video or clip source: test windows, not generated sequences
+  std::vector<double> equivariance;  // per group, mean over sequences
   // Reference levels in the same L1 as the equivariance error, per transformation: decoding
   // the encoder's own mean of every frame (what a perfect flow through this autoencoder could
   // reach), and predicting every frame by decoded frame 0 (no motion at all).
@@ -61,14 +65,16 @@ struct EvalReport {
   // hides a good flow and a strong one hides a bad flow.
   std::vector<double> transport_efficiency;
   std::optional<double> log_likelihood;  // nats per sequence, mean over sequences (our models only)
-  AlignmentResult alignment;         // on single + sparse test sequences
+  AlignmentResult alignment;         // on single + sparse test sequences (a recording: its windows)
+  std::string matched_on;            // what the primitive-to-transformation match was fitted on
   FieldExactness exactness;
   EvalOptions options;
   int64_t sequences_evaluated = 0;
   nlohmann::json to_json() const;
 };
 
-// Runs every metric on the test split. Needs a dataset with ground truth.
+// Runs every metric on the test split. A recording without labels gets no alignment (no
+// transformations), only the primitives' usage.
 EvalReport evaluate(model::ModelBackend& model, const data::Dataset& data, const EvalOptions& options);
 
 // Consecutive test sequences [first, first + count) in the given mode.

@@ -30,7 +30,8 @@ bool is_image_file(const fs::path& file) {
   return std::find(std::begin(kImageExtensions), std::end(kImageExtensions), ext) != std::end(kImageExtensions);
 }
 
-// "frame2" before "frame10": runs of digits compare by value.
+}  // namespace
+
 bool natural_less(const std::string& a, const std::string& b) {
   size_t i = 0, j = 0;
   while (i < a.size() && j < b.size()) {
@@ -54,22 +55,23 @@ bool natural_less(const std::string& a, const std::string& b) {
   return a.size() - i < b.size() - j;
 }
 
+namespace {
 
-std::vector<cv::Mat> read_frame_folder(const std::string& path, int size) {
+std::vector<cv::Mat> read_frame_folder(const std::string& path, int size, const std::string& culprit) {
   std::vector<fs::path> files;
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(path, ec)) {
     if (entry.is_regular_file() && is_image_file(entry.path())) files.push_back(entry.path());
   }
-  if (ec) throw DataError("video:" + path + ": cannot list the folder (" + ec.message() + ")");
+  if (ec) throw DataError(culprit + ": cannot list the folder (" + ec.message() + ")");
   std::sort(files.begin(), files.end(), [](const fs::path& a, const fs::path& b) {
     return natural_less(a.filename().string(), b.filename().string());
   });
-  if (files.empty()) throw DataError("video:" + path + ": folder holds no image files (png, jpg, ...)");
+  if (files.empty()) throw DataError(culprit + ": folder holds no image files (png, jpg, ...)");
   std::vector<cv::Mat> frames;
   for (const auto& file : files) {
     const cv::Mat image = cv::imread(file.string(), cv::IMREAD_COLOR);
-    if (image.empty()) throw DataError("video:" + path + ": cannot read frame '" + file.filename().string() + "'");
+    if (image.empty()) throw DataError(culprit + ": cannot read frame '" + file.filename().string() + "'");
     frames.push_back(square_rgb(image, size));
   }
   return frames;
@@ -90,12 +92,12 @@ cv::VideoCapture open_capture(const std::string& path) {
   return capture;
 }
 
-std::vector<cv::Mat> read_video_file(const std::string& path, int size) {
+std::vector<cv::Mat> read_video_file(const std::string& path, int size, const std::string& culprit) {
   cv::VideoCapture capture = open_capture(path);
   std::vector<cv::Mat> frames;
   cv::Mat image;
   while (capture.isOpened() && capture.read(image) && !image.empty()) frames.push_back(square_rgb(image, size));
-  if (frames.empty()) throw DataError("video:" + path + ": cannot open or decode it as a video");
+  if (frames.empty()) throw DataError(culprit + ": cannot open or decode it as a video");
   return frames;
 }
 
@@ -117,6 +119,7 @@ class VideoDataset final : public Dataset {
   std::vector<std::string> transforms() const override { return {}; }
   int image_size() const override { return spec_.image_size; }
   bool has_ground_truth() const override { return false; }
+  bool draws_dynamics() const override { return false; }
   int64_t count(Split split) const override { return static_cast<int64_t>(starts(split).size()); }
 
   Sequence sequence(Split split, int64_t index, SequenceMode) const override {
@@ -166,11 +169,14 @@ VideoWindows video_windows(int64_t frames, int window, int stride) {
   return windows;
 }
 
-std::unique_ptr<Dataset> open_video_dataset(const std::string& path, DataSpec spec) {
+std::vector<cv::Mat> read_squared_frames(const std::string& path, int size, const std::string& culprit) {
   std::error_code ec;
-  if (!fs::exists(path, ec)) throw DataError("video:" + path + ": no such file or folder");
-  std::vector<cv::Mat> frames = fs::is_directory(path, ec) ? read_frame_folder(path, spec.image_size)
-                                                           : read_video_file(path, spec.image_size);
+  if (!fs::exists(path, ec)) throw DataError(culprit + ": no such file or folder");
+  return fs::is_directory(path, ec) ? read_frame_folder(path, size, culprit) : read_video_file(path, size, culprit);
+}
+
+std::unique_ptr<Dataset> open_video_dataset(const std::string& path, DataSpec spec) {
+  auto frames = read_squared_frames(path, spec.image_size, "video:" + path);
   return video_dataset(std::move(spec), std::move(frames));
 }
 

@@ -28,6 +28,12 @@ cv::Mat square_rgb(const cv::Mat& bgr, int size);
 // The dataset over frames already squared (square_rgb); throws DataError when they are too few.
 std::unique_ptr<Dataset> video_dataset(DataSpec spec, std::vector<cv::Mat> squared);
 
+// Every frame of a video file or a frame folder (natural file order), squared; throws DataError
+// with `culprit` ("video:PATH", a clip's name) in front of the reason.
+std::vector<cv::Mat> read_squared_frames(const std::string& path, int size, const std::string& culprit);
+// "frame2" before "frame10": runs of digits compare by value.
+bool natural_less(const std::string& a, const std::string& b);
+
 // `spec` is complete (image_size filled in, no transforms).
 std::unique_ptr<Dataset> open_video_dataset(const std::string& path, DataSpec spec);
 

@@ -66,10 +66,13 @@ void Trainer::setup() {
   if (data_->spec().steps != config_.model.steps)
     throw std::invalid_argument("the data has T = " + std::to_string(data_->spec().steps) + " but the model expects T = " +
                                 std::to_string(config_.model.steps));
+  const std::string reader = config_.supervised ? "supervised baseline" : "labelled curriculum (curriculum=labelled)";
   if (config_.reads_ground_truth() && !data_->has_ground_truth())
-    throw std::invalid_argument(std::string("the ") +
-                                (config_.supervised ? "supervised baseline" : "labelled curriculum (curriculum=labelled)") +
+    throw std::invalid_argument("the " + reader +
                                 " reads ground truth, which this source has not: train with curriculum=balanced-steps or none");
+  if (config_.reads_ground_truth() && !data_->draws_dynamics())
+    throw std::invalid_argument("the " + reader + " needs sequences of one known transformation at a time, which a " +
+                                "recording cannot give (its labels only judge): train with curriculum=balanced-steps or none");
   model_->to(device_);
   model_->train();
   if (parallel_) {
@@ -146,10 +149,11 @@ std::string Trainer::prune() {
   config_.model.pruned = result.pruned;
   metrics_["pruned"] = result.pruned;
   std::ostringstream event;
-  event << "pruning (label-free, tolerance " << config_.prune_tolerance << " of the mean step energy " << result.energy
+  event << "pruning (label-free, tolerance " << config_.prune_tolerance << ", mean step energy " << result.energy
         << "): cost of taking each primitive away";
+  const char* separator = " ";
   for (size_t k = 0; k < result.cost.size(); ++k)
-    if (std::isfinite(result.cost[k])) event << (k ? ", " : " ") << k << ": " << result.cost[k];
+    if (std::isfinite(result.cost[k])) event << std::exchange(separator, ", ") << k << ": " << result.cost[k];
   event << "; " << config_.model.primitives - static_cast<int>(result.pruned.size()) << " of " << config_.model.primitives
         << " primitives live";
   if (!result.pruned.empty()) {

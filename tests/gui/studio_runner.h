@@ -5,6 +5,7 @@
 #include "support/run_command.h"
 #include "support/temp_dir.h"
 
+#include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 #include <opencv2/core.hpp>
 
@@ -32,6 +33,16 @@ inline std::string write_script(const TempDir& dir, const std::string& name, con
 inline nlohmann::json read_json(const std::string& path) {
   std::ifstream in(path);
   return nlohmann::json::parse(in);
+}
+
+// Opens `model` in the studio, draws 5 frames, screenshots them to DIR/NAME.png and returns the
+// state JSON written beside it; the test fails when the studio does.
+inline nlohmann::json open_model(const TempDir& dir, const std::string& model, const std::string& name) {
+  const CommandResult result =
+      run_studio("--model " + shell_quote(model) + " --screenshot " + shell_quote(dir.file(name + ".png")) + " --frames 5");
+  CAPTURE(result.output);
+  REQUIRE(result.exit_code == 0);
+  return read_json(dir.file(name + ".json"));
 }
 
 // A rectangle written by the studio as [x, y, w, h].

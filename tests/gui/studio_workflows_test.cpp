@@ -84,11 +84,7 @@ TEST_CASE("the shipped shapes model opens on its scenes and separates its four t
   const std::string shapes = std::string(STA_SOURCE_DIR) + "/assets/shapes.sta";
   REQUIRE(std::filesystem::exists(shapes));
   TempDir dir;
-  const CommandResult result =
-      run_studio("--model " + shell_quote(shapes) + " --screenshot " + shell_quote(dir.file("shapes.png")) + " --frames 5");
-  CAPTURE(result.output);
-  REQUIRE(result.exit_code == 0);
-  const nlohmann::json state = read_json(dir.file("shapes.json"));
+  const nlohmann::json state = open_model(dir, shapes, "shapes");
   CHECK(state["errors"].empty());
   CHECK(state["data"]["source"] == "shapes");
   const auto& alignment = state["panels"]["spikes"]["alignment"];

@@ -54,6 +54,7 @@ void SpikesPanel::draw(const Rect& area, Workspace& ws, Derived& derived) {
   }
   const int k = prediction ? ws.primitives() : 0;
   const int m = sequence->truth ? static_cast<int>(sequence->truth->names.size()) : 0;
+  truth_rows_ = sequence->truth ? sequence->truth->names : std::vector<std::string>{};
   ImVec2 avail = ImGui::GetContentRegionAvail();
   const bool summary = k > 0 && m > 0;
   const ImVec2 summary_at{ImGui::GetCursorScreenPos().x + avail.x - px(kSummaryWidth), ImGui::GetCursorScreenPos().y};
@@ -213,7 +214,8 @@ void SpikesPanel::draw_summary(ImVec2 at, Workspace& ws, Derived& derived, const
 }
 
 nlohmann::json SpikesPanel::describe() const {
-  nlohmann::json out{{"cursor_column", cursor_column_}, {"cursor_rect", to_json(cursor_rect_)}, {"alignment", nullptr}};
+  nlohmann::json out{{"cursor_column", cursor_column_}, {"cursor_rect", to_json(cursor_rect_)}, {"alignment", nullptr},
+                     {"truth_rows", truth_rows_}};
   if (alignment_)
     out["alignment"] = {{"single_accuracy", alignment_->single_accuracy},
                         {"single_accuracy_of", alignment_->single_accuracy_of},

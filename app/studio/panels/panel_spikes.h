@@ -29,6 +29,7 @@ class SpikesPanel {
  private:
   void draw_summary(ImVec2 at, Workspace& ws, Derived& derived, const std::vector<std::string>& names);
   int cursor_column_ = 0;
+  std::vector<std::string> truth_rows_;  // the ground-truth rows last drawn (none without truth)
   Rect cursor_rect_;
   std::optional<eval::AlignmentResult> alignment_;
 };
