@@ -70,8 +70,9 @@ TEST_CASE("a small model learns to separate rotation, scale and hue" * doctest::
   auto report = eval::evaluate(backend, *data, options);
   INFO("alignment " << report.alignment.single_accuracy << ", multi F1 " << report.alignment.multi_f1);
   CHECK(report.alignment.single_accuracy >= 0.80);
-  for (size_t m = 0; m < report.transforms.size(); ++m) {  // no transformation is left unlearned
+  // A lost transformation (about 0.5, as hue in one digits run) fails here.
+  for (size_t m = 0; m < report.transforms.size(); ++m) {
     INFO(report.transforms[m] << ": alignment " << report.alignment.single_accuracy_of[m]);
-    CHECK(report.alignment.single_accuracy_of[m] >= 0.5);
+    CHECK(report.alignment.single_accuracy_of[m] >= 0.6);
   }
 }
