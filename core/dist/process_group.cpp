@@ -10,6 +10,7 @@
 #endif
 #include <torch/torch.h>
 
+#include <csignal>
 #include <cstdlib>
 #include <limits>
 
@@ -90,6 +91,9 @@ ProcessGroup::~ProcessGroup() = default;
 std::shared_ptr<ProcessGroup> ProcessGroup::join(const Rendezvous& r) {
   if (r.world_size < 1 || r.rank < 0 || r.rank >= r.world_size)
     throw std::invalid_argument("rank " + std::to_string(r.rank) + " is not in 0.." + std::to_string(r.world_size - 1));
+  // A peer that leaves closes its sockets: writing to them must fail as an error (EPIPE, which
+  // becomes a CommunicationError), never kill this process with SIGPIPE.
+  std::signal(SIGPIPE, SIG_IGN);
   auto impl = std::make_unique<Impl>();
   const std::string where = r.host + ":" + std::to_string(r.port);
   try {
