@@ -26,6 +26,7 @@ nlohmann-json3-dev|model configs and metrics as JSON
 libgif-dev|GIF export
 zlib1g-dev|gzip-compressed IDX files
 doctest-dev|test framework
+dpkg-dev|dpkg-shlibdeps, with which cpack lists the Debian package's library dependencies
 dataset-fashion-mnist|the demo dataset (Fashion-MNIST)
 fonts-dejavu-core|the studio's UI font
 xvfb|headless display for GUI tests and screenshots

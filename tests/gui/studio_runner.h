@@ -15,12 +15,18 @@
 
 namespace sta::test {
 
-// Runs sta-studio with `arguments`, in `directory` when one is given.
-inline CommandResult run_studio(const std::string& arguments, const std::string& directory = "") {
+// Runs the studio executable `exe` with `arguments`, in `directory` when one is given.
+inline CommandResult run_studio_exe(const std::string& exe, const std::string& arguments,
+                                    const std::string& directory) {
   const char* display = std::getenv("DISPLAY");
   std::string prefix = display && *display ? "" : "xvfb-run -a -s '-screen 0 1280x800x24' ";
   if (!directory.empty()) prefix = "cd " + shell_quote(directory) + " && " + prefix;
-  return run_command(prefix + shell_quote(STA_STUDIO_EXE) + " " + arguments);
+  return run_command(prefix + shell_quote(exe) + " " + arguments);
+}
+
+// Runs the build's sta-studio with `arguments`, in `directory` when one is given.
+inline CommandResult run_studio(const std::string& arguments, const std::string& directory = "") {
+  return run_studio_exe(STA_STUDIO_EXE, arguments, directory);
 }
 
 // Writes `text` to a script file in `dir` and returns its path.

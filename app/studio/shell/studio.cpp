@@ -27,6 +27,18 @@ constexpr std::pair<const char*, const char*> kPanelWindows[] = {{"data", "Data 
                                                                  {"spikes", "Spikes"},
                                                                  {"composer", "Composer"}};
 
+// The shipped models: PREFIX/share/sta-studio beside an installed executable, else the source
+// tree's assets/ (a build folder's studio).
+std::filesystem::path shipped_models_dir() {
+  std::error_code error;
+  const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", error);
+  if (!error) {
+    const std::filesystem::path installed = exe.parent_path() / STA_INSTALLED_MODELS_DIR;
+    if (std::filesystem::exists(installed / "demo.sta", error)) return installed.lexically_normal();
+  }
+  return STA_ASSETS_DIR;
+}
+
 }  // namespace
 
 Studio::Studio(StudioOptions options)
@@ -37,7 +49,7 @@ Studio::Studio(StudioOptions options)
 
 void Studio::open_startup(const StudioOptions& o) {
   if (!o.data.empty() && !ws_.open_data(o.data, o.transforms)) ws_.report_error("showing digits instead of " + o.data);
-  const std::string demo = std::string(STA_ASSETS_DIR) + "/demo.sta";
+  const std::string demo = (shipped_models_dir() / "demo.sta").string();
   if (!o.follow.empty()) {
     ws_.set_follow(o.follow);
     follower_.poll(ws_);  // its first version, with its data, before the first frame
