@@ -1,5 +1,5 @@
 // `sta data preview`: writes a PNG grid of a source's sequences, one sequence per row and T+1
-// frames per row, frames enlarged (nearest neighbour) to at least kMinFramePixels.
+// frames per row, frames enlarged (nearest neighbour) to at least kMinPreviewPixels.
 #include "app/cli/commands.h"
 #include "core/data/dataset.h"
 #if STA_WITH_OPENCV
@@ -14,7 +14,7 @@
 namespace sta::cli {
 namespace {
 
-constexpr int kMinFramePixels = 84;
+constexpr int kMinPreviewPixels = 84;
 constexpr int kGapPixels = 2;
 
 struct PreviewOptions {
@@ -52,7 +52,7 @@ void run_preview(const PreviewOptions& options) {
   exporting::FrameRows frames;
   for (const auto& row : rows) frames.push_back(row.frames);
   exporting::ExportOptions layout;
-  layout.scale = (kMinFramePixels + dataset->image_size() - 1) / dataset->image_size();
+  layout.scale = (kMinPreviewPixels + dataset->image_size() - 1) / dataset->image_size();
   layout.gap = kGapPixels;
   const cv::Mat grid = exporting::compose_grid(frames, layout);
   exporting::write_png(options.out, grid);

@@ -17,7 +17,7 @@
 namespace sta::train {
 namespace {
 
-constexpr char kMagic[8] = {'S', 'T', 'A', '-', 'A', 'D', 'A', 'M'};
+constexpr char kAdamMagic[8] = {'S', 'T', 'A', '-', 'A', 'D', 'A', 'M'};
 
 std::vector<torch::Tensor> all_parameters(const torch::optim::Adam& adam) {
   std::vector<torch::Tensor> out;
@@ -61,14 +61,14 @@ std::string adam_state_bytes(const torch::optim::Adam& adam) {
     }
   }
   const std::string text = index.dump();
-  std::string out(kMagic, sizeof kMagic);
+  std::string out(kAdamMagic, sizeof kAdamMagic);
   const uint64_t length = text.size();
   out.append(reinterpret_cast<const char*>(&length), sizeof length);
   return out + text + payload;
 }
 
 bool is_adam_state(const std::string& bytes) {
-  return bytes.size() >= sizeof kMagic && std::memcmp(bytes.data(), kMagic, sizeof kMagic) == 0;
+  return bytes.size() >= sizeof kAdamMagic && std::memcmp(bytes.data(), kAdamMagic, sizeof kAdamMagic) == 0;
 }
 
 void load_adam_state(torch::optim::Adam& adam, const std::string& bytes, const torch::Device& device) {
@@ -76,9 +76,9 @@ void load_adam_state(torch::optim::Adam& adam, const std::string& bytes, const t
     throw CheckpointError("the optimiser state is not in this version's format (older checkpoints hold a LibTorch "
                           "archive, which is no longer read)");
   uint64_t length = 0;
-  if (bytes.size() < sizeof kMagic + sizeof length) damaged("truncated index");
-  std::memcpy(&length, bytes.data() + sizeof kMagic, sizeof length);
-  const size_t start = sizeof kMagic + sizeof length;
+  if (bytes.size() < sizeof kAdamMagic + sizeof length) damaged("truncated index");
+  std::memcpy(&length, bytes.data() + sizeof kAdamMagic, sizeof length);
+  const size_t start = sizeof kAdamMagic + sizeof length;
   if (length > bytes.size() - start) damaged("the index runs past the end");
   nlohmann::json index;
   try {

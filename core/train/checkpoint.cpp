@@ -19,7 +19,7 @@ namespace sta::train {
 
 namespace {
 
-constexpr char kMagic[8] = {'S', 'T', 'A', '-', 'C', 'K', 'P', 'T'};
+constexpr char kCheckpointMagic[8] = {'S', 'T', 'A', '-', 'C', 'K', 'P', 'T'};
 
 template <class T>
 void put(std::string& out, T value) {
@@ -78,12 +78,12 @@ struct ParsedFile {
 
 ParsedFile parse(const std::string& bytes, const std::string& path, bool check_payload) {
   Reader r{bytes, path};
-  if (bytes.size() < sizeof(kMagic) || std::memcmp(bytes.data(), kMagic, sizeof(kMagic)) != 0) {
+  if (bytes.size() < sizeof(kCheckpointMagic) || std::memcmp(bytes.data(), kCheckpointMagic, sizeof(kCheckpointMagic)) != 0) {
     if (bytes.rfind("PK\x03\x04", 0) == 0)  // a zip archive: most likely a TorchScript module
       throw CheckpointError("'" + path + "' is a TorchScript module, not an STA Studio checkpoint: this needs a .sta file");
     throw CheckpointError("'" + path + "' is not an STA Studio checkpoint (bad magic number)");
   }
-  r.take(sizeof(kMagic), "magic");
+  r.take(sizeof(kCheckpointMagic), "magic");
   auto version = r.get<uint32_t>("version");
   if (version != kCheckpointVersion)
     throw CheckpointError("checkpoint '" + path + "' has format version " + std::to_string(version) +
@@ -156,7 +156,7 @@ void save_checkpoint(const std::string& path, const model::StaModelImpl& model, 
     payload += state;
   }
   const std::string header_text = header.dump();
-  std::string file(kMagic, sizeof(kMagic));
+  std::string file(kCheckpointMagic, sizeof(kCheckpointMagic));
   put<uint32_t>(file, kCheckpointVersion);
   put<uint64_t>(file, header_text.size());
   file += header_text;
