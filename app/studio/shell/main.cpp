@@ -29,7 +29,7 @@ int main(int argc, char** argv) {
       "--data", options.data,
       "Data source: fashion-mnist, idx:PATH, digits, shapes, video:PATH (default: the model's, else digits)");
   app.add_option("--transforms", options.transforms, "Comma-separated transformations (default: the source's set)");
-  auto* model_option = app.add_option("--model", options.model, "Model to open: a checkpoint (.sta) or a TorchScript module (.pt, docs/TORCHSCRIPT.md); default: assets/demo.sta when present");
+  auto* model_option = app.add_option("--model", options.model, "Model to open: a checkpoint (.sta) or a TorchScript module (.pt, docs/TORCHSCRIPT.md); default: the shipped demo.sta (PREFIX/share/sta-studio when installed, else assets/)");
   app.add_option("--follow", options.follow,
                  "Model file to follow: reloaded whenever it is replaced (a run elsewhere, synced here)")
       ->excludes(model_option);
