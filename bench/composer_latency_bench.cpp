@@ -6,6 +6,7 @@
 //   build/bench/composer_latency_bench MODEL.sta [THREADS]
 #include "core/data/dataset.h"
 #include "core/model/engine.h"
+#include "core/train/model_file.h"
 #include "core/util/runtime.h"
 
 #include <algorithm>
@@ -25,8 +26,8 @@ int main(int argc, char** argv) {
     constexpr int kRuns = 200, kSteps = 8;
     const int threads = argc == 3 ? std::atoi(argv[2]) : 1;
     configure_runtime(threads);
-    const model::Engine engine = model::Engine::load(argv[1]);
-    const auto data = data::open_dataset(model::read_checkpoint_summary(argv[1]).data);
+    const model::Engine engine = train::load_engine(argv[1]);
+    const auto data = data::open_dataset(train::read_checkpoint_summary(argv[1]).data);
     const model::Latent z0 = engine.encode({data->sequence(data::Split::Test, 0).frames[0]}).front();
     std::vector<float> speeds(engine.primitives(), 1.0f);
     std::vector<double> times;

@@ -1,11 +1,11 @@
 // Sequences per second of the training data path on fashion-mnist (28 px, T = 8), in batches of
 // 32 as the trainer asks for them: (a) one sequence at a time through Dataset::sequence(), then
-// stacked into one [B, T+1, 3, S, S] tensor; (b) synth::make_batch, the trainer's path, which
+// stacked into one [B, T+1, 3, S, S] tensor; (b) train::make_batch, the trainer's path, which
 // renders the whole batch in one torch call. Prints the median over the batches.
 // Usage: sequence_render_bench [batches]
 #include "core/data/dataset.h"
 #include "core/model/frames.h"
-#include "core/synth/sequence_batch.h"
+#include "core/train/sequence_batch.h"
 #include "core/util/runtime.h"
 
 #include <algorithm>
@@ -44,7 +44,7 @@ int main(int argc, char** argv) {
     sta::model::sequences_to_tensor(sequences);
   });
   const double batched = median_rate(batches, [&](int i) {
-    sta::synth::make_batch(*dataset, sta::data::Split::Train, i * kBatch, kBatch, sta::data::SequenceMode::Sparse,
+    sta::train::make_batch(*dataset, sta::data::Split::Train, i * kBatch, kBatch, sta::data::SequenceMode::Sparse,
                            torch::kCPU);
   });
   std::printf("one sequence at a time: %.0f sequences/s; batched (trainer): %.0f sequences/s (median of %d batches of %d)\n",

@@ -6,6 +6,7 @@
 //   build/bench/studio_field_bench MODEL.sta [THREADS]
 #include "app/studio/compute/field_layers.h"
 #include "core/field/sampling.h"
+#include "core/train/model_file.h"
 #include "core/util/runtime.h"
 
 #include <algorithm>
@@ -48,8 +49,8 @@ int main(int argc, char** argv) {
   try {
     const int threads = argc == 3 ? std::atoi(argv[2]) : 1;
     configure_runtime(threads);
-    const model::Engine engine = model::Engine::load(argv[1]);
-    const auto data = data::open_dataset(model::read_checkpoint_summary(argv[1]).data);
+    const model::Engine engine = train::load_engine(argv[1]);
+    const auto data = data::open_dataset(train::read_checkpoint_summary(argv[1]).data);
     std::vector<Image> frames;
     for (int i = 0; i < 32; ++i) {
       const data::Sequence s = data->sequence(data::Split::Test, i);

@@ -11,7 +11,7 @@ INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.MULTILINE)
 # subfolder and of lower floors; subfolders on one floor never include each other.
 FLOORS = {
     (): [["core"], ["render"], ["app"]],
-    ("core",): [["util"], ["dist"], ["field"], ["data"], ["model"], ["synth"], ["eval"], ["train"], ["export"]],
+    ("core",): [["util"], ["dist"], ["field"], ["synth"], ["data"], ["model"], ["eval"], ["train"], ["export"]],
     ("app",): [["figures"], ["cli", "studio"]],
     ("app", "studio"): [["compute"], ["widgets"], ["panels", "scripting"], ["shell"]],
 }

@@ -3,8 +3,9 @@
 // roll-out + decode, one composed traversal), printing median milliseconds.
 #include "app/cli/commands.h"
 
-#include "core/synth/sequence_batch.h"
+#include "core/model/device.h"
 #include "core/model/objective.h"
+#include "core/train/sequence_batch.h"
 #include "core/train/step_objective.h"
 #include "core/util/atomic_file.h"
 

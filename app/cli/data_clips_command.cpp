@@ -4,8 +4,8 @@
 #include "core/data/dataset.h"
 #include "core/util/atomic_file.h"
 #if STA_WITH_OPENCV
-#include "core/media/mat_image.h"
-#include "core/media/png_grid.h"
+#include "core/data/opencv/mat_image.h"
+#include "core/export/opencv/png_grid.h"
 #endif
 
 #include <cstdio>
@@ -55,7 +55,7 @@ void write_clips(const ClipOptions& o) {
     fs::create_directories(fs::path(o.out) / clip);
     for (size_t f = 0; f < sequence.frames.size(); ++f) {
       cv::Mat rgb8;
-      media::to_mat(sequence.frames[f]).convertTo(rgb8, CV_8UC3, 255.0);
+      data::to_mat(sequence.frames[f]).convertTo(rgb8, CV_8UC3, 255.0);
       exporting::write_png((fs::path(o.out) / clip / (numbered("frame-", static_cast<int>(f), 3) + ".png")).string(), rgb8);
     }
     for (size_t t = 0; t < sequence.truth->spikes.size(); ++t) {

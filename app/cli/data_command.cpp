@@ -3,7 +3,7 @@
 #include "app/cli/commands.h"
 #include "core/data/dataset.h"
 #if STA_WITH_OPENCV
-#include "core/media/png_grid.h"
+#include "core/export/opencv/png_grid.h"
 #endif
 
 #include <cstdio>

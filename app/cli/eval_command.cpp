@@ -6,6 +6,7 @@
 #include "core/eval/metrics.h"
 #include "core/model/engine.h"
 #include "core/train/checkpoint.h"
+#include "core/train/model_file.h"
 #include "core/util/atomic_file.h"
 
 #include <cstdio>
@@ -29,7 +30,7 @@ struct Published {
 const std::map<std::string, Published> kPublished = {
     {"scale", {185.42, 193.84, 1275.31}}, {"rotate", {153.54, 157.16, 1310.72}}, {"hue", {158.57, 165.19, 1368.92}}};
 
-void print_report(const eval::EvalReport& r, const model::CheckpointSummary& summary, const data::DataSpec& spec,
+void print_report(const eval::EvalReport& r, const train::CheckpointSummary& summary, const data::DataSpec& spec,
                   const std::string& path, const std::string& kind, const std::optional<double>& inference_sparsity) {
   if (r.recording)
     std::printf("STA evaluation of %s (step %lld) on %s, test split, %lld windows\n\n", path.c_str(),
@@ -87,8 +88,9 @@ void print_report(const eval::EvalReport& r, const model::CheckpointSummary& sum
 }
 
 void run_eval(const EvalArgs& a) {
-  auto backend = model::open_backend(a.checkpoint, model::resolve_device(a.device));
-  const model::CheckpointSummary summary = model::read_checkpoint_summary(a.checkpoint);
+  const model::Engine engine = train::load_engine(a.checkpoint, a.device);
+  const auto& backend = engine.backend();
+  const train::CheckpointSummary summary = train::read_checkpoint_summary(a.checkpoint);
   data::DataSpec spec = summary.data;
   if (!a.source.empty()) spec.source = a.source;
   if (!a.transforms.empty()) spec.transforms = data::parse_transform_list(a.transforms);

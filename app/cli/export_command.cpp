@@ -7,6 +7,7 @@
 #include "core/export/output_file.h"
 #include "core/export/traversal.h"
 #include "core/model/engine.h"
+#include "core/train/model_file.h"
 
 #include <cerrno>
 #include <cstdio>
@@ -61,10 +62,10 @@ std::string describe(const std::vector<float>& slabs) {
 void run_traversal(const TraversalArgs& a) {
   const auto format = exporting::output_format(a.out);
   exporting::check_output_folder(a.out);  // before the slow part
-  const model::Engine engine = model::Engine::load(a.checkpoint, a.device);
+  const model::Engine engine = train::load_engine(a.checkpoint, a.device);
   const auto& config = engine.config();
 
-  data::DataSpec spec = model::read_checkpoint_summary(a.checkpoint).data;
+  data::DataSpec spec = train::read_checkpoint_summary(a.checkpoint).data;
   if (!a.source.empty() && a.source != spec.source) {
     spec.source = a.source;
     spec.transforms.clear();  // the new source's own set

@@ -8,6 +8,7 @@
 #include "app/studio/compute/spike_figure.h"
 #include "core/export/output_file.h"
 #include "core/model/engine.h"
+#include "core/train/model_file.h"
 #include "core/util/atomic_file.h"
 
 #include <cstdio>
@@ -29,7 +30,7 @@ struct FigureArgs {
 };
 
 std::shared_ptr<const data::Dataset> open_data(const FigureArgs& a, const model::Engine& engine) {
-  data::DataSpec spec = model::read_checkpoint_summary(a.model).data;
+  data::DataSpec spec = train::read_checkpoint_summary(a.model).data;
   if (!a.source.empty() && a.source != spec.source) {
     spec.source = a.source;
     spec.transforms.clear();
@@ -48,7 +49,7 @@ void check_svg(const std::string& out) {
 
 void run_fields(const FigureArgs& a) {
   check_svg(a.out);
-  const model::Engine engine = model::Engine::load(a.model, a.device);
+  const model::Engine engine = train::load_engine(a.model, a.device);
   const auto data = open_data(a, engine);
   studio::FieldRequest request;
   const auto part = studio::parse_name<studio::PartMode>(a.part);
@@ -94,7 +95,7 @@ void run_fields(const FigureArgs& a) {
 
 void run_spikes(const FigureArgs& a) {
   check_svg(a.out);
-  const model::Engine engine = model::Engine::load(a.model, a.device);
+  const model::Engine engine = train::load_engine(a.model, a.device);
   const auto data = open_data(a, engine);
   const data::Sequence s = data->sequence(data::Split::Test, a.sequence);
   const model::SequenceInference inference = engine.infer(s);

@@ -7,6 +7,7 @@
 #include "app/cli/train_args.h"
 
 #include "core/dist/process_group.h"
+#include "core/model/device.h"
 #include "core/model/sta_model.h"
 #include "core/train/checkpoint.h"
 #include "core/train/trainer.h"

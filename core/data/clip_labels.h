@@ -1,5 +1,5 @@
 // The labels of a clip folder (`clips:PATH/labels.csv`): which named factors act at which step
-// of which clip. Plain C++; the clip source (core/media/clips_source) reads it.
+// of which clip. Plain C++; the clip source (core/data/opencv/clips_source) reads it.
 #pragma once
 
 #include <cstdint>

@@ -6,10 +6,10 @@
 #include "core/data/idx_image_source.h"
 #include "core/data/sequence_generator.h"
 #if STA_WITH_OPENCV
-#include "core/media/clips_source.h"
-#include "core/media/digits_source.h"
-#include "core/media/shapes_source.h"
-#include "core/media/video_source.h"
+#include "core/data/opencv/clips_source.h"
+#include "core/data/opencv/digits_source.h"
+#include "core/data/opencv/shapes_source.h"
+#include "core/data/opencv/video_source.h"
 #endif
 
 #include <algorithm>

@@ -3,7 +3,8 @@
 // indexable sequences x_0..x_T with their ground truth where it is known (spec section 1).
 #pragma once
 
-#include "core/data/image.h"
+#include "core/synth/frame_warp.h"
+#include "core/util/image.h"
 
 #include <cstdint>
 #include <memory>
@@ -65,16 +66,12 @@ struct DataSpec {
 
 // Frame f of a warped sequence: the base image rotated by `degrees` (counter-clockwise) and scaled
 // by `scale` about its centre, then its colours turned by `hue_degrees` about the grey axis.
-struct FrameWarp {
-  float degrees = 0.0f, scale = 1.0f, hue_degrees = 0.0f;
-};
-
 // A sequence of a source whose frames are all warps of one coloured image (IDX files, digits):
 // what core/synth needs to render a whole batch on the model's device in one call.
 struct WarpPlan {
   Sequence sequence;             // ground truth, label and item; frames left empty
   Image base;                    // the coloured item at the source's native size
-  std::vector<FrameWarp> warps;  // one per frame, T+1
+  std::vector<synth::FrameWarp> warps;  // one per frame, T+1
 };
 
 class Dataset {

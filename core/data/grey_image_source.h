@@ -18,6 +18,6 @@ class GreyImageSource : public SceneSource {
 };
 
 // The warp of each frame from the accumulated parameters params[frame][m] of names[m].
-std::vector<FrameWarp> frame_warps(const std::vector<std::string>& names, const std::vector<std::vector<float>>& params);
+std::vector<synth::FrameWarp> frame_warps(const std::vector<std::string>& names, const std::vector<std::vector<float>>& params);
 
 }  // namespace sta::data

@@ -2,7 +2,7 @@
 // (Rotation, scaling and hue turns are rendered by torch, core/synth/warp_renderer.h.)
 #pragma once
 
-#include "core/data/image.h"
+#include "core/util/image.h"
 
 #include <array>
 

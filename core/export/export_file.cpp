@@ -4,9 +4,9 @@
 #include "core/export/export_error.h"
 #include "core/export/gif_writer.h"
 #if STA_WITH_OPENCV
-#include "core/media/mp4_writer.h"
-#include "core/media/png_grid.h"
-#include "core/media/svg_strip.h"
+#include "core/export/opencv/mp4_writer.h"
+#include "core/export/opencv/png_grid.h"
+#include "core/export/opencv/svg_strip.h"
 #endif
 
 #include <algorithm>

@@ -5,7 +5,7 @@
 
 #include "core/export/export_options.h"
 
-#include "core/data/image.h"
+#include "core/util/image.h"
 
 #include <string>
 #include <vector>

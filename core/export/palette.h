@@ -4,7 +4,7 @@
 // than the palette holds keeps them exactly.
 #pragma once
 
-#include "core/data/image.h"
+#include "core/util/image.h"
 
 #include <array>
 #include <vector>

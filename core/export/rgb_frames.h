@@ -3,7 +3,7 @@
 // with nearest-neighbour sampling.
 #pragma once
 
-#include "core/data/image.h"
+#include "core/util/image.h"
 
 #include <vector>
 

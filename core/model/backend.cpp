@@ -1,9 +1,6 @@
-// The roll-out over any back end and opening a model file (see backend.h).
+// The roll-out over any back end, and telling a TorchScript file by its first bytes (see backend.h).
 #include "core/model/backend.h"
 
-#include "core/model/native_backend.h"
-#include "core/model/torchscript_backend.h"
-#include "core/train/checkpoint.h"
 
 #include <fstream>
 
@@ -24,11 +21,6 @@ bool is_torchscript_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   char magic[4] = {};
   return in.read(magic, 4) && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
-}
-
-std::shared_ptr<ModelBackend> open_backend(const std::string& path, const torch::Device& device) {
-  if (is_torchscript_file(path)) return TorchScriptBackend::load(path, device);
-  return std::make_shared<NativeBackend>(train::load_checkpoint(path, device).model.ptr());
 }
 
 }  // namespace sta::model

@@ -53,9 +53,6 @@ class ModelBackend {
 // [B, n+1, D]. The same integrator as StaModelImpl::rollout.
 torch::Tensor rollout(ModelBackend& backend, const torch::Tensor& z0, const torch::Tensor& g, int t0 = 0);
 
-// Opens a model file: a TorchScript module (a zip archive, usually .pt) or an STA checkpoint.
-// Throws with the reason (a checkpoint error, or the contract member a module lacks).
-std::shared_ptr<ModelBackend> open_backend(const std::string& path, const torch::Device& device);
 // Whether the file starts like a TorchScript archive (zip).
 bool is_torchscript_file(const std::string& path);
 

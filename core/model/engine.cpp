@@ -4,8 +4,6 @@
 #include "core/model/frames.h"
 #include "core/model/native_backend.h"
 #include "core/model/prediction.h"
-#include "core/model/torchscript_backend.h"
-#include "core/train/checkpoint.h"
 
 #include <stdexcept>
 
@@ -44,36 +42,11 @@ void copy_rows(const torch::Tensor& per_primitive, std::vector<std::vector<float
 
 }  // namespace
 
-CheckpointSummary read_checkpoint_summary(const std::string& path) {
-  if (is_torchscript_file(path)) {
-    CheckpointSummary summary;
-    summary.preset = "torchscript";
-    summary.data.source.clear();  // unknown unless the module says
-    const std::string metadata = TorchScriptBackend::read_metadata(path);
-    if (metadata.empty()) return summary;
-    try {
-      const auto j = nlohmann::json::parse(metadata);
-      summary.data = train::data_spec_from_json(j.at("data"));
-      summary.step = j.at("step").get<int64_t>();
-      summary.preset = j.at("preset").get<std::string>();
-    } catch (const std::exception& e) {
-      throw ContractError(path + ": its 'metadata' attribute is not the JSON sta export writes (" + e.what() + ")");
-    }
-    return summary;
-  }
-  const train::CheckpointMeta meta = train::read_checkpoint_meta(path);
-  return {meta.data, meta.step, meta.train.preset, meta.train.reads_ground_truth(), train::curriculum_name(meta.train.curriculum)};
-}
-
 Engine::Engine(std::shared_ptr<StaModelImpl> model)
     : backend_(std::make_shared<NativeBackend>(std::move(model))) {}
 
 Engine::Engine(std::shared_ptr<ModelBackend> backend) : backend_(std::move(backend)) {
   if (!backend_) throw std::invalid_argument("Engine needs a model");
-}
-
-Engine Engine::load(const std::string& path, const std::string& device) {
-  return Engine(open_backend(path, resolve_device(device)));
 }
 
 const ModelConfig& Engine::config() const { return backend_->config(); }

@@ -1,6 +1,6 @@
 // Engine: the model as the studio sees it, with no torch types in its interface, so GUI code
 // compiles fast and never learns the training code. Wraps one model back end (backend.h): a
-// loaded checkpoint, a trainer's published snapshot or a TorchScript module. Calls run without
+// loaded model file (core/train/model_file.h), a trainer's published snapshot or a TorchScript module. Calls run without
 // gradients on the model's device.
 // Not thread-safe: use one Engine per thread (they may share a model).
 #pragma once
@@ -9,7 +9,6 @@
 #include "core/model/config.h"
 
 #include <memory>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,27 +35,10 @@ struct SequencePrediction {
   std::vector<Image> frames;    // decoded, RGB [0, 1]
 };
 
-// What a model file records about its training, read without loading its weights (a
-// TorchScript module: from its `metadata` attribute, if it has one).
-struct CheckpointSummary {
-  data::DataSpec data;  // the data it was trained on
-  int64_t step = 0;     // optimisation steps taken
-  std::string preset;
-  // Whether its training read ground truth (train::TrainConfig::reads_ground_truth), and its
-  // curriculum's name; unknown for TorchScript modules.
-  std::optional<bool> ground_truth_used;
-  std::string curriculum;
-};
-// Throws with the reason when the file is missing or not a valid checkpoint.
-CheckpointSummary read_checkpoint_summary(const std::string& path);
-
 class Engine {
  public:
   explicit Engine(std::shared_ptr<StaModelImpl> model);
   explicit Engine(std::shared_ptr<ModelBackend> backend);
-  // Loads a checkpoint or a TorchScript module onto `device` ("cpu", "cuda", "auto"); throws
-  // with the reason.
-  static Engine load(const std::string& path, const std::string& device = "cpu");
 
   // Sizes for a TorchScript module; every setting for our own models.
   const ModelConfig& config() const;

@@ -1,23 +1,9 @@
-// Frame <-> tensor conversion (see frames.h).
+// Sequences as tensors and the ground truth as transformation variables (see frames.h).
 #include "core/model/frames.h"
 
-#include <cstring>
 #include <stdexcept>
 
 namespace sta::model {
-
-torch::Tensor images_to_tensor(const std::vector<Image>& images) {
-  if (images.empty()) throw std::invalid_argument("no images to convert");
-  const int rows = images[0].rows, cols = images[0].cols;
-  auto hwc = torch::empty({static_cast<int64_t>(images.size()), rows, cols, 3});
-  float* dst = hwc.data_ptr<float>();
-  const size_t frame_floats = static_cast<size_t>(rows) * cols * 3;
-  for (size_t i = 0; i < images.size(); ++i) {
-    if (!images[i].same_size(rows, cols)) throw std::invalid_argument("frames must all be images of the same size");
-    std::memcpy(dst + i * frame_floats, images[i].values.data(), frame_floats * sizeof(float));
-  }
-  return hwc.permute({0, 3, 1, 2}).contiguous();
-}
 
 torch::Tensor sequences_to_tensor(const std::vector<data::Sequence>& sequences) {
   if (sequences.empty()) throw std::invalid_argument("no sequences to convert");
@@ -47,14 +33,6 @@ torch::Tensor ground_truth_g(const std::vector<data::Sequence>& sequences, int p
       for (size_t m = 0; m < truth.names.size(); ++m) a[b][t][m] = truth.spikes[t][m] * truth.speeds[t][m];
   }
   return g;
-}
-
-Image tensor_to_image(const torch::Tensor& chw) {
-  auto hwc = chw.detach().to(torch::kCPU, torch::kFloat).clamp(0, 1).permute({1, 2, 0}).contiguous();
-  if (hwc.size(2) == 1) hwc = hwc.expand({hwc.size(0), hwc.size(1), 3}).contiguous();
-  Image out(static_cast<int>(hwc.size(0)), static_cast<int>(hwc.size(1)));
-  std::memcpy(out.values.data(), hwc.data_ptr<float>(), out.values.size() * sizeof(float));
-  return out;
 }
 
 }  // namespace sta::model

@@ -64,6 +64,4 @@ class StaModelImpl : public torch::nn::Module {
 };
 TORCH_MODULE(StaModel);
 
-torch::Device resolve_device(const std::string& name);  // "auto" | "cpu" | "cuda" | "cuda:N"
-
 }  // namespace sta::model

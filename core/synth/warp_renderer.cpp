@@ -1,8 +1,8 @@
 // The torch warp renderer (see warp_renderer.h and warped_frames.h).
 #include "core/synth/warp_renderer.h"
 
-#include "core/model/frames.h"
 #include "core/synth/warped_frames.h"
+#include "core/util/image_tensor.h"
 
 #include <cmath>
 
@@ -10,7 +10,7 @@ namespace sta::synth {
 
 namespace F = torch::nn::functional;
 
-torch::Tensor warp_tensor(const std::vector<std::vector<data::FrameWarp>>& warps) {
+torch::Tensor warp_tensor(const std::vector<std::vector<FrameWarp>>& warps) {
   const int64_t frames = warps.empty() ? 0 : static_cast<int64_t>(warps.front().size());
   auto out = torch::empty({static_cast<int64_t>(warps.size()), frames, 3});
   auto a = out.accessor<float, 3>();
@@ -70,12 +70,12 @@ torch::Tensor render_warps(const torch::Tensor& base, const torch::Tensor& warps
   return frames.reshape({b, f, 3, size, size});
 }
 
-std::vector<Image> render_warped(const Image& base, const std::vector<data::FrameWarp>& warps, int size) {
+std::vector<Image> render_warped(const Image& base, const std::vector<FrameWarp>& warps, int size) {
   torch::NoGradGuard no_grad;
-  const auto frames = render_warps(model::images_to_tensor({base}), warp_tensor({warps}), size);
+  const auto frames = render_warps(images_to_tensor({base}), warp_tensor({warps}), size);
   std::vector<Image> out;
   out.reserve(warps.size());
-  for (int64_t i = 0; i < frames.size(1); ++i) out.push_back(model::tensor_to_image(frames[0][i]));
+  for (int64_t i = 0; i < frames.size(1); ++i) out.push_back(tensor_to_image(frames[0][i]));
   return out;
 }
 

@@ -4,7 +4,8 @@
 // rotation (which keeps every pixel's mean over channels) and clamped to [0, 1].
 #pragma once
 
-#include "core/data/dataset.h"
+#include "core/synth/frame_warp.h"
+#include "core/util/image.h"
 
 #include <torch/torch.h>
 
@@ -13,7 +14,7 @@
 namespace sta::synth {
 
 // warps of B sequences with F frames each -> [B, F, 3] (degrees, scale, hue degrees) on the CPU.
-torch::Tensor warp_tensor(const std::vector<std::vector<data::FrameWarp>>& warps);
+torch::Tensor warp_tensor(const std::vector<std::vector<FrameWarp>>& warps);
 
 // [N] hue turns in degrees -> [N, 3, 3] rotations of RGB about the grey axis (red towards green).
 torch::Tensor hue_rotations(const torch::Tensor& degrees);

@@ -2,13 +2,14 @@
 // rendered on the CPU by the same code that renders whole batches on the model's device.
 #pragma once
 
-#include "core/data/dataset.h"
+#include "core/synth/frame_warp.h"
+#include "core/util/image.h"
 
 #include <vector>
 
 namespace sta::synth {
 
 // base: RGB of any square size; one frame per warp, each size x size.
-std::vector<Image> render_warped(const Image& base, const std::vector<data::FrameWarp>& warps, int size);
+std::vector<Image> render_warped(const Image& base, const std::vector<FrameWarp>& warps, int size);
 
 }  // namespace sta::synth

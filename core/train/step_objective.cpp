@@ -3,7 +3,7 @@
 
 #include "core/model/frames.h"
 #include "core/model/sparse_objective.h"
-#include "core/synth/sequence_batch.h"
+#include "core/train/sequence_batch.h"
 
 namespace sta::train {
 
@@ -21,11 +21,11 @@ TrainingBatch training_batch(const data::Dataset& data, const TrainConfig& confi
   const auto mode = labelled_curriculum(config, step) ? data::SequenceMode::Curriculum : data::SequenceMode::Sparse;
   TrainingBatch batch;
   if (config.supervised) {
-    auto made = synth::make_batch(data, data::Split::Train, first, static_cast<int>(rows), mode, device);
+    auto made = make_batch(data, data::Split::Train, first, static_cast<int>(rows), mode, device);
     batch.frames = made.frames;
     batch.known_g = model::ground_truth_g(made.sequences, config.model.primitives).to(device);
   } else {
-    batch.frames = synth::make_training_frames(data, data::Split::Train, first, static_cast<int>(rows), mode, device);
+    batch.frames = make_training_frames(data, data::Split::Train, first, static_cast<int>(rows), mode, device);
   }
   return batch;
 }

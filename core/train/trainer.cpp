@@ -6,8 +6,8 @@
 #include "core/model/generator_state.h"
 #include "core/model/native_backend.h"
 #include "core/train/adam_state.h"
-#include "core/synth/sequence_batch.h"
 #include "core/train/pruning.h"
+#include "core/train/sequence_batch.h"
 #include "core/train/step_objective.h"
 
 #include <chrono>
@@ -89,7 +89,7 @@ void Trainer::setup() {
   }
   if (config_.model.inference == "sparse-coding" && config_.prune_tolerance > 0 && is_rank_zero()) {
     const model::GeneratorStateGuard keep_ranks_in_step;
-    held_out_frames_ = synth::make_training_frames(*data_, data::Split::Train, data::kValidationFirst,
+    held_out_frames_ = make_training_frames(*data_, data::Split::Train, data::kValidationFirst,
                                                    config_.validation_sequences, data::SequenceMode::Sparse, device_);
   }
   publish();

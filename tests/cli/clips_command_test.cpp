@@ -2,6 +2,7 @@
 // on it without labels (label-free); `sta eval --json` reports the roll-out against its floor and
 // no motion with or without labels, and alignment and F1 of the factors when labels.csv is there;
 // bad folders and labels get one clear line and a non-zero exit.
+// Not under sanitizers: a training and a script around the CLI; the clip source runs there in data:.
 #include "support/sta_cli.h"
 #include "support/temp_dir.h"
 

@@ -8,7 +8,7 @@
 #include "support/sta_cli.h"
 #include "support/temp_dir.h"
 
-#include "core/media/mat_image.h"
+#include "core/data/opencv/mat_image.h"
 #include <doctest/doctest.h>
 
 #include <opencv2/imgcodecs.hpp>
@@ -90,7 +90,7 @@ TEST_CASE("export traversal to PNG: the input frame of the chosen sequence, then
   // The first cell is frame 0 of test sequence 3 of the data the model was trained on.
   sta::data::DataSpec spec;
   spec.source = "digits";
-  const cv::Mat input = sta::media::to_mat(sta::data::open_dataset(spec)->sequence(sta::data::Split::Test, 3).frames.front());
+  const cv::Mat input = sta::data::to_mat(sta::data::open_dataset(spec)->sequence(sta::data::Split::Test, 3).frames.front());
   cv::Mat expected;
   input.convertTo(expected, CV_8UC3, 255.0);
   cv::cvtColor(expected, expected, cv::COLOR_RGB2BGR);

@@ -1,6 +1,7 @@
 // Every numeric and enum option of every `sta` subcommand refuses a bad value with a one-line
 // reason and a non-zero exit: no option is silently replaced by a default, and 0 never means
 // "the default". One row per option, each with one bad value.
+// Not under sanitizers: dozens of process starts that check error lines; the same parsing runs there in train: and in cli:'s other cases.
 #include "support/sta_cli.h"
 #include "support/temp_dir.h"
 

@@ -3,7 +3,7 @@
 // labels.csv gives each window's ground truth, and bad folders or labels are refused by name.
 #include "core/data/clip_labels.h"
 #include "core/data/dataset.h"
-#include "core/media/clips_source.h"
+#include "core/data/opencv/clips_source.h"
 #include "support/error_message.h"
 #include "support/temp_dir.h"
 

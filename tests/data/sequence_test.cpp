@@ -3,7 +3,7 @@
 #include "core/data/dataset.h"
 #include "core/synth/warped_frames.h"
 
-#include "core/media/mat_image.h"
+#include "core/data/opencv/mat_image.h"
 
 #include <doctest/doctest.h>
 
@@ -15,7 +15,7 @@
 #include <thread>
 
 using namespace sta::data;
-using sta::media::to_mat;
+using sta::data::to_mat;
 
 namespace {
 
@@ -95,7 +95,7 @@ TEST_CASE("single mode: transformation index % M at speed 1, applied to the orig
     const cv::Mat first = to_mat(s.frames.front()), last = to_mat(s.frames.back());
     CHECK(cv::norm(first, last, cv::NORM_INF) > 0.3);  // the transformation is visible
     // Frame 8 is the original with 8 x the per-step change applied in one go.
-    FrameWarp warp;
+    sta::synth::FrameWarp warp;
     if (index == 0) warp.degrees = 160;
     if (index == 1) warp.scale = static_cast<float>(std::pow(1.1, 8));
     if (index == 2) warp.hue_degrees = 160;

@@ -2,7 +2,7 @@
 // object) and leaves the others alone; all four object shapes occur.
 #include "core/data/dataset.h"
 
-#include "core/media/mat_image.h"
+#include "core/data/opencv/mat_image.h"
 
 #include <doctest/doctest.h>
 
@@ -16,7 +16,7 @@ namespace {
 
 // Largest change between the first and last frame inside a region.
 double change(const Sequence& s, const cv::Rect& region) {
-  return cv::norm(sta::media::to_mat(s.frames.front())(region), sta::media::to_mat(s.frames.back())(region), cv::NORM_INF);
+  return cv::norm(sta::data::to_mat(s.frames.front())(region), sta::data::to_mat(s.frames.back())(region), cv::NORM_INF);
 }
 
 }  // namespace

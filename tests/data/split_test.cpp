@@ -4,7 +4,7 @@
 #include "core/data/idx.h"
 #include "support/temp_dir.h"
 
-#include "core/media/mat_image.h"
+#include "core/data/opencv/mat_image.h"
 
 #include <doctest/doctest.h>
 
@@ -35,7 +35,7 @@ IdxArray encoded_images(int count, int first_code = 0) {
 
 // The code of the image shown in a sequence's first (untransformed) frame.
 int decode(const Sequence& s) {
-  const cv::Vec3f centre = sta::media::to_mat(s.frames[0]).at<cv::Vec3f>(kSide / 2, kSide / 2);
+  const cv::Vec3f centre = sta::data::to_mat(s.frames[0]).at<cv::Vec3f>(kSide / 2, kSide / 2);
   const double grey = 255.0 * std::max({centre[0], centre[1], centre[2]});
   return static_cast<int>(std::lround((grey - 20) / 4));
 }
@@ -117,7 +117,7 @@ TEST_CASE("fashion-mnist: test sequences show t10k images, training sequences tr
     cv::Mat grey(kSide, kSide, CV_8UC1);
     for (int y = 0; y < kSide; ++y) {
       for (int x = 0; x < kSide; ++x) {
-        const cv::Vec3f p = sta::media::to_mat(s.frames[0]).at<cv::Vec3f>(y, x);
+        const cv::Vec3f p = sta::data::to_mat(s.frames[0]).at<cv::Vec3f>(y, x);
         grey.at<uint8_t>(y, x) = static_cast<uint8_t>(std::lround(255.0 * std::max({p[0], p[1], p[2]})));
       }
     }

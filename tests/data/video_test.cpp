@@ -1,11 +1,11 @@
 // Video sources: frame folders (natural file order) and MP4 files written by the test become
 // windows of T+1 consecutive frames, train before a gap before test, centre-cropped, no truth.
 #include "core/data/dataset.h"
-#include "core/media/video_source.h"
+#include "core/data/opencv/video_source.h"
 #include "support/error_message.h"
 #include "support/temp_dir.h"
 
-#include "core/media/mat_image.h"
+#include "core/data/opencv/mat_image.h"
 
 #include <doctest/doctest.h>
 
@@ -60,7 +60,7 @@ void check_windows(const Dataset& video, const std::vector<int>& train_starts, c
       REQUIRE(s.frames.size() == 9);
       CHECK(s.item == starts[k]);
       for (int t = 0; t < 9; ++t) {
-        const int shown = decode(sta::media::to_mat(s.frames[t]), base, step);
+        const int shown = decode(sta::data::to_mat(s.frames[t]), base, step);
         CHECK(shown == starts[k] + t);
         if (split == Split::Train) last_train_frame = std::max(last_train_frame, shown);
         if (split == Split::Test) first_test_frame = std::min(first_test_frame, shown);

@@ -1,7 +1,7 @@
 // MP4 writer: the video reads back with cv::VideoCapture with every frame, at the enlarged
 // (and evened) size, in the right colours; bad output paths are refused.
 #include "core/export/export_error.h"
-#include "core/media/mp4_writer.h"
+#include "core/export/opencv/mp4_writer.h"
 #include "support/error_message.h"
 #include "support/temp_dir.h"
 

@@ -1,7 +1,7 @@
 // PNG grids and strips: documented layout (cells enlarged by the scale, gap pixels between
 // and around them), frames in their colours, rows of different lengths.
 #include "core/export/export_error.h"
-#include "core/media/png_grid.h"
+#include "core/export/opencv/png_grid.h"
 #include "support/error_message.h"
 #include "support/temp_dir.h"
 

@@ -3,7 +3,7 @@
 // VideoCapture and imread give them) and the spec (size, T, stride); the harness squares each
 // frame as the source does, builds the dataset and reads every sequence of both splits.
 // A DataError (too few frames) is a proper refusal; anything else is a bug.
-#include "core/media/video_source.h"
+#include "core/data/opencv/video_source.h"
 
 #include <algorithm>
 #include <cstring>

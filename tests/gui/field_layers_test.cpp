@@ -8,6 +8,7 @@
 #include "app/studio/compute/field_worker.h"
 #include "app/studio/compute/probe.h"
 #include "core/field/sampling.h"
+#include "core/train/model_file.h"
 #include "support/analytic_module.h"
 #include "support/run_command.h"
 #include "support/temp_dir.h"
@@ -34,8 +35,8 @@ std::string train_tiny(const test::TempDir& dir) {
 TEST_CASE("field layers: both parts at once, projected grids, streamlines, slices through the anchor") {
   test::TempDir dir;
   const std::string path = train_tiny(dir);
-  const model::Engine engine = model::Engine::load(path);
-  const model::CheckpointSummary summary = model::read_checkpoint_summary(path);
+  const model::Engine engine = train::load_engine(path);
+  const train::CheckpointSummary summary = train::read_checkpoint_summary(path);
   CHECK(summary.data.source == "digits");
   CHECK(summary.step == 3);
   CHECK(summary.preset == "tiny");
@@ -120,7 +121,7 @@ TEST_CASE("only geometric settings change the field view's recomputation key") {
 
 TEST_CASE("field worker: the newest of a burst of requests wins, stale ones are dropped, failures are reported") {
   test::TempDir dir;
-  const model::Engine engine = model::Engine::load(train_tiny(dir));
+  const model::Engine engine = train::load_engine(train_tiny(dir));
   const int dim = engine.latent_dim();
   studio::FieldRequest request;
   request.anchor.assign(dim, 0.0f);
@@ -178,7 +179,7 @@ TEST_CASE("field worker: the newest of a burst of requests wins, stale ones are 
 TEST_CASE("field layers of a TorchScript module with analytic fields: the rotation's streamlines are circles") {
   test::TempDir dir;
   test::analytic_module().save(dir.file("analytic.pt"));
-  const model::Engine engine = model::Engine::load(dir.file("analytic.pt"));
+  const model::Engine engine = train::load_engine(dir.file("analytic.pt"));
   studio::FieldRequest request;
   request.anchor.assign(4, 0.0f);
   for (int i = 0; i < 40; ++i)
@@ -214,7 +215,7 @@ TEST_CASE("field layers of a TorchScript module with analytic fields: the rotati
 TEST_CASE("the probe decodes the latent at its slice point and reports each primitive's speed there") {
   test::TempDir dir;
   test::analytic_module().save(dir.file("analytic.pt"));
-  const model::Engine engine = model::Engine::load(dir.file("analytic.pt"));
+  const model::Engine engine = train::load_engine(dir.file("analytic.pt"));
   const field::Slice slice = field::Slice::from_axes({0.1f, 0.2f, 0.3f, 0.4f}, 0, 2);
   const studio::Probe probe = studio::probe_at(engine, slice, {1.0f, -2.0f}, 1.0);
   REQUIRE(probe.latent == model::Latent{1.1f, 0.2f, -1.7f, 0.4f});

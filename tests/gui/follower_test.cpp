@@ -17,7 +17,7 @@ using namespace sta;
 
 namespace {
 
-std::string train(const test::TempDir& dir, const std::string& name, int steps) {
+std::string train_model(const test::TempDir& dir, const std::string& name, int steps) {
   const std::string path = dir.file(name);
   const auto trained = test::run_command(test::shell_quote(STA_CLI_EXE) + " train --preset tiny --data digits --steps " +
                                          std::to_string(steps) + " --out " + test::shell_quote(path));
@@ -35,7 +35,7 @@ void replace(const std::string& source, const std::string& target) {
 
 TEST_CASE("the studio follows a model file as it is replaced, skipping a corrupt version") {
   test::TempDir dir;
-  const std::string early = train(dir, "early.sta", 2), later = train(dir, "later.sta", 4);
+  const std::string early = train_model(dir, "early.sta", 2), later = train_model(dir, "later.sta", 4);
   const std::string followed = dir.file("run.sta");
   studio::Workspace ws;
   REQUIRE(ws.open_data("fashion-mnist", ""));
@@ -79,7 +79,7 @@ TEST_CASE("the studio follows a model file as it is replaced, skipping a corrupt
 
 TEST_CASE("sta-studio --follow opens the followed file and reports it in the state") {
   test::TempDir dir;
-  const std::string run = train(dir, "run.sta", 2);
+  const std::string run = train_model(dir, "run.sta", 2);
   const auto result = test::run_studio("--follow " + test::shell_quote(run) + " --screenshot " +
                                        test::shell_quote(dir.file("follow.png")) + " --frames 3");
   INFO(result.output);

@@ -2,8 +2,9 @@
 // curl-free parts reach the pixels of the field views in each primitive's palette tone, and
 // the Sequence panel gains the model's row of predicted frames. A TorchScript module with
 // analytic fields opens from a script and its rotation is drawn.
-#include "render/palette.h"
 #include "core/model/engine.h"
+#include "core/train/model_file.h"
+#include "render/palette.h"
 #include "support/analytic_module.h"
 #include "support/text_file.h"
 #include "studio_runner.h"
@@ -152,7 +153,7 @@ TEST_CASE("the studio opens a TorchScript module and draws its analytic fields")
   CHECK(probe["at"][0] == doctest::Approx(0.5));
   const std::vector<float> latent = probe["latent"].get<std::vector<float>>();
   REQUIRE(latent.size() == 4);
-  const sta::model::Engine engine = sta::model::Engine::load(module);
+  const sta::model::Engine engine = sta::train::load_engine(module);
   const std::vector<float> decoded = engine.decode({latent}).front().values;
   const double mean = std::accumulate(decoded.begin(), decoded.end(), 0.0) / decoded.size();
   CHECK(probe["decoded_mean"].get<double>() == doctest::Approx(mean).epsilon(1e-6));

@@ -5,7 +5,7 @@
 #include "core/data/dataset.h"
 #include "studio_runner.h"
 
-#include "core/media/mat_image.h"
+#include "core/data/opencv/mat_image.h"
 #include <doctest/doctest.h>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
@@ -68,7 +68,7 @@ TEST_CASE("the screenshot shows the selected sequence's frames inside the Sequen
   for (size_t t = 0; t < sequence.frames.size(); ++t) {
     CAPTURE(t);
     cv::Mat score;
-    cv::matchTemplate(shot, on_screen(sta::media::to_mat(sequence.frames[t]), scale), score, cv::TM_SQDIFF_NORMED);
+    cv::matchTemplate(shot, on_screen(sta::data::to_mat(sequence.frames[t]), scale), score, cv::TM_SQDIFF_NORMED);
     double best = 0.0;
     cv::Point at;
     cv::minMaxLoc(score, &best, nullptr, &at, nullptr);

@@ -2,6 +2,7 @@
 // (keeping the enabled flags), pause holds the step count, save writes a checkpoint between
 // steps, stop joins and leaves no trainer, and loading another model stops the following.
 #include "app/studio/compute/training_session.h"
+#include "core/train/model_file.h"
 #include "support/temp_dir.h"
 
 #include <doctest/doctest.h>
@@ -60,7 +61,7 @@ TEST_CASE("a training session shows its snapshots in the workspace and pauses sa
   REQUIRE(session.save(path));
   REQUIRE(poll_until(session, ws, [&] { return session.view().saves == 1; }));
   CHECK(session.view().last_save.find("saved") == 0);
-  CHECK(sta::model::read_checkpoint_summary(path).step == held);
+  CHECK(sta::train::read_checkpoint_summary(path).step == held);
 
   session.resume();
   REQUIRE(poll_until(session, ws, [&] { return session.steps_done() > held; }));

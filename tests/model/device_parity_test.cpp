@@ -2,6 +2,7 @@
 // unset): in the normal suite both sides run on the CPU, which checks that a seed fixes the first
 // step exactly and that checkpoints round-trip; scripts/gpu/check.sh sets STA_TEST_DEVICE=cuda,
 // and the same tests then compare the CPU with the GPU.
+#include "core/model/device.h"
 #include "core/model/sta_model.h"
 #include "core/train/checkpoint.h"
 #include "core/train/trainer.h"

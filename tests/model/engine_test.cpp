@@ -3,6 +3,7 @@
 #include "core/model/engine.h"
 #include "core/model/sta_model.h"
 #include "core/train/checkpoint.h"
+#include "core/train/model_file.h"
 #include "model_fixture.h"
 #include "support/temp_dir.h"
 
@@ -67,7 +68,7 @@ TEST_CASE("an engine loads a checkpoint and reports errors for bad files") {
   train::CheckpointMeta meta;
   meta.train = config;
   train::save_checkpoint(dir.file("m.sta"), *m, meta);
-  auto engine = model::Engine::load(dir.file("m.sta"));
+  auto engine = train::load_engine(dir.file("m.sta"));
   CHECK(engine.latent_dim() == config.model.latent_dim);
-  CHECK_THROWS_AS(model::Engine::load(dir.file("missing.sta")), train::CheckpointError);
+  CHECK_THROWS_AS(train::load_engine(dir.file("missing.sta")), train::CheckpointError);
 }

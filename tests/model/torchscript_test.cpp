@@ -8,6 +8,7 @@
 #include "core/model/torchscript_backend.h"
 #include "core/model/torchscript_export.h"
 #include "core/train/checkpoint.h"
+#include "core/train/model_file.h"
 #include "model_fixture.h"
 #include "support/analytic_module.h"
 #include "support/temp_dir.h"
@@ -41,7 +42,7 @@ TEST_CASE("an analytic TorchScript module opens through the Engine with its own 
   test::TempDir dir;
   const std::string path = saved(dir, test::analytic_module(), "analytic.pt");
   CHECK(model::is_torchscript_file(path));
-  const model::Engine engine = model::Engine::load(path);
+  const model::Engine engine = train::load_engine(path);
   CHECK(engine.kind() == "torchscript");
   CHECK(engine.primitives() == 2);
   CHECK(engine.latent_dim() == 4);
@@ -73,7 +74,7 @@ TEST_CASE("an analytic TorchScript module opens through the Engine with its own 
   CHECK(prediction.inference.g[3] == std::vector<float>{1, 0});
   CHECK(prediction.latents[2][1] == doctest::Approx(2.25 * prediction.latents[0][1]).epsilon(1e-5));
   CHECK(prediction.frames.size() == 9);
-  const auto summary = model::read_checkpoint_summary(path);
+  const auto summary = train::read_checkpoint_summary(path);
   CHECK(summary.preset == "torchscript");
   CHECK(summary.data.source.empty());  // a module without metadata does not say
 }
@@ -91,7 +92,7 @@ TEST_CASE("a module that breaks the contract is refused with the member named") 
 
   test::TempDir dir;
   std::ofstream(dir.file("junk.pt"), std::ios::binary) << "PK\x03\x04 not really a zip";
-  CHECK_THROWS_AS(model::Engine::load(dir.file("junk.pt")), model::ContractError);
+  CHECK_THROWS_AS(train::load_engine(dir.file("junk.pt")), model::ContractError);
 }
 
 TEST_CASE("an exported checkpoint gives the native model's outputs") {
@@ -124,7 +125,7 @@ TEST_CASE("an exported checkpoint gives the native model's outputs") {
     auto pa = model::predict(native, frames), pb = model::predict(*exported, frames);
     CHECK(torch::allclose(pa.frames, pb.frames, 1e-3, 1e-4));
 
-    const auto summary = model::read_checkpoint_summary(path);
+    const auto summary = train::read_checkpoint_summary(path);
     CHECK(summary.data.source == "digits");
     CHECK(summary.step == 7);
   }

@@ -2,9 +2,9 @@
 // other scales move pixels where they should, hue turns give the expected colours, a batch
 // renders like its sequences one by one, and it matches the OpenCV renderer it replaced.
 #include "core/data/image_ops.h"
-#include "core/synth/sequence_batch.h"
 #include "core/synth/warp_renderer.h"
 #include "core/synth/warped_frames.h"
+#include "core/train/sequence_batch.h"
 
 #include <doctest/doctest.h>
 
@@ -12,7 +12,7 @@
 #include <fstream>
 
 using sta::Image;
-using sta::data::FrameWarp;
+using sta::synth::FrameWarp;
 using sta::synth::render_warped;
 
 namespace {
@@ -125,7 +125,7 @@ TEST_CASE("a batch renders like its sequences one by one, at the dataset's size"
     spec.source = "fashion-mnist";
     spec.image_size = size;
     const auto data = sta::data::open_dataset(spec);
-    const auto batch = sta::synth::make_batch(*data, sta::data::Split::Train, 5, 3, sta::data::SequenceMode::Sparse, torch::kCPU);
+    const auto batch = sta::train::make_batch(*data, sta::data::Split::Train, 5, 3, sta::data::SequenceMode::Sparse, torch::kCPU);
     REQUIRE(batch.frames.sizes() == torch::IntArrayRef({3, 9, 3, size, size}));
     for (int b = 0; b < 3; ++b) {
       const auto one = data->sequence(sta::data::Split::Train, 5 + b);

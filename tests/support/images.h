@@ -2,7 +2,7 @@
 // Image types that the writers and the model take.
 #pragma once
 
-#include "core/media/mat_image.h"
+#include "core/data/opencv/mat_image.h"
 
 #include <vector>
 
@@ -10,7 +10,7 @@ namespace sta::test {
 
 inline std::vector<Image> images(const std::vector<cv::Mat>& mats) {
   std::vector<Image> out;
-  for (const cv::Mat& mat : mats) out.push_back(media::to_image(mat));
+  for (const cv::Mat& mat : mats) out.push_back(data::to_image(mat));
   return out;
 }
 

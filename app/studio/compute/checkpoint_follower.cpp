@@ -1,6 +1,8 @@
 // Following a model file as it is replaced (see checkpoint_follower.h).
 #include "app/studio/compute/checkpoint_follower.h"
 
+#include "core/train/model_file.h"
+
 #include <sys/stat.h>
 
 namespace sta::studio {
@@ -23,10 +25,10 @@ bool CheckpointFollower::poll(Workspace& ws) {
   tried_ = stamp;
   const bool first = status->loads == 0;
   std::optional<model::Engine> engine;
-  model::CheckpointSummary summary;
+  train::CheckpointSummary summary;
   try {
-    engine.emplace(model::Engine::load(path_));
-    summary = model::read_checkpoint_summary(path_);
+    engine.emplace(train::load_engine(path_));
+    summary = train::read_checkpoint_summary(path_);
   } catch (const std::exception& e) {
     ++status->skipped;
     ws.report_error("follow: skipped " + path_ + " (" + e.what() + "); keeping the current model");

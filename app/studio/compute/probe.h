@@ -3,9 +3,9 @@
 // field evaluation per probe; the panel asks for at most one probe per frame.
 #pragma once
 
-#include "core/data/image.h"
 #include "core/field/slice.h"
 #include "core/model/engine.h"
+#include "core/util/image.h"
 
 #include <vector>
 

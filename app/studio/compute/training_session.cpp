@@ -2,7 +2,9 @@
 // torch: it is built in its own small library with the shared precompiled header.
 #include "app/studio/compute/training_session.h"
 
+#include "core/model/device.h"
 #include "core/model/sta_model.h"
+#include "core/train/model_file.h"
 #include "core/train/train_config.h"
 #include "core/train/trainer.h"
 
@@ -302,7 +304,7 @@ void TrainingSession::poll(Workspace& ws) {
   std::vector<std::string> errors;
   std::shared_ptr<model::StaModelImpl> snapshot;
   int64_t step = 0;
-  model::CheckpointSummary summary;
+  train::CheckpointSummary summary;
   bool first = false;
   const Clock::time_point now = Clock::now();
   if (s.adopted_revision >= 0 && ws.model_revision() != s.adopted_revision && !(ws.model() && ws.model()->live))

@@ -1,6 +1,8 @@
 // The Workspace's edit functions: validation, consistency and error capture.
 #include "app/studio/compute/workspace.h"
 
+#include "core/train/model_file.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -71,7 +73,7 @@ bool Workspace::open_data(const data::DataSpec& spec) {
 bool Workspace::load_model(const std::string& path, bool use_its_data) {
   std::optional<LoadedModel> loaded;
   try {
-    loaded.emplace(LoadedModel{model::Engine::load(path), path, model::read_checkpoint_summary(path), false});
+    loaded.emplace(LoadedModel{train::load_engine(path), path, train::read_checkpoint_summary(path), false});
   } catch (const std::exception& e) {
     report_error(e.what());
     return false;
@@ -100,7 +102,7 @@ bool Workspace::load_model(const std::string& path, bool use_its_data) {
   return true;
 }
 
-bool Workspace::adopt_model(model::Engine engine, const std::string& label, const model::CheckpointSummary& summary,
+bool Workspace::adopt_model(model::Engine engine, const std::string& label, const train::CheckpointSummary& summary,
                             bool live) {
   if (!dataset_ || dataset_->image_size() != engine.config().image_size) {
     report_error(label + ": it expects " + std::to_string(engine.config().image_size) +

@@ -9,6 +9,7 @@
 #include "core/data/dataset.h"
 #include "core/field/vec2.h"
 #include "core/model/engine.h"
+#include "core/train/model_file.h"
 
 #include <memory>
 #include <optional>
@@ -40,7 +41,7 @@ struct FollowStatus {
 struct LoadedModel {
   model::Engine engine;
   std::string path;  // the checkpoint file, or a label for a training snapshot
-  model::CheckpointSummary summary;
+  train::CheckpointSummary summary;
   bool live = false;  // a snapshot of the model being trained in the studio (no file)
 };
 
@@ -90,7 +91,7 @@ class Workspace {
   // Keeps the enabled flags and composer speeds when the primitive count is unchanged.
   // False, with a message, when it does not fit the open data.
   // `live`: a snapshot of a run in progress (the Spikes summary then waits for a click).
-  bool adopt_model(model::Engine engine, const std::string& label, const model::CheckpointSummary& summary,
+  bool adopt_model(model::Engine engine, const std::string& label, const train::CheckpointSummary& summary,
                    bool live = true);
   // Follows the model file at `path` (nullopt: stops); the CheckpointFollower loads it.
   void set_follow(std::optional<std::string> path);

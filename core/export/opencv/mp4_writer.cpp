@@ -1,10 +1,10 @@
 // MP4 encoding through cv::VideoWriter into a temporary file, then a rename (see mp4_writer.h).
-#include "core/media/mp4_writer.h"
+#include "core/export/opencv/mp4_writer.h"
 
+#include "core/data/opencv/mat_image.h"
 #include "core/export/export_error.h"
 #include "core/export/output_file.h"
 #include "core/export/rgb_frames.h"
-#include "core/media/mat_image.h"
 
 #include <opencv2/imgproc.hpp>
 #include <opencv2/videoio.hpp>
@@ -52,7 +52,7 @@ void flush_to_disk(const std::string& file) {
 
 void write_mp4(const std::string& path, const std::vector<Image>& frames, const ExportOptions& options) {
   std::vector<cv::Mat> rgb8;
-  for (const Rgb8Image& frame : prepare_frames(frames, options.scale)) rgb8.push_back(media::to_mat(frame));
+  for (const Rgb8Image& frame : prepare_frames(frames, options.scale)) rgb8.push_back(data::to_mat(frame));
   check_fps(options.fps);
   check_output_folder(path);
 

@@ -1,10 +1,10 @@
 // cv::Mat <-> Image copies (see mat_image.h).
-#include "core/media/mat_image.h"
+#include "core/data/opencv/mat_image.h"
 
 #include <cstring>
 #include <stdexcept>
 
-namespace sta::media {
+namespace sta::data {
 namespace {
 
 template <typename Raster>
@@ -43,4 +43,4 @@ GreyImage to_grey(const cv::Mat& grey8) {
   return copy_from_mat<GreyImage, uint8_t>(grey8);
 }
 
-}  // namespace sta::media
+}  // namespace sta::data

@@ -1,10 +1,10 @@
 // Batched sequence rendering (see sequence_batch.h).
-#include "core/synth/sequence_batch.h"
+#include "core/train/sequence_batch.h"
 
 #include "core/model/frames.h"
 #include "core/synth/warp_renderer.h"
 
-namespace sta::synth {
+namespace sta::train {
 
 namespace {
 
@@ -21,7 +21,7 @@ SequenceBatch build_batch(const data::Dataset& data, data::Split split, int64_t 
     return batch;
   }
   std::vector<Image> bases;
-  std::vector<std::vector<data::FrameWarp>> warps;
+  std::vector<std::vector<synth::FrameWarp>> warps;
   for (int64_t i = first; i < first + count; ++i) {
     if (i > first) plan = plan_of(i);
     bases.push_back(std::move(plan->base));
@@ -29,7 +29,7 @@ SequenceBatch build_batch(const data::Dataset& data, data::Split split, int64_t 
     batch.sequences.push_back(std::move(plan->sequence));
   }
   torch::NoGradGuard no_grad;
-  batch.frames = render_warps(model::images_to_tensor(bases).to(device), warp_tensor(warps).to(device), data.image_size());
+  batch.frames = synth::render_warps(images_to_tensor(bases).to(device), synth::warp_tensor(warps).to(device), data.image_size());
   return batch;
 }
 
@@ -45,4 +45,4 @@ torch::Tensor make_training_frames(const data::Dataset& data, data::Split split,
   return build_batch(data, split, first, count, mode, device, true).frames;
 }
 
-}  // namespace sta::synth
+}  // namespace sta::train

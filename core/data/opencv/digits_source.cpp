@@ -1,9 +1,9 @@
 // Procedural digits (see digits_source.h): drawn anti-aliased at 4x and area-downsampled.
-#include "core/media/digits_source.h"
+#include "core/data/opencv/digits_source.h"
 
 #include "core/data/grey_image_source.h"
+#include "core/data/opencv/mat_image.h"
 #include "core/data/procedural_ids.h"
-#include "core/media/mat_image.h"
 
 #include <opencv2/imgproc.hpp>
 
@@ -49,7 +49,7 @@ class DigitsSource final : public GreyImageSource {
     cv::putText(large, text, origin, face, font_scale, cv::Scalar(255), thickness, cv::LINE_AA);
     cv::Mat small;
     cv::resize(large, small, cv::Size(kSize, kSize), 0, 0, cv::INTER_AREA);
-    return media::to_grey(small);
+    return data::to_grey(small);
   }
 };
 

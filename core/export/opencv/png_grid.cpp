@@ -1,10 +1,10 @@
 // Grid composition and PNG saving (see png_grid.h).
-#include "core/media/png_grid.h"
+#include "core/export/opencv/png_grid.h"
 
+#include "core/data/opencv/mat_image.h"
 #include "core/export/export_error.h"
 #include "core/export/output_file.h"
 #include "core/export/rgb_frames.h"
-#include "core/media/mat_image.h"
 
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
@@ -39,7 +39,7 @@ cv::Mat compose_grid(const FrameRows& rows, const ExportOptions& options) {
     for (size_t c = 0; c < rows[r].size(); ++c) {
       const cv::Rect target(gap + static_cast<int>(c) * (cell.width + gap), gap + static_cast<int>(r) * (cell.height + gap),
                             cell.width, cell.height);
-      media::to_mat(cells[next++]).copyTo(grid(target));
+      data::to_mat(cells[next++]).copyTo(grid(target));
     }
   }
   return grid;

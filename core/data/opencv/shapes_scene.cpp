@@ -1,6 +1,6 @@
 // Analytic ray casting of the shapes scene (see shapes_scene.h). World: y up, floor y = 0,
 // back wall z = kBackWall, side wall x = kSideWall; the object stands at the origin.
-#include "core/media/shapes_scene.h"
+#include "core/data/opencv/shapes_scene.h"
 
 #include "core/data/image_ops.h"
 

@@ -1,8 +1,8 @@
 // Video and frame-folder reading and windowing (see video_source.h).
-#include "core/media/video_source.h"
+#include "core/data/opencv/video_source.h"
 
+#include "core/data/opencv/mat_image.h"
 #include "core/data/sequence_generator.h"
-#include "core/media/mat_image.h"
 
 #include <opencv2/core/utils/logger.hpp>
 #include <opencv2/imgcodecs.hpp>
@@ -127,7 +127,7 @@ class VideoDataset final : public Dataset {
     const int64_t first = starts(split)[index % count(split)];
     Sequence sequence;
     for (int64_t f = first; f <= first + spec_.steps; ++f) {
-      sequence.frames.push_back(media::to_image(frames_[f]));
+      sequence.frames.push_back(data::to_image(frames_[f]));
     }
     sequence.item = first;
     sequence.label = spec_.source + " " + split_name(split) + " #" + std::to_string(index) + ", frames " +

@@ -1,10 +1,10 @@
 // A row of frames as SVG (see svg_strip.h).
-#include "core/media/svg_strip.h"
+#include "core/export/opencv/svg_strip.h"
 
+#include "core/data/opencv/mat_image.h"
 #include "core/export/export_error.h"
 #include "core/export/output_file.h"
 #include "core/export/rgb_frames.h"
-#include "core/media/mat_image.h"
 
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
@@ -45,7 +45,7 @@ void write_svg_strip(const std::string& path, const std::vector<Image>& frames, 
       << "<rect width=\"100%\" height=\"100%\" fill=\"#282828\"/>\n";
   for (size_t i = 0; i < cells.size(); ++i) {
     cv::Mat bgr;
-    cv::cvtColor(media::to_mat(cells[i]), bgr, cv::COLOR_RGB2BGR);
+    cv::cvtColor(data::to_mat(cells[i]), bgr, cv::COLOR_RGB2BGR);
     std::vector<uchar> png;
     if (!cv::imencode(".png", bgr, png)) throw ExportError("cannot write '" + path + "': PNG encoding failed");
     out << "<image x=\"" << gap + static_cast<int>(i) * (w + gap) << "\" y=\"" << gap << "\" width=\"" << w

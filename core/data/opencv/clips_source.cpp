@@ -1,11 +1,11 @@
 // Clip folders: listing, decoding, windowing per clip, the split by clip and the labels (see
 // clips_source.h).
-#include "core/media/clips_source.h"
+#include "core/data/opencv/clips_source.h"
 
 #include "core/data/clip_labels.h"
+#include "core/data/opencv/mat_image.h"
+#include "core/data/opencv/video_source.h"
 #include "core/data/sequence_generator.h"
-#include "core/media/mat_image.h"
-#include "core/media/video_source.h"
 
 #include <opencv2/core.hpp>
 
@@ -102,7 +102,7 @@ class ClipsDataset final : public Dataset {
     if (index < 0) throw DataError("sequence index " + std::to_string(index) + " is negative");
     const Window w = windows(split)[index % count(split)];
     Sequence sequence;
-    for (int64_t f = w.first; f <= w.first + spec_.steps; ++f) sequence.frames.push_back(media::to_image(clips_[w.clip][f]));
+    for (int64_t f = w.first; f <= w.first + spec_.steps; ++f) sequence.frames.push_back(data::to_image(clips_[w.clip][f]));
     sequence.item = offsets_[w.clip] + w.first;
     sequence.label = spec_.source + " " + split_name(split) + " #" + std::to_string(index) + ", clip '" + names_[w.clip] +
                      "' frames " + std::to_string(w.first) + "-" + std::to_string(w.first + spec_.steps);

@@ -1,9 +1,9 @@
 // The shapes source (see shapes_source.h): item id -> factors, factors + parameters -> frames.
-#include "core/media/shapes_source.h"
+#include "core/data/opencv/shapes_source.h"
 
+#include "core/data/opencv/mat_image.h"
+#include "core/data/opencv/shapes_scene.h"
 #include "core/data/procedural_ids.h"
-#include "core/media/mat_image.h"
-#include "core/media/shapes_scene.h"
 
 #include <opencv2/imgproc.hpp>
 
@@ -65,7 +65,7 @@ class ShapesSource final : public FrameSource {
       cv::Mat frame = renderer_.paint(layout, f.floor_hue, f.wall_hue, f.object_hue);
       if (size != kSize)
         cv::resize(frame, frame, cv::Size(size, size), 0, 0, size < kSize ? cv::INTER_AREA : cv::INTER_LINEAR);
-      frames.push_back(media::to_image(frame));
+      frames.push_back(data::to_image(frame));
     }
     return frames;
   }

@@ -3,8 +3,8 @@
 // gaps as the PNG strip.
 #pragma once
 
-#include "core/data/image.h"
 #include "core/export/export_options.h"
+#include "core/util/image.h"
 
 #include <string>
 #include <vector>

@@ -9,7 +9,7 @@
 
 #include <vector>
 
-namespace sta::synth {
+namespace sta::train {
 
 struct SequenceBatch {
   torch::Tensor frames;                   // [B, T+1, 3, S, S] on the device
@@ -23,4 +23,4 @@ SequenceBatch make_batch(const data::Dataset& data, data::Split split, int64_t f
 torch::Tensor make_training_frames(const data::Dataset& data, data::Split split, int64_t first, int count,
                                    data::SequenceMode mode, torch::Device device);
 
-}  // namespace sta::synth
+}  // namespace sta::train
