@@ -1,10 +1,10 @@
 // Benchmark of the studio's field-view recomputation with a real checkpoint: the slice, one
 // batched Engine::fields call per part for all K primitives on a 64 x 64 grid, and evenly
-// spaced streamlines of each primitive (app/studio/compute/field_layers.h). Prints the median and
+// spaced streamlines of each primitive (app/figures/field_layers.h). Prints the median and
 // the 95th percentile of 40 runs per setting, and the Engine call and the tracing alone. Run by
 // hand (THREADS: torch threads, default 1 as in the studio):
 //   build/bench/studio_field_bench MODEL.sta [THREADS]
-#include "app/studio/compute/field_layers.h"
+#include "app/figures/field_layers.h"
 #include "core/field/sampling.h"
 #include "core/train/model_file.h"
 #include "core/util/runtime.h"
@@ -56,7 +56,7 @@ int main(int argc, char** argv) {
       const data::Sequence s = data->sequence(data::Split::Test, i);
       frames.insert(frames.end(), s.frames.begin(), s.frames.end());
     }
-    studio::FieldRequest request;
+    figures::FieldRequest request;
     for (const model::Latent& z : engine.encode(frames))
       request.test_latents.insert(request.test_latents.end(), z.begin(), z.end());
     request.anchor = engine.encode({frames[3]}).front();
@@ -65,33 +65,33 @@ int main(int argc, char** argv) {
                 engine.primitives(), engine.latent_dim(), request.grid_nodes, request.grid_nodes,
                 request.test_latents.size() / engine.latent_dim(), threads);
 
-    const studio::FieldLayers whole = studio::compute_field_layers(engine, request);
+    const figures::FieldLayers whole = figures::compute_field_layers(engine, request);
     const std::vector<float> points = field::grid_points(whole.slice, whole.spec);  // the recompute's own grid
     std::vector<std::vector<float>> out;
     std::printf("  Engine::fields, all K at %zu points: %.1f ms\n", points.size() / engine.latent_dim(),
                 median_ms([&] { engine.fields(model::FieldPart::Whole, request.time, points, out); }));
-    const field::EvenlySpacedParams lines = studio::streamline_params(request, false),
-                                    sketch = studio::streamline_params(request, true);
+    const field::EvenlySpacedParams lines = figures::streamline_params(request, false),
+                                    sketch = figures::streamline_params(request, true);
     std::printf("  evenly spaced streamlines of K grids: %.1f ms, sketch lines: %.1f ms\n", median_ms([&] {
                   for (const auto& parts : whole.primitives) field::evenly_spaced_streamlines(parts[0].grid, lines);
                 }),
                 median_ms([&] {
                   for (const auto& parts : whole.primitives) field::evenly_spaced_streamlines(parts[0].grid, sketch);
                 }));
-    for (studio::PartMode part : {studio::PartMode::Whole, studio::PartMode::Both})
-      for (studio::SliceMode slice_mode : {studio::SliceMode::LatentPca, studio::SliceMode::VelocityPca}) {
+    for (figures::PartMode part : {figures::PartMode::Whole, figures::PartMode::Both})
+      for (figures::SliceMode slice_mode : {figures::SliceMode::LatentPca, figures::SliceMode::VelocityPca}) {
         request.settings.part = part;
         request.settings.slice = slice_mode;
         size_t lines = 0;
         const Timing t = time_runs([&] {
-          const studio::FieldLayers layers = studio::compute_field_layers(engine, request);
+          const figures::FieldLayers layers = figures::compute_field_layers(engine, request);
           lines = 0;
           for (const auto& parts : layers.primitives)
             for (const auto& layer : parts) lines += layer.lines.size();
         });
         std::printf("  recompute, part %-5s slice %-12s: median %.1f ms, p95 %.1f ms over %d runs (%zu streamlines)\n",
-                    part == studio::PartMode::Whole ? "whole" : "both",
-                    slice_mode == studio::SliceMode::LatentPca ? "pca" : "velocity-pca", t.median_ms, t.p95_ms, kRuns,
+                    part == figures::PartMode::Whole ? "whole" : "both",
+                    slice_mode == figures::SliceMode::LatentPca ? "pca" : "velocity-pca", t.median_ms, t.p95_ms, kRuns,
                     lines);
       }
   } catch (const std::exception& e) {

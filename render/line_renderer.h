@@ -7,7 +7,7 @@
 #include "render/buffer.h"
 #include "render/colour.h"
 #include "render/draw_context.h"
-#include "render/palette.h"
+#include "render/line_pattern.h"
 #include "render/program.h"
 
 #include <vector>

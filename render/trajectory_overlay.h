@@ -16,7 +16,7 @@ class TrajectoryOverlay {
 
   // Steps in slice coordinates (x0, y0, x1, y1, ...). Throws std::invalid_argument for an
   // odd count.
-  void set(const std::vector<float>& xy, Rgba colour = kTrajectoryColour);
+  void set(const std::vector<float>& xy, Rgba colour);
   // Draws with the step at index `cursor` marked (none when out of range).
   void draw(const DrawContext& context, int cursor);
 

@@ -2,11 +2,11 @@
 # Installs what is missing, builds, and runs every test, in stages:
 #   1. the default build: every suite, GUI tests under Xvfb (arguments go to this ctest);
 #   2. the headless build of a GPU node (-DSTA_STUDIO=OFF -DSTA_OPENCV=OFF, build-headless/):
-#      its model, train, export and field suites and the headless CLI checks;
+#      its model, train, export, field and figures suites and the headless CLI checks;
 #   3. the GPU check's dry run on the CPU (scripts/gpu/check.sh --device cpu --budget tiny);
 #   4. the non-GUI suites built with AddressSanitizer + UndefinedBehaviorSanitizer (build-asan/),
 #      less the files marked "Not under sanitizers" (long trainings, scripts: tests/CMakeLists.txt);
-#   5. the studio's threaded parts (training worker, field layers) with ThreadSanitizer (build-tsan/).
+#   5. the threaded parts (training worker, field worker, field layers) with ThreadSanitizer (build-tsan/).
 # Prints each stage's time and its slowest tests (scripts/slowest_tests.sh); exits non-zero on any
 # failure.
 set -euo pipefail
@@ -30,7 +30,7 @@ stage_done "stage 1 (every suite)"
 
 cmake -S . -B build-headless -G Ninja -DCMAKE_BUILD_TYPE=Release -DSTA_STUDIO=OFF -DSTA_OPENCV=OFF >/dev/null
 ninja -C build-headless tests/all | tail -1  # the suites and sta (no benches)
-ctest --test-dir build-headless --output-on-failure --timeout 900 --parallel "$(nproc)" -R '^(model|train|export|field):|headless'
+ctest --test-dir build-headless --output-on-failure --timeout 900 --parallel "$(nproc)" -R '^(model|train|export|field|figures):|headless'
 scripts/slowest_tests.sh build-headless
 stage_done "stage 2 (headless build and suites)"
 

@@ -3,16 +3,18 @@
 // (app/studio/compute: field_layers, field_figure, spike_figure).
 #include "app/cli/commands.h"
 
-#include "app/studio/compute/field_figure.h"
-#include "app/studio/compute/names.h"
-#include "app/studio/compute/spike_figure.h"
+#include "app/figures/field_figure.h"
+#include "app/figures/names.h"
+#include "app/figures/spike_figure.h"
 #include "core/export/output_file.h"
+#include "core/field/slice.h"
 #include "core/model/engine.h"
 #include "core/train/model_file.h"
 #include "core/util/atomic_file.h"
 
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 
 namespace sta::cli {
@@ -51,13 +53,13 @@ void run_fields(const FigureArgs& a) {
   check_svg(a.out);
   const model::Engine engine = train::load_engine(a.model, a.device);
   const auto data = open_data(a, engine);
-  studio::FieldRequest request;
-  const auto part = studio::parse_name<studio::PartMode>(a.part);
-  const auto slice = studio::parse_name<studio::SliceMode>(a.slice);
+  figures::FieldRequest request;
+  const auto part = figures::parse_name<figures::PartMode>(a.part);
+  const auto slice = figures::parse_name<figures::SliceMode>(a.slice);
   if (!part) throw std::runtime_error("--part must be whole, curl-free, divergence-free or both, not '" + a.part + "'");
   if (!slice) throw std::runtime_error("--slice must be axes, pca or velocity-pca, not '" + a.slice + "'");
   const int d = engine.latent_dim(), k = engine.primitives();
-  if (a.axes.size() != 2 || a.axes[0] < 0 || a.axes[1] < 0 || a.axes[0] >= d || a.axes[1] >= d || a.axes[0] == a.axes[1])
+  if (a.axes.size() != 2 || !field::two_different_axes(a.axes[0], a.axes[1], d))
     throw std::runtime_error("--axes must be two different latent axes in 0.." + std::to_string(d - 1));
   if (a.focus < 0 || a.focus >= k) throw std::runtime_error("--focus must be a primitive in 0.." + std::to_string(k - 1));
   for (int p : a.primitives)
@@ -69,27 +71,27 @@ void run_fields(const FigureArgs& a) {
   request.settings.focus = a.focus;
   request.settings.density = a.density;
   request.grid_nodes = a.grid;
-  request.test_latents = studio::encoded_test_latents(engine, *data, kTestSequences);
+  request.test_latents = figures::encoded_test_latents(engine, *data, kTestSequences);
   std::string anchor = "the mean test latent";
-  if (a.frame >= 0) {  // the slice through one frame's latent, as the studio's cursor anchor
+  std::optional<model::Latent> frame;  // the slice through one frame's latent, as the studio's cursor anchor
+  if (a.frame >= 0) {
     const data::Sequence s = data->sequence(data::Split::Test, a.sequence);
     if (a.frame >= static_cast<int>(s.frames.size()))
       throw std::runtime_error("--frame must be in 0.." + std::to_string(s.frames.size() - 1));
-    request.anchor = engine.encode({s.frames[a.frame]}).front();
-    request.time = std::max(1, std::min(a.frame + 1, engine.config().steps));
+    frame = engine.encode({s.frames[a.frame]}).front();
     anchor = "frame " + std::to_string(a.frame) + " of " + s.label;
-  } else {
-    request.anchor = studio::mean_latent(request.test_latents, d);
   }
-  const studio::FieldLayers layers = studio::compute_field_layers(engine, request);
-  studio::FieldFigureOptions options;
+  request.time = figures::time_at_frame(std::max(a.frame, 0), engine.config().steps);
+  request.anchor = figures::anchor_latent(frame ? &*frame : nullptr, request.test_latents, d);
+  const figures::FieldLayers layers = figures::compute_field_layers(engine, request);
+  figures::FieldFigureOptions options;
   options.primitives = a.primitives;
   options.panel_size = a.panel;
   options.columns = a.columns;
   options.caption = a.part + " field, " + a.slice + " slice through " + anchor + " (" + a.model + ")";
-  write_file_atomically(a.out, studio::field_figure_svg(layers, options));
+  write_file_atomically(a.out, figures::field_figure_svg(layers, options));
   std::printf("wrote %s: %zu streamlines (one <path> each) in %zu panels\n", a.out.c_str(),
-              studio::figure_streamlines(layers, options), options.primitives.empty() ? layers.primitives.size()
+              figures::figure_streamlines(layers, options), options.primitives.empty() ? layers.primitives.size()
                                                                                      : options.primitives.size());
 }
 
@@ -99,7 +101,7 @@ void run_spikes(const FigureArgs& a) {
   const auto data = open_data(a, engine);
   const data::Sequence s = data->sequence(data::Split::Test, a.sequence);
   const model::SequenceInference inference = engine.infer(s);
-  write_file_atomically(a.out, studio::spike_figure_svg(inference, studio::truth_labels(s), "spike probabilities, " + s.label));
+  write_file_atomically(a.out, figures::spike_figure_svg(inference, figures::truth_labels(s), "spike probabilities, " + s.label));
   std::printf("wrote %s: %zu steps x %d primitives of %s\n", a.out.c_str(), inference.spike_probability.size(),
               engine.primitives(), s.label.c_str());
 }

@@ -58,9 +58,11 @@ Vec2 Slice::project(const float* vector) const {
   return {static_cast<float>(x), static_cast<float>(y)};
 }
 
+bool two_different_axes(int i, int j, int dim) { return i >= 0 && j >= 0 && i < dim && j < dim && i != j; }
+
 Slice Slice::from_axes(std::vector<float> anchor, int i, int j) {
   const int dim = static_cast<int>(anchor.size());
-  if (i < 0 || i >= dim || j < 0 || j >= dim || i == j)
+  if (!two_different_axes(i, j, dim))
     throw FieldError("slice: axes " + std::to_string(i) + " and " + std::to_string(j) +
                      " are not two different axes of a " + std::to_string(dim) + "-D latent space");
   std::vector<float> u(anchor.size(), 0.0f), v(anchor.size(), 0.0f);

@@ -30,4 +30,8 @@ struct Slice {
   static Slice from_velocities(std::vector<float> anchor, const std::vector<float>& velocities);
 };
 
+// Whether i and j are two different axes of a dim-D latent space: what Slice::from_axes needs,
+// and what the CLI and the studio check their axes against.
+bool two_different_axes(int i, int j, int dim);
+
 }  // namespace sta::field

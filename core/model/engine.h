@@ -7,6 +7,7 @@
 
 #include "core/data/dataset.h"
 #include "core/model/config.h"
+#include "core/model/field_part.h"
 
 #include <memory>
 #include <string>
@@ -16,8 +17,6 @@ namespace sta::model {
 
 class StaModelImpl;
 class ModelBackend;
-
-enum class FieldPart { Whole, CurlFree, DivergenceFree };
 
 using Latent = std::vector<float>;  // D values
 

@@ -2,12 +2,12 @@
 // curl-free parts reach the pixels of the field views in each primitive's palette tone, and
 // the Sequence panel gains the model's row of predicted frames. A TorchScript module with
 // analytic fields opens from a script and its rotation is drawn.
+#include "app/figures/palette.h"
 #include "core/model/engine.h"
 #include "core/train/model_file.h"
-#include "render/palette.h"
+#include "studio_runner.h"
 #include "support/analytic_module.h"
 #include "support/text_file.h"
-#include "studio_runner.h"
 
 #include <doctest/doctest.h>
 #include <opencv2/imgcodecs.hpp>
@@ -78,10 +78,10 @@ TEST_CASE("the field view draws each primitive's divergence-free and curl-free p
 
   struct Case {
     const char* name;
-    sta::render::FieldPart shown, hidden;
+    sta::model::FieldPart shown, hidden;
   };
-  for (const Case& c : {Case{"div", sta::render::FieldPart::DivergenceFree, sta::render::FieldPart::CurlFree},
-                        Case{"curl", sta::render::FieldPart::CurlFree, sta::render::FieldPart::DivergenceFree}}) {
+  for (const Case& c : {Case{"div", sta::model::FieldPart::DivergenceFree, sta::model::FieldPart::CurlFree},
+                        Case{"curl", sta::model::FieldPart::CurlFree, sta::model::FieldPart::DivergenceFree}}) {
     CAPTURE(c.name);
     const cv::Mat shot = cv::imread(dir.file(std::string(c.name) + ".png"), cv::IMREAD_COLOR);
     REQUIRE_FALSE(shot.empty());
@@ -95,8 +95,8 @@ TEST_CASE("the field view draws each primitive's divergence-free and curl-free p
       CAPTURE(k);
       int shown = 0, hidden = 0;
       for (const cv::Rect& view : views) {
-        shown += pixels_in_tone(shot, view, sta::render::primitive_colour(k, c.shown));
-        hidden += pixels_in_tone(shot, view, sta::render::primitive_colour(k, c.hidden));
+        shown += pixels_in_tone(shot, view, sta::figures::primitive_colour(k, c.shown));
+        hidden += pixels_in_tone(shot, view, sta::figures::primitive_colour(k, c.hidden));
       }
       CHECK(shown > 300);
       CHECK(hidden < shown / 10);
@@ -132,8 +132,8 @@ TEST_CASE("the studio opens a TorchScript module and draws its analytic fields")
   for (const auto& mini : fields["minis"]) views.push_back(rect_of(mini));
   int rotation = 0, source = 0;
   for (const cv::Rect& view : views) {
-    rotation += pixels_in_tone(shot, view, sta::render::primitive_colour(1, sta::render::FieldPart::DivergenceFree));
-    source += pixels_in_tone(shot, view, sta::render::primitive_colour(0, sta::render::FieldPart::DivergenceFree));
+    rotation += pixels_in_tone(shot, view, sta::figures::primitive_colour(1, sta::model::FieldPart::DivergenceFree));
+    source += pixels_in_tone(shot, view, sta::figures::primitive_colour(0, sta::model::FieldPart::DivergenceFree));
   }
   CHECK(rotation > 300);  // primitive 1 turns; primitive 0 has no divergence-free part to draw
   CHECK(source < rotation / 10);

@@ -3,6 +3,7 @@
 // source and a sink) over its divergence, (c) a spiral over its speed with an encoded
 // trajectory. Checks that every layer reached the image; writes the PNG to the path in
 // the environment variable STA_FIELD_PICTURE when it is set (docs/images/field-analytic.png).
+#include "app/figures/palette.h"
 #include "core/field/derived.h"
 #include "core/field/evenly_spaced.h"
 #include "core/field/sampling.h"
@@ -49,7 +50,7 @@ field::Vec2 bump_gradient(float x, float y, float cx, float cy, float h, float s
 
 struct Panel {
   field::BatchedField field;
-  render::FieldPart part;
+  model::FieldPart part;
   int primitive;
   enum { Curl, Divergence, Speed } heat;
 };
@@ -80,9 +81,9 @@ TEST_CASE("the field view of analytic primitives shows lines, arrows, heat maps 
   // (c) a slow outward spiral.
   auto spiral = [](float x, float y) { return field::Vec2{-y + 0.15f * x, x + 0.15f * y}; };
   const std::vector<Panel> panels = {
-      {planar(vortices), render::FieldPart::DivergenceFree, 0, Panel::Curl},
-      {planar(source_sink), render::FieldPart::CurlFree, 1, Panel::Divergence},
-      {planar(spiral), render::FieldPart::Whole, 2, Panel::Speed},
+      {planar(vortices), model::FieldPart::DivergenceFree, 0, Panel::Curl},
+      {planar(source_sink), model::FieldPart::CurlFree, 1, Panel::Divergence},
+      {planar(spiral), model::FieldPart::Whole, 2, Panel::Speed},
   };
 
   const field::Slice slice = field::Slice::from_axes(std::vector<float>(kDim, 0.0f), 0, 1);
@@ -94,7 +95,7 @@ TEST_CASE("the field view of analytic primitives shows lines, arrows, heat maps 
   for (const Panel& panel : panels) {
     const field::VectorGrid grid = field::sample_field(slice, spec, panel.field);
     render::Framebuffer target(kPanel, kPanel);
-    const render::Rgba bg = render::kFieldBackground;
+    const render::Rgba bg = figures::kFieldBackground;
     target.clear(bg.r, bg.g, bg.b, bg.a);
     render::DrawContext context{render::View2D::fit(spec.x0, spec.x1, spec.y0, spec.y1, kPanel, kPanel),
                                 kPanel, kPanel, 0.0f};
@@ -113,11 +114,11 @@ TEST_CASE("the field view of analytic primitives shows lines, arrows, heat maps 
     const std::vector<field::Streamline> placed = field::evenly_spaced_streamlines(grid);
     REQUIRE(placed.size() > 10);
     render::LineBatch batch;
-    const render::Rgba colour = render::primitive_colour(panel.primitive, panel.part);
+    const render::Rgba colour = figures::primitive_colour(panel.primitive, panel.part);
     batch.set(paths(placed, colour), 1.2f);
     CHECK(batch.arrows() >= static_cast<int>(placed.size()));
     render::LineStyle style;
-    style.pattern = render::part_pattern(panel.part);
+    style.pattern = figures::part_pattern(panel.part);
     lines.draw(batch, context, style);
 
     if (panel.heat == Panel::Speed) {
@@ -126,7 +127,7 @@ TEST_CASE("the field view of analytic primitives shows lines, arrows, heat maps 
         const float angle = 0.35f * t, radius = 0.8f * std::exp(0.15f * 0.35f * t);
         steps.insert(steps.end(), {radius * std::cos(angle) - 0.6f, radius * std::sin(angle) + 0.3f});
       }
-      trajectory.set(steps);
+      trajectory.set(steps, figures::kTrajectoryColour);
       trajectory.draw(context, 5);
     }
 

@@ -4,9 +4,9 @@
 #include "pixels.h"
 #include "render/framebuffer.h"
 #include "render/heat_map_renderer.h"
+#include "render/line_pattern.h"
 #include "render/line_renderer.h"
 #include "render/marker_renderer.h"
-#include "render/palette.h"
 
 #include <doctest/doctest.h>
 

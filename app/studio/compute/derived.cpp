@@ -1,7 +1,7 @@
 // Shared derived results, recomputed through Cached when their inputs change.
 #include "app/studio/compute/derived.h"
 
-#include "app/studio/compute/field_layers.h"
+#include "app/figures/field_layers.h"
 #include "core/export/traversal.h"
 
 #include <chrono>
@@ -134,7 +134,7 @@ const std::vector<float>& Derived::test_latents(Workspace& ws) {
     std::vector<float> rows;
     if (!ws.model() || !ws.dataset()) return rows;
     try {
-      rows = encoded_test_latents(ws.model()->engine, *ws.dataset(), kTestSequences);
+      rows = figures::encoded_test_latents(ws.model()->engine, *ws.dataset(), kTestSequences);
     } catch (const std::exception& e) {
       ws.report_error(std::string("encoding test sequences failed: ") + e.what());
       rows.clear();

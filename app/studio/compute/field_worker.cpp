@@ -19,7 +19,7 @@ FieldWorker::~FieldWorker() {
   thread_.join();
 }
 
-uint64_t FieldWorker::submit(model::Engine engine, FieldRequest request) {
+uint64_t FieldWorker::submit(model::Engine engine, figures::FieldRequest request) {
   uint64_t ticket;
   {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -62,7 +62,7 @@ void FieldWorker::loop() {
     result.ticket = job.ticket;
     const auto start = std::chrono::steady_clock::now();
     try {
-      result.layers = compute_field_layers(job.engine, job.request);
+      result.layers = figures::compute_field_layers(job.engine, job.request);
     } catch (const std::exception& e) {
       result.error = e.what();
     }

@@ -5,7 +5,7 @@
 // plus the newest.
 #pragma once
 
-#include "app/studio/compute/field_layers.h"
+#include "app/figures/field_layers.h"
 
 #include <condition_variable>
 #include <cstdint>
@@ -18,7 +18,7 @@ namespace sta::studio {
 
 struct FieldResult {
   uint64_t ticket = 0;                // the submit() it answers
-  std::optional<FieldLayers> layers;  // empty when the computation failed
+  std::optional<figures::FieldLayers> layers;  // empty when the computation failed
   std::string error;                  // why it failed
   double compute_ms = 0.0;
 };
@@ -32,7 +32,7 @@ class FieldWorker {
 
   // Queues the layers of `request` on `engine` (the copy keeps its model alive), replacing a
   // queued request that has not started. Returns the request's ticket (1, 2, ...).
-  uint64_t submit(model::Engine engine, FieldRequest request);
+  uint64_t submit(model::Engine engine, figures::FieldRequest request);
   // The newest result finished since the last call, once; nullopt when there is none.
   std::optional<FieldResult> take();
   // Blocks until nothing is queued or running (tests and benchmarks; never the UI).
@@ -44,7 +44,7 @@ class FieldWorker {
   struct Job {
     uint64_t ticket;
     model::Engine engine;
-    FieldRequest request;
+    figures::FieldRequest request;
   };
 
   void loop();

@@ -1,6 +1,7 @@
 // The Workspace's edit functions: validation, consistency and error capture.
 #include "app/studio/compute/workspace.h"
 
+#include "core/field/slice.h"
 #include "core/train/model_file.h"
 
 #include <algorithm>
@@ -189,17 +190,17 @@ void Workspace::advance_playback() {
   if (playing_) set_cursor(cursor_ >= steps() ? 0 : cursor_ + 1);
 }
 
-void Workspace::set_field_settings(FieldSettings s) {
+void Workspace::set_field_settings(figures::FieldSettings s) {
   const int dims = model_ ? model_->engine.latent_dim() : 2;
   s.axis_i = std::clamp(s.axis_i, 0, dims - 1);
   s.axis_j = std::clamp(s.axis_j, 0, dims - 1);
-  if (s.axis_i == s.axis_j) s.axis_j = s.axis_i == 0 ? 1 : 0;
+  if (!field::two_different_axes(s.axis_i, s.axis_j, dims)) s.axis_j = s.axis_i == 0 ? 1 : 0;
   s.density = std::clamp(s.density, kDensityMin, kDensityMax);
   s.focus = std::clamp(s.focus, 0, std::max(0, primitives() - 1));
   fields_ = s;
 }
 
-void Workspace::set_field_view(FieldView view) {
+void Workspace::set_field_view(figures::FieldView view) {
   view.zoom = std::clamp(view.zoom, 0.1f, 50.0f);
   field_view_ = view;
 }

@@ -5,7 +5,7 @@
 // its previous state and keeps running. Everything shown on screen derives from it.
 #pragma once
 
-#include "app/studio/compute/field_settings.h"
+#include "app/figures/field_settings.h"
 #include "core/data/dataset.h"
 #include "core/field/vec2.h"
 #include "core/model/engine.h"
@@ -67,8 +67,8 @@ class Workspace {
   const std::vector<float>& speeds() const { return speeds_; }   // composer speed per primitive
   int composer_steps() const { return composer_steps_; }        // roll-out steps of the composer
   bool playing() const { return playing_; }                      // the cursor animates
-  const FieldSettings& fields() const { return fields_; }
-  const FieldView& field_view() const { return field_view_; }
+  const figures::FieldSettings& fields() const { return fields_; }
+  const figures::FieldView& field_view() const { return field_view_; }
   // A latent pinned with the field view's probe: the composer starts from it instead of the
   // cursor frame's encoding. Cleared when the model changes.
   const std::optional<model::Latent>& pinned() const { return pinned_; }
@@ -106,8 +106,8 @@ class Workspace {
   void set_composer_steps(int steps);  // clamped to 1..kComposerStepsMax
   void set_playing(bool on);
   void advance_playback();  // one playback tick: the cursor moves on, wrapping to frame 0
-  void set_field_settings(FieldSettings settings);  // clamps axes, density, focus
-  void set_field_view(FieldView view);
+  void set_field_settings(figures::FieldSettings settings);  // clamps axes, density, focus
+  void set_field_view(figures::FieldView view);
   void pin_latent(std::optional<model::Latent> latent);  // must have the model's D values
   void set_probe(std::optional<field::Vec2> at);
   // Asks the field view to pin the latent at the probe point (done when it next draws; a click
@@ -132,8 +132,8 @@ class Workspace {
   std::vector<float> speeds_;
   int composer_steps_ = 8;
   bool playing_ = false;
-  FieldSettings fields_;
-  FieldView field_view_;
+  figures::FieldSettings fields_;
+  figures::FieldView field_view_;
   std::optional<model::Latent> pinned_;
   std::optional<field::Vec2> probe_;
   bool pin_requested_ = false;

@@ -1,8 +1,8 @@
 // Uploading field layers to line batches and heat grids, and painting them.
 #include "app/studio/panels/field_painter.h"
 
+#include "app/figures/palette.h"
 #include "render/colormap.h"
-#include "render/palette.h"
 
 #include <algorithm>
 #include <numeric>
@@ -75,10 +75,10 @@ void add_speed_paths(const std::vector<field::Streamline>& lines, float speed_ma
 
 // The speed that gets the top of the colour map: the 95th percentile over every grid node,
 // so that a few fast spots do not leave the rest of the picture dark.
-float full_speed(const FieldLayers& layers) {
+float full_speed(const figures::FieldLayers& layers) {
   std::vector<float> speeds;
   for (const auto& parts : layers.primitives)
-    for (const PartLayer& layer : parts)
+    for (const figures::PartLayer& layer : parts)
       for (field::Vec2 v : layer.grid.values) speeds.push_back(field::length(v));
   if (speeds.empty()) return 1.0f;
   const auto at = speeds.begin() + static_cast<std::ptrdiff_t>(speeds.size() * 95 / 100);
@@ -88,21 +88,9 @@ float full_speed(const FieldLayers& layers) {
 
 }  // namespace
 
-render::FieldPart render_part(model::FieldPart part) {
-  switch (part) {
-    case model::FieldPart::CurlFree:
-      return render::FieldPart::CurlFree;
-    case model::FieldPart::DivergenceFree:
-      return render::FieldPart::DivergenceFree;
-    case model::FieldPart::Whole:
-      break;
-  }
-  return render::FieldPart::Whole;
-}
-
-HeatScale heat_scale(HeatMode mode, const std::vector<float>& values) {
+HeatScale heat_scale(figures::HeatMode mode, const std::vector<float>& values) {
   if (values.empty()) return {};
-  if (mode == HeatMode::Speed) {
+  if (mode == figures::HeatMode::Speed) {
     const auto [lo, hi] = render::value_range(values);
     return {render::ColorMap::Sequential, lo, hi};
   }
@@ -112,14 +100,14 @@ HeatScale heat_scale(HeatMode mode, const std::vector<float>& values) {
 
 FieldPainter::FieldPainter() = default;
 
-void FieldPainter::set_lines(const FieldLayers& layers, LineColouring colouring, float arrow_spacing,
+void FieldPainter::set_lines(const figures::FieldLayers& layers, figures::LineColouring colouring, float arrow_spacing,
                              float sketch_arrow_spacing) {
   const float top = full_speed(layers);
   colouring_ = colouring;
   const float tolerance = 0.05f * std::min(layers.spec.cell_x(), layers.spec.cell_y());
   auto batch_of = [&](const std::vector<field::Streamline>& lines, render::Rgba colour, float spacing) {
     std::vector<render::LinePath> paths;
-    if (colouring == LineColouring::Speed) {
+    if (colouring == figures::LineColouring::Speed) {
       add_speed_paths(lines, top, spacing, tolerance, paths);
     } else {
       add_paths(lines, colour, tolerance, paths);
@@ -131,14 +119,14 @@ void FieldPainter::set_lines(const FieldLayers& layers, LineColouring colouring,
   batches_.clear();
   batches_.resize(layers.primitives.size());
   for (size_t k = 0; k < layers.primitives.size(); ++k)
-    for (const PartLayer& layer : layers.primitives[k]) {
-      const render::Rgba colour = render::primitive_colour(static_cast<int>(k), render_part(layer.part));
+    for (const figures::PartLayer& layer : layers.primitives[k]) {
+      const render::Rgba colour = figures::primitive_colour(static_cast<int>(k), layer.part);
       batches_[k].push_back({layer.part, batch_of(layer.lines, colour, arrow_spacing),
                              batch_of(layer.sketch, colour, sketch_arrow_spacing)});
     }
 }
 
-void FieldPainter::set_heat(std::vector<field::ScalarGrid> grids, HeatMode mode) {
+void FieldPainter::set_heat(std::vector<field::ScalarGrid> grids, figures::HeatMode mode) {
   heat_ = std::move(grids);
   scales_.clear();
   for (const field::ScalarGrid& grid : heat_) scales_.push_back(heat_scale(mode, grid.values));
@@ -146,17 +134,17 @@ void FieldPainter::set_heat(std::vector<field::ScalarGrid> grids, HeatMode mode)
 
 void FieldPainter::set_trajectory(const std::vector<float>& xy) {
   has_trajectory_ = xy.size() >= 2;
-  if (has_trajectory_) trajectory_.set(xy);
+  if (has_trajectory_) trajectory_.set(xy, figures::kTrajectoryColour);
 }
 
 void FieldPainter::set_composed(const std::vector<float>& xy) {
   has_composed_ = xy.size() >= 2;
-  if (has_composed_) composed_.set(xy, render::kComposedColour);
+  if (has_composed_) composed_.set(xy, figures::kComposedColour);
 }
 
 void FieldPainter::paint(const render::Framebuffer& target, const render::View2D& view, float time,
                          const Options& options) {
-  const render::Rgba bg = render::kFieldBackground;
+  const render::Rgba bg = figures::kFieldBackground;
   target.clear(bg.r, bg.g, bg.b, bg.a);
   const render::DrawContext context{view, target.width(), target.height(), time};
   const int h = options.heat_primitive;
@@ -173,8 +161,8 @@ void FieldPainter::paint(const render::Framebuffer& target, const render::View2D
       render::LineStyle style;
       style.width_px = options.line_width;
       style.arrow_px = options.arrow_px;
-      style.pattern = render::part_pattern(render_part(batch.part));
-      if (colouring_ == LineColouring::Speed) style.slow_brightness = 1.0f;  // the colour already tells speed
+      style.pattern = figures::part_pattern(batch.part);
+      if (colouring_ == figures::LineColouring::Speed) style.slow_brightness = 1.0f;  // the colour already tells speed
       renderer_.draw(options.sketch ? *batch.sketch : *batch.lines, context, style);
     }
   if (has_trajectory_) trajectory_.draw(context, options.cursor);

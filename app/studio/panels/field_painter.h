@@ -5,7 +5,7 @@
 // only by the set_* calls; paint() only draws. Needs a current GL 3.3 context.
 #pragma once
 
-#include "app/studio/compute/field_layers.h"
+#include "app/figures/field_layers.h"
 #include "render/framebuffer.h"
 #include "render/heat_map_renderer.h"
 #include "render/line_renderer.h"
@@ -17,14 +17,12 @@
 
 namespace sta::studio {
 
-render::FieldPart render_part(model::FieldPart part);
-
 // The range a heat mode's colour map spans for these values, and the map used.
 struct HeatScale {
   render::ColorMap map = render::ColorMap::Diverging;
   float lo = 0.0f, hi = 1.0f;
 };
-HeatScale heat_scale(HeatMode mode, const std::vector<float>& values);
+HeatScale heat_scale(figures::HeatMode mode, const std::vector<float>& values);
 
 class FieldPainter {
  public:
@@ -41,8 +39,8 @@ class FieldPainter {
 
   // Uploads the streamlines and the sketch lines, with arrows about `arrow_spacing` and
   // `sketch_arrow_spacing` slice units apart.
-  void set_lines(const FieldLayers& layers, LineColouring colouring, float arrow_spacing, float sketch_arrow_spacing);
-  void set_heat(std::vector<field::ScalarGrid> grids, HeatMode mode);
+  void set_lines(const figures::FieldLayers& layers, figures::LineColouring colouring, float arrow_spacing, float sketch_arrow_spacing);
+  void set_heat(std::vector<field::ScalarGrid> grids, figures::HeatMode mode);
   void set_trajectory(const std::vector<float>& xy);  // slice coordinates; empty: none
   void set_composed(const std::vector<float>& xy);    // the composer's traversal, likewise
   const std::vector<HeatScale>& heat_scales() const { return scales_; }
@@ -58,7 +56,7 @@ class FieldPainter {
   render::HeatMapRenderer heat_renderer_;
   render::TrajectoryOverlay trajectory_, composed_;
   std::vector<std::vector<Batch>> batches_;  // [k][part]
-  LineColouring colouring_ = LineColouring::Primitive;
+  figures::LineColouring colouring_ = figures::LineColouring::Primitive;
   std::vector<field::ScalarGrid> heat_;
   std::vector<HeatScale> scales_;
   bool has_trajectory_ = false, has_composed_ = false;

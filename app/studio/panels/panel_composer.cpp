@@ -2,10 +2,10 @@
 // primitive alone, "use inferred" and export.
 #include "app/studio/panels/panel_composer.h"
 
-#include "app/studio/shell/ui.h"
-#include "core/export/export_file.h"
+#include "app/figures/palette.h"
+#include "app/studio/compute/composer_actions.h"
+#include "app/studio/widgets/ui.h"
 #include "core/export/traversal.h"
-#include "render/palette.h"
 
 #include <imgui_stdlib.h>
 
@@ -19,15 +19,7 @@ namespace sta::studio {
 
 namespace {
 
-constexpr float kLabelWidth = 104.0f;
-constexpr int kExportScale = 4;  // exported frames are enlarged for viewing
-constexpr double kExportFps = 4;
-
-render::Texture2D upload(const Image& image) {
-  render::Texture2D texture(render::Filter::Linear);
-  texture.upload(image.values.data(), image.cols, image.rows, 3);
-  return texture;
-}
+constexpr float kComposerLabelWidth = 104.0f;
 
 // Primitive k alone at `speed` for `steps` steps from the cursor frame, decoded.
 std::vector<render::Texture2D> alone(const model::Engine& engine, const model::Latent& z0, int k, float speed,
@@ -35,7 +27,7 @@ std::vector<render::Texture2D> alone(const model::Engine& engine, const model::L
   const auto slabs = exporting::single_primitive_slabs(engine.primitives(), k, speed);
   std::vector<render::Texture2D> out;
   for (const Image& image : exporting::traverse_from(engine, z0, slabs, steps, t0).frames)
-    out.push_back(upload(image));
+    out.push_back(image_texture(image, render::Filter::Linear));
   return out;
 }
 
@@ -47,31 +39,6 @@ double percentile(std::vector<double> values, double q) {
 }
 
 }  // namespace
-
-void use_inferred_speeds(Workspace& ws, const model::SequencePrediction& prediction) {
-  const auto& g = prediction.inference.g;
-  if (g.empty()) return;
-  const auto& step = g[std::min<size_t>(ws.cursor(), g.size() - 1)];
-  for (int k = 0; k < static_cast<int>(step.size()); ++k) ws.set_speed(k, step[k]);
-}
-
-bool export_composition(Workspace& ws, Derived& derived, const std::string& path) {
-  const Composition* composition = derived.composition(ws);
-  if (!composition) {
-    ws.report_error("export: no composed traversal (load a model first)");
-    return false;
-  }
-  try {
-    exporting::ExportOptions options;
-    options.scale = kExportScale;
-    options.fps = kExportFps;
-    exporting::write_frames(path, composition->frames, options);
-    return true;
-  } catch (const std::exception& e) {
-    ws.report_error(std::string("export: ") + e.what());
-    return false;
-  }
-}
 
 void ComposerPanel::draw_controls(Workspace& ws, Derived& derived) {
   int steps = ws.composer_steps();
@@ -119,7 +86,7 @@ void ComposerPanel::draw(const Rect& area, Workspace& ws, Derived& derived) {
   if (composition && composition->revision != composed_revision_) {
     const auto start = std::chrono::steady_clock::now();
     composed_.frames.clear();
-    for (const Image& image : composition->frames) composed_.frames.push_back(upload(image));
+    for (const Image& image : composition->frames) composed_.frames.push_back(image_texture(image, render::Filter::Linear));
     composed_revision_ = composition->revision;
     latencies_ms_.push_back(composition->milliseconds +
                             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
@@ -127,7 +94,7 @@ void ComposerPanel::draw(const Rect& area, Workspace& ws, Derived& derived) {
   const int k_count = ws.primitives(), steps = ws.composer_steps(), columns = steps + 1;
   alone_.resize(k_count);
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const float gap = px(3.0f), labels = px(kLabelWidth);
+  const float gap = px(3.0f), labels = px(kComposerLabelWidth);
   const float side = std::floor(std::max(
       ImGui::GetFrameHeight() - gap, std::min((avail.x - labels) / columns - gap, avail.y / (2 + k_count) - gap)));
   ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -145,7 +112,7 @@ void ComposerPanel::draw(const Rect& area, Workspace& ws, Derived& derived) {
   const Row& input = input_.get({ws.data_revision(), ws.sequence(), ws.cursor(), steps}, [&] {
     Row row;
     for (int t = ws.cursor(); t < static_cast<int>(sequence->frames.size()) && t - ws.cursor() < columns; ++t)
-      row.frames.push_back(upload(sequence->frames[t]));
+      row.frames.push_back(image_texture(sequence->frames[t], render::Filter::Linear));
     return row;
   });
   for (size_t c = 0; c < input.frames.size(); ++c) {
@@ -153,7 +120,7 @@ void ComposerPanel::draw(const Rect& area, Workspace& ws, Derived& derived) {
     draw->AddImage(texture_id(input.frames[c]), at, {at.x + side, at.y + side});
   }
   // Row 1: every enabled primitive at its speed, together.
-  label(origin.y + side + gap, to_imgui(render::kComposedColour), "composed");
+  label(origin.y + side + gap, to_imgui(figures::kComposedColour), "composed");
   for (size_t c = 0; c < composed_.frames.size(); ++c) {
     const ImVec2 at = image_at(1, static_cast<int>(c));
     draw->AddImage(texture_id(composed_.frames[c]), at, {at.x + side, at.y + side});
@@ -165,8 +132,8 @@ void ComposerPanel::draw(const Rect& area, Workspace& ws, Derived& derived) {
     const bool on = ws.enabled()[k];
     ImGui::PushID(k);
     ImGui::SetCursorScreenPos({origin.x, y + 0.5f * (side - ImGui::GetFrameHeight())});
-    ImGui::PushStyleColor(ImGuiCol_SliderGrab, to_imgui(render::primitive_colour(k)));
-    ImGui::SetNextItemWidth(px(kLabelWidth - 8.0f));
+    ImGui::PushStyleColor(ImGuiCol_SliderGrab, to_imgui(figures::primitive_colour(k)));
+    ImGui::SetNextItemWidth(px(kComposerLabelWidth - 8.0f));
     float speed = ws.speeds()[k];
     char format[32];
     std::snprintf(format, sizeof format, "%d: %%.2f", k);

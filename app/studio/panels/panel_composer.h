@@ -8,7 +8,7 @@
 
 #include "app/studio/compute/cached.h"
 #include "app/studio/compute/derived.h"
-#include "app/studio/shell/layout.h"
+#include "app/studio/widgets/layout.h"
 #include "render/texture.h"
 
 #include <nlohmann/json.hpp>
@@ -18,13 +18,6 @@
 #include <vector>
 
 namespace sta::studio {
-
-// Sets every primitive's composer speed to the model's inferred g (spike x slab) at the step
-// leaving the cursor frame (the last step when the cursor is on the last frame).
-void use_inferred_speeds(Workspace& ws, const model::SequencePrediction& prediction);
-// Writes the composed traversal to `path` (.gif, .mp4 or .png by extension), frames enlarged
-// for viewing; failures become Workspace errors. Returns whether it was written.
-bool export_composition(Workspace& ws, Derived& derived, const std::string& path);
 
 class ComposerPanel {
  public:

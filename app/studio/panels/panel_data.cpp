@@ -2,7 +2,7 @@
 // progress and curves.
 #include "app/studio/panels/panel_data.h"
 
-#include "app/studio/shell/ui.h"
+#include "app/studio/widgets/ui.h"
 #include "core/train/train_config.h"
 
 #include <imgui_stdlib.h>

@@ -6,9 +6,9 @@
 // validation spike alignment; save a checkpoint by path. Starting selects the Training tab.
 #pragma once
 
-#include "app/studio/shell/layout.h"
-#include "app/studio/compute/training_session.h"
+#include "app/studio/compute/training/training_session.h"
 #include "app/studio/compute/workspace.h"
+#include "app/studio/widgets/layout.h"
 
 #include <string>
 

@@ -1,10 +1,10 @@
 // Latent fields panel: recomputation on change, controls, legend, large view and minis.
 #include "app/studio/panels/panel_fields.h"
 
-#include "app/studio/compute/figures.h"
-#include "app/studio/shell/ui.h"
+#include "app/figures/palette.h"
+#include "app/studio/compute/figure_files.h"
+#include "app/studio/widgets/ui.h"
 #include "render/colormap.h"
-#include "render/palette.h"
 
 #include <imgui_stdlib.h>
 
@@ -21,13 +21,13 @@ constexpr float kControlsWidth = 215.0f;
 constexpr double kAnimationHz = 30.0;  // repaints of the large view for its moving patterns
 
 // The large view's rectangle: the grid fitted to the view, then zoomed and panned.
-render::View2D view_of(const field::GridSpec& spec, const FieldView& fv, int width, int height) {
+render::View2D view_of(const field::GridSpec& spec, const figures::FieldView& fv, int width, int height) {
   const render::View2D fit = render::View2D::fit(spec.x0, spec.x1, spec.y0, spec.y1, width, height);
   const float hw = 0.5f * (fit.x1 - fit.x0) / fv.zoom, hh = 0.5f * (fit.y1 - fit.y0) / fv.zoom;
   return {fv.centre_x - hw, fv.centre_x + hw, fv.centre_y - hh, fv.centre_y + hh};
 }
 
-FieldView field_view_of(const render::View2D& v, const field::GridSpec& spec, int width, int height) {
+figures::FieldView field_view_of(const render::View2D& v, const field::GridSpec& spec, int width, int height) {
   const render::View2D fit = render::View2D::fit(spec.x0, spec.x1, spec.y0, spec.y1, width, height);
   return {(fit.x1 - fit.x0) / (v.x1 - v.x0), 0.5f * (v.x0 + v.x1), 0.5f * (v.y0 + v.y1)};
 }
@@ -81,7 +81,7 @@ void colour_bar(render::ColorMap map, float lo, float hi, const char* caption) {
 
 // Which primitives the large view draws.
 std::vector<bool> shown_in_large_view(const Workspace& ws) {
-  if (ws.fields().large == LargeView::Enabled) return ws.enabled();
+  if (ws.fields().large == figures::LargeView::Enabled) return ws.enabled();
   std::vector<bool> shown(ws.primitives(), false);
   shown[ws.fields().focus] = true;
   return shown;
@@ -89,11 +89,11 @@ std::vector<bool> shown_in_large_view(const Workspace& ws) {
 
 // What the large view is a slice of, over a dark band at its top left.
 void caption(const Workspace& ws, ImVec2 at, float width) {
-  const FieldSettings& s = ws.fields();
-  std::string text = s.slice == SliceMode::Axes ? "axes z" + std::to_string(s.axis_i) + ", z" + std::to_string(s.axis_j)
-                     : s.slice == SliceMode::LatentPca ? std::string("PCA of test latents")
+  const figures::FieldSettings& s = ws.fields();
+  std::string text = s.slice == figures::SliceMode::Axes ? "axes z" + std::to_string(s.axis_i) + ", z" + std::to_string(s.axis_j)
+                     : s.slice == figures::SliceMode::LatentPca ? std::string("PCA of test latents")
                                                        : "PCA of primitive " + std::to_string(s.focus) + " velocities";
-  text += s.anchor == AnchorMode::Cursor ? " through frame " + std::to_string(ws.cursor()) : " through the mean";
+  text += s.anchor == figures::AnchorMode::Cursor ? " through frame " + std::to_string(ws.cursor()) : " through the mean";
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 size = ImGui::CalcTextSize(text.c_str());
   draw->PushClipRect(at, {at.x + width, at.y + size.y + 6.0f}, true);
@@ -131,11 +131,11 @@ std::pair<float, int> minis_grid(int k, float room, float height) {
 
 }  // namespace
 
-const FieldLayers* FieldsPanel::update(Workspace& ws, Derived& derived) {
+const figures::FieldLayers* FieldsPanel::update(Workspace& ws, Derived& derived) {
   const model::Engine& engine = ws.model()->engine;
-  FieldRequest request = field_request(ws, derived);
+  figures::FieldRequest request = field_request(ws, derived);
   time_ = request.time;
-  const GeometryKey key{ws.model_revision(), ws.data_revision(), geometry_of(request.settings), request.time,
+  const GeometryKey key{ws.model_revision(), ws.data_revision(), figures::geometry_of(request.settings), request.time,
                         request.anchor};
   if (!(requested_key_ && *requested_key_ == key)) {
     requested_ticket_ = worker_.submit(engine, std::move(request));
@@ -146,10 +146,10 @@ const FieldLayers* FieldsPanel::update(Workspace& ws, Derived& derived) {
   const bool fits = layers_ && static_cast<int>(layers_->primitives.size()) == engine.primitives() &&
                     layers_->slice.dim() == engine.latent_dim();
   if (!fits) return nullptr;
-  const FieldLayers* layers = &*layers_;
+  const figures::FieldLayers* layers = &*layers_;
 
   if (!painter_) painter_ = std::make_unique<FieldPainter>();
-  const FieldSettings& s = ws.fields();
+  const figures::FieldSettings& s = ws.fields();
   if (lines_changed_({generation_, s.colouring})) {
     const float side = layers->spec.x1 - layers->spec.x0;
     painter_->set_lines(*layers, s.colouring, side / 6.0f, side / 3.0f);
@@ -157,10 +157,10 @@ const FieldLayers* FieldsPanel::update(Workspace& ws, Derived& derived) {
   }
   if (heat_changed_({generation_, s.heat})) {
     try {
-      painter_->set_heat(heat_grids(engine, *layers, s.heat, layers->time), s.heat);
+      painter_->set_heat(figures::heat_grids(engine, *layers, s.heat, layers->time), s.heat);
     } catch (const std::exception& e) {
       ws.report_error(std::string("heat map: ") + e.what());
-      painter_->set_heat({}, HeatMode::None);
+      painter_->set_heat({}, figures::HeatMode::None);
     }
     ++uploads_;
   }
@@ -199,7 +199,7 @@ void FieldsPanel::draw(const Rect& area, Workspace& ws, Derived& derived) {
     ImGui::End();
     return;
   }
-  const FieldLayers* layers = update(ws, derived);
+  const figures::FieldLayers* layers = update(ws, derived);
   const ImVec2 origin = ImGui::GetCursorScreenPos(), avail = ImGui::GetContentRegionAvail();
   const float controls = px(kControlsWidth);
   ImGui::BeginChild("##field controls", {controls, avail.y});
@@ -220,11 +220,11 @@ void FieldsPanel::draw(const Rect& area, Workspace& ws, Derived& derived) {
 }
 
 void FieldsPanel::draw_controls(Workspace& ws, Derived& derived) {
-  FieldSettings s = ws.fields();
+  figures::FieldSettings s = ws.fields();
   const float width = px(kControlsWidth - 78.0f);
   bool changed = enum_combo("part", s.part, width);
   changed |= enum_combo("slice", s.slice, width);
-  if (s.slice == SliceMode::Axes) {
+  if (s.slice == figures::SliceMode::Axes) {
     const int dims = ws.model()->engine.latent_dim();
     ImGui::SetNextItemWidth(0.5f * width - 2.0f);
     changed |= ImGui::SliderInt("##axis i", &s.axis_i, 0, dims - 1, "z%d");
@@ -256,17 +256,17 @@ void FieldsPanel::draw_controls(Workspace& ws, Derived& derived) {
 
 void FieldsPanel::draw_legend(const Workspace& ws) {
   ImGui::Separator();
-  const FieldSettings& s = ws.fields();
-  const std::vector<model::FieldPart> parts = parts_of(s.part);
+  const figures::FieldSettings& s = ws.fields();
+  const std::vector<model::FieldPart> parts = figures::parts_of(s.part);
   const std::vector<bool> shown = shown_in_large_view(ws);
   for (int k = 0; k < ws.primitives(); ++k) {
     const ImVec2 at = ImGui::GetCursorScreenPos();
     for (size_t p = 0; p < parts.size(); ++p) {
-      const render::FieldPart part = render_part(parts[p]);
-      const render::Rgba colour = s.colouring == LineColouring::Speed
+      const model::FieldPart part = parts[p];
+      const render::Rgba colour = s.colouring == figures::LineColouring::Speed
                                       ? render::colormap(render::ColorMap::Sequential, 0.8f)
-                                      : render::primitive_colour(k, part);
-      line_sample({at.x + p * px(36.0f), at.y}, colour, render::part_pattern(part) == render::LinePattern::Dashed);
+                                      : figures::primitive_colour(k, part);
+      line_sample({at.x + p * px(36.0f), at.y}, colour, figures::part_pattern(part) == render::LinePattern::Dashed);
     }
     ImGui::Dummy({parts.size() * px(36.0f), ImGui::GetTextLineHeight()});
     ImGui::SameLine();
@@ -277,17 +277,17 @@ void FieldsPanel::draw_legend(const Workspace& ws) {
       ImGui::TextDisabled("primitive %d%s", k, note);
     }
   }
-  if (s.part == PartMode::Both) ImGui::TextDisabled("solid light: curl-free\ndashed deep: divergence-free");
-  if (s.colouring == LineColouring::Speed)
+  if (s.part == figures::PartMode::Both) ImGui::TextDisabled("solid light: curl-free\ndashed deep: divergence-free");
+  if (s.colouring == figures::LineColouring::Speed)
     colour_bar(render::ColorMap::Sequential, 0.0f, 1.0f, "line speed / 95th percentile");
-  if (s.heat != HeatMode::None && painter_ && s.focus < static_cast<int>(painter_->heat_scales().size())) {
+  if (s.heat != figures::HeatMode::None && painter_ && s.focus < static_cast<int>(painter_->heat_scales().size())) {
     const HeatScale& scale = painter_->heat_scales()[s.focus];
-    const std::string caption = std::string(name_of(s.heat)) + " of primitive " + std::to_string(s.focus);
+    const std::string caption = std::string(figures::name_of(s.heat)) + " of primitive " + std::to_string(s.focus);
     colour_bar(scale.map, scale.lo, scale.hi, caption.c_str());
   }
 }
 
-void FieldsPanel::draw_large_view(Workspace& ws, const FieldLayers& layers, float side) {
+void FieldsPanel::draw_large_view(Workspace& ws, const figures::FieldLayers& layers, float side) {
   const int pixels = static_cast<int>(side);
   const ImVec2 at = ImGui::GetCursorScreenPos();
   ImGui::InvisibleButton("##large view", {side, side});
@@ -308,7 +308,7 @@ void FieldsPanel::draw_large_view(Workspace& ws, const FieldLayers& layers, floa
   const render::View2D view = view_of(layers.spec, ws.field_view(), pixels, pixels);
   FieldPainter::Options options;
   options.shown = shown_in_large_view(ws);
-  options.heat_primitive = ws.fields().heat == HeatMode::None ? -1 : ws.fields().focus;
+  options.heat_primitive = ws.fields().heat == figures::HeatMode::None ? -1 : ws.fields().focus;
   options.cursor = ws.cursor();
   // Painted again when what it shows changes, and kAnimationHz times a second for the
   // moving patterns: a software rasteriser then has time left for the rest of the window.
@@ -325,7 +325,7 @@ void FieldsPanel::draw_large_view(Workspace& ws, const FieldLayers& layers, floa
   caption(ws, at, side);
 }
 
-void FieldsPanel::draw_minis(Workspace& ws, const FieldLayers& layers, float side, int columns) {
+void FieldsPanel::draw_minis(Workspace& ws, const figures::FieldLayers& layers, float side, int columns) {
   const int pixels = static_cast<int>(side);
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float gap = ImGui::GetStyle().ItemSpacing.x, label = ImGui::GetFrameHeight();
@@ -345,12 +345,12 @@ void FieldsPanel::draw_minis(Workspace& ws, const FieldLayers& layers, float sid
     // The caption fits the mini's width: "primitive k", or just "k" beside small minis.
     const std::string caption = "primitive " + std::to_string(k);
     const bool fits = label + px(4.0f) + ImGui::CalcTextSize(caption.c_str()).x <= side;
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(to_imgui(render::primitive_colour(k))), "%s",
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(to_imgui(figures::primitive_colour(k))), "%s",
                        fits ? caption.c_str() : std::to_string(k).c_str());
     const ImVec2 image{at.x, at.y + label};
     ImGui::SetCursorScreenPos(image);
     if (ImGui::InvisibleButton("##mini", {side, side})) {
-      FieldSettings s = ws.fields();
+      figures::FieldSettings s = ws.fields();
       s.focus = k;
       ws.set_field_settings(s);
     }
@@ -361,7 +361,7 @@ void FieldsPanel::draw_minis(Workspace& ws, const FieldLayers& layers, float sid
       FieldPainter::Options options;
       options.shown.assign(ws.primitives(), false);
       options.shown[k] = true;
-      options.heat_primitive = ws.fields().heat == HeatMode::None ? -1 : k;
+      options.heat_primitive = ws.fields().heat == figures::HeatMode::None ? -1 : k;
       options.cursor = ws.cursor();
       options.line_width = 1.5f;
       options.arrow_px = 7.0f;
@@ -372,7 +372,7 @@ void FieldsPanel::draw_minis(Workspace& ws, const FieldLayers& layers, float sid
     if (k == ws.fields().focus)
       ImGui::GetWindowDrawList()->AddRect({image.x - 1.0f, image.y - 1.0f},
                                           {image.x + side + 1.0f, image.y + side + 1.0f},
-                                          to_imgui(render::primitive_colour(k)), 0.0f, 0, 2.0f);
+                                          to_imgui(figures::primitive_colour(k)), 0.0f, 0, 2.0f);
     mini_rects_.push_back({image.x, image.y, side, side});
   }
 }
@@ -390,7 +390,7 @@ nlohmann::json FieldsPanel::describe() const {
   if (layers_)
     for (const auto& parts : layers_->primitives) {
       size_t count = 0;
-      for (const PartLayer& layer : parts) count += layer.lines.size();
+      for (const figures::PartLayer& layer : parts) count += layer.lines.size();
       out["lines"].push_back(count);
     }
   return out;

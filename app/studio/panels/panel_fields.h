@@ -10,12 +10,12 @@
 // control never holds up a frame. Pictures are redrawn only when what they show changes.
 #pragma once
 
+#include "app/figures/field_layers.h"
 #include "app/studio/compute/cached.h"
 #include "app/studio/compute/derived.h"
-#include "app/studio/compute/field_layers.h"
 #include "app/studio/compute/field_worker.h"
 #include "app/studio/panels/field_painter.h"
-#include "app/studio/shell/layout.h"
+#include "app/studio/widgets/layout.h"
 #include "render/framebuffer.h"
 
 #include "app/studio/panels/probe_overlay.h"
@@ -39,14 +39,14 @@ class FieldsPanel {
   bool settled() const;
 
  private:
-  using GeometryKey = std::tuple<int, int, FieldSettings, double, std::vector<float>>;
+  using GeometryKey = std::tuple<int, int, figures::FieldSettings, double, std::vector<float>>;
 
   void take_result(Workspace& ws);  // adopts the worker's newest finished geometry
-  const FieldLayers* update(Workspace& ws, Derived& derived);
+  const figures::FieldLayers* update(Workspace& ws, Derived& derived);
   void draw_controls(Workspace& ws, Derived& derived);
   void draw_legend(const Workspace& ws);
-  void draw_large_view(Workspace& ws, const FieldLayers& layers, float side);
-  void draw_minis(Workspace& ws, const FieldLayers& layers, float side, int columns);
+  void draw_large_view(Workspace& ws, const figures::FieldLayers& layers, float side);
+  void draw_minis(Workspace& ws, const figures::FieldLayers& layers, float side, int columns);
 
   std::unique_ptr<FieldPainter> painter_;  // made on first use: it needs the GL context
   std::unique_ptr<render::Framebuffer> large_;
@@ -56,10 +56,10 @@ class FieldsPanel {
   uint64_t requested_ticket_ = 0, shown_ticket_ = 0;
   std::string figure_path_ = "fields.svg";  // where the SVG button saves the figure
   ProbeOverlay probe_;
-  std::optional<FieldLayers> layers_;  // the last complete geometry (empty after a failure)
+  std::optional<figures::FieldLayers> layers_;  // the last complete geometry (empty after a failure)
   int generation_ = 0;  // counts results taken into layers_, as a key for what derives from it
-  Changed<std::tuple<int, LineColouring>> lines_changed_;
-  Changed<std::tuple<int, HeatMode>> heat_changed_;
+  Changed<std::tuple<int, figures::LineColouring>> lines_changed_;
+  Changed<std::tuple<int, figures::HeatMode>> heat_changed_;
   Changed<std::tuple<int, int, int, SequenceChoice, std::vector<bool>>> trajectory_changed_;
   Changed<std::tuple<int, int>> composed_changed_;  // field generation, composition revision
   int uploads_ = 0;  // counts uploads to the painter, as a key for the pictures

@@ -1,7 +1,7 @@
 // Sequence panel: source controls, frame strips, ground-truth chips and the scrubber.
 #include "app/studio/panels/panel_sequence.h"
 
-#include "app/studio/shell/ui.h"
+#include "app/studio/widgets/ui.h"
 #include "core/eval/transport_efficiency.h"
 
 #include <imgui_stdlib.h>
@@ -16,12 +16,6 @@ namespace {
 
 constexpr float kGap = 6.0f;      // between frames
 constexpr float kMinSide = 20.0f;  // the smallest frames, however little room there is
-
-render::Texture2D upload(const Image& frame) {
-  render::Texture2D texture(render::Filter::Nearest);
-  texture.upload(frame.values.data(), frame.cols, frame.rows, 3);
-  return texture;
-}
 
 // An image that reacts to clicks: returns true when clicked.
 bool clickable_image(const char* id, const render::Texture2D& texture, ImVec2 at, float side) {
@@ -56,7 +50,7 @@ SequencePanel::ModelRow SequencePanel::model_row_of(const std::vector<Image>& im
                                                      const std::vector<Image>& inputs) {
   ModelRow row;
   for (size_t t = 0; t < images.size() && t < inputs.size(); ++t) {
-    row.frames.push_back(upload(images[t]));
+    row.frames.push_back(image_texture(images[t], render::Filter::Nearest));
     row.l1.push_back(static_cast<float>(l1_distance(images[t], inputs[t])));
   }
   return row;
@@ -132,12 +126,12 @@ void SequencePanel::draw_controls(Workspace& ws) {
   ImGui::SameLine(0.0f, px(18.0f));
   if (ImGui::GetContentRegionAvail().x < px(480.0f)) ImGui::NewLine();
   const float browse_left = ImGui::GetCursorScreenPos().x;
-  for (const auto& [split, name] : names(data::Split{})) {
+  for (const auto& [split, name] : figures::names(data::Split{})) {
     if (ImGui::RadioButton(name, ws.sequence().split == split)) ws.choose_split(split);
     ImGui::SameLine();
   }
   ImGui::SameLine(0.0f, px(14.0f));
-  for (const auto& [mode, name] : names(data::SequenceMode{})) {
+  for (const auto& [mode, name] : figures::names(data::SequenceMode{})) {
     if (ImGui::RadioButton(name, ws.sequence().mode == mode)) ws.choose_mode(mode);
     ImGui::SameLine();
   }
@@ -192,7 +186,7 @@ void SequencePanel::draw_frames(Workspace& ws, const data::Sequence& sequence,
 
   const auto& inputs = input_.get({ws.data_revision(), ws.sequence()}, [&] {
     std::vector<render::Texture2D> textures;
-    for (const Image& frame : sequence.frames) textures.push_back(upload(frame));
+    for (const Image& frame : sequence.frames) textures.push_back(image_texture(frame, render::Filter::Nearest));
     return textures;
   });
   row_label("input", origin, side, labels);

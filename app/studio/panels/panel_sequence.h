@@ -9,7 +9,7 @@
 
 #include "app/studio/compute/cached.h"
 #include "app/studio/compute/derived.h"
-#include "app/studio/shell/layout.h"
+#include "app/studio/widgets/layout.h"
 #include "render/texture.h"
 
 #include <nlohmann/json.hpp>

@@ -1,9 +1,9 @@
 // Spikes panel: inferred spikes and ground truth side by side per step.
 #include "app/studio/panels/panel_spikes.h"
 
-#include "app/studio/compute/figures.h"
-#include "app/studio/shell/ui.h"
-#include "render/palette.h"
+#include "app/figures/palette.h"
+#include "app/studio/compute/figure_files.h"
+#include "app/studio/widgets/ui.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -13,14 +13,14 @@ namespace sta::studio {
 
 namespace {
 
-constexpr float kLabelWidth = 96.0f;
+constexpr float kSpikeLabelWidth = 96.0f;
 constexpr float kSummaryWidth = 150.0f;  // the test-set co-activation matrix at the right
 constexpr const char* kFigurePath = "spikes.svg";  // where the SVG button saves the timeline
 
 struct Grid {
   ImVec2 origin;
   float cell_w, cell_h;
-  ImVec2 cell(int row, int column) const { return {origin.x + px(kLabelWidth) + column * cell_w, origin.y + row * cell_h}; }
+  ImVec2 cell(int row, int column) const { return {origin.x + px(kSpikeLabelWidth) + column * cell_w, origin.y + row * cell_h}; }
 };
 
 // One cell: a filled box (opacity `fill`) with centred text.
@@ -64,7 +64,7 @@ void SpikesPanel::draw(const Rect& area, Workspace& ws, Derived& derived) {
   // when the model and the truth are both there).
   const float min_cell = ImGui::GetTextLineHeight() + 2.0f, note_height = ImGui::GetTextLineHeightWithSpacing() + px(4.0f);
   const bool note = !prediction || m == 0 || avail.y - rows * min_cell >= note_height;
-  Grid g{ImGui::GetCursorScreenPos(), std::clamp((avail.x - px(kLabelWidth)) / steps, px(24.0f), px(96.0f)),
+  Grid g{ImGui::GetCursorScreenPos(), std::clamp((avail.x - px(kSpikeLabelWidth)) / steps, px(24.0f), px(96.0f)),
          std::clamp((avail.y - (note ? note_height : 0.0f)) / rows, min_cell, std::max(min_cell, px(40.0f)))};
   const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text), dim = ImGui::GetColorU32(ImGuiCol_TextDisabled);
 
@@ -86,7 +86,7 @@ void SpikesPanel::draw(const Rect& area, Workspace& ws, Derived& derived) {
     for (int t = 0; t < steps; ++t) {
       const float g_tk = prediction->inference.g[t][p];
       std::snprintf(value, sizeof value, g_tk != 0.0f ? "%.2f" : "", g_tk);
-      cell(g, 1 + p, t, render::primitive_colour(p), prediction->inference.spike_probability[t][p], value);
+      cell(g, 1 + p, t, figures::primitive_colour(p), prediction->inference.spike_probability[t][p], value);
     }
   }
   for (int r = 0; r < m; ++r) {
@@ -160,7 +160,7 @@ void SpikesPanel::draw_summary(ImVec2 at, Workspace& ws, Derived& derived, const
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float top = at.y + line;
   for (int p = 0; p < k; ++p)
-    draw->AddText({at.x + name_w + p * cell_w + 4.0f, top}, to_imgui(render::primitive_colour(p)),
+    draw->AddText({at.x + name_w + p * cell_w + 4.0f, top}, to_imgui(figures::primitive_colour(p)),
                   std::to_string(p).c_str());
   // Rows are transformations; each cell the mean spike probability of primitive p over the
   // steps where the transformation acts; the matched primitive is outlined.
@@ -174,7 +174,7 @@ void SpikesPanel::draw_summary(ImVec2 at, Workspace& ws, Derived& derived, const
       const float value = static_cast<float>(a->coactivation[r][p] / total);
       const ImVec2 lo{at.x + name_w + p * cell_w, y}, hi{lo.x + cell_w - 2.0f, y + line - 2.0f};
       draw->AddRectFilled(lo, hi, IM_COL32(40, 40, 46, 255), 2.0f);
-      draw->AddRectFilled(lo, hi, to_imgui(render::primitive_colour(p), std::clamp(value, 0.0f, 1.0f)), 2.0f);
+      draw->AddRectFilled(lo, hi, to_imgui(figures::primitive_colour(p), std::clamp(value, 0.0f, 1.0f)), 2.0f);
       if (r < static_cast<int>(a->primitive_of.size()) && a->primitive_of[r] == p)
         draw->AddRect(lo, hi, IM_COL32(255, 255, 255, 255), 2.0f, 0, 1.5f);
       char text[16];

@@ -9,7 +9,7 @@
 #pragma once
 
 #include "app/studio/compute/derived.h"
-#include "app/studio/shell/layout.h"
+#include "app/studio/widgets/layout.h"
 
 #include <imgui.h>
 #include <nlohmann/json.hpp>

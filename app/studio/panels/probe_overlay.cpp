@@ -1,15 +1,15 @@
 // The field view's latent probe (see probe_overlay.h).
 #include "app/studio/panels/probe_overlay.h"
 
-#include "app/studio/shell/ui.h"
-#include "render/palette.h"
+#include "app/figures/palette.h"
+#include "app/studio/widgets/ui.h"
 
 #include <cstdio>
 #include <numeric>
 
 namespace sta::studio {
 
-void ProbeOverlay::draw(Workspace& ws, const FieldLayers& layers, const render::View2D& view, ImVec2 at, float side,
+void ProbeOverlay::draw(Workspace& ws, const figures::FieldLayers& layers, const render::View2D& view, ImVec2 at, float side,
                         bool hovered) {
   const int pixels = static_cast<int>(side);
   const ImGuiIO& io = ImGui::GetIO();
@@ -58,7 +58,7 @@ void ProbeOverlay::draw(Workspace& ws, const FieldLayers& layers, const render::
   for (size_t k = 0; k < probe_->speeds.size(); ++k) {
     char text[32];
     std::snprintf(text, sizeof text, "%zu: %.3g", k, probe_->speeds[k]);
-    draw->AddText({text_x, box.y + px(4.0f) + line * (k + 1)}, to_imgui(render::primitive_colour(static_cast<int>(k))), text);
+    draw->AddText({text_x, box.y + px(4.0f) + line * (k + 1)}, to_imgui(figures::primitive_colour(static_cast<int>(k))), text);
   }
 }
 

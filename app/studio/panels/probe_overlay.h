@@ -5,7 +5,7 @@
 // latent as the composer's start point.
 #pragma once
 
-#include "app/studio/compute/field_layers.h"
+#include "app/figures/field_layers.h"
 #include "app/studio/compute/probe.h"
 #include "app/studio/compute/workspace.h"
 #include "render/texture.h"
@@ -21,7 +21,7 @@ namespace sta::studio {
 class ProbeOverlay {
  public:
   // `hovered`: the mouse is over the large view at `at` (side x side px) showing `view`.
-  void draw(Workspace& ws, const FieldLayers& layers, const render::View2D& view, ImVec2 at, float side, bool hovered);
+  void draw(Workspace& ws, const figures::FieldLayers& layers, const render::View2D& view, ImVec2 at, float side, bool hovered);
   // The last probe: slice point, latent, speeds and the mean of its decoded pixels; null without.
   nlohmann::json describe() const;
 

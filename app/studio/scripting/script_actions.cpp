@@ -1,12 +1,12 @@
 // The table of script actions. Each row edits the Workspace through its edit functions
 // (exactly what the panels call for the mouse and keyboard) or asks the host for frames,
 // captures or checks. To add an action, add a row here.
-#include "app/studio/compute/figures.h"
-#include "app/studio/compute/names.h"
-#include "app/studio/panels/panel_composer.h"
+#include "app/figures/names.h"
+#include "app/studio/compute/composer_actions.h"
+#include "app/studio/compute/figure_files.h"
+#include "app/studio/compute/training/training_session.h"
 #include "app/studio/scripting/script.h"
 #include "app/studio/scripting/script_assert.h"
-#include "app/studio/compute/training_session.h"
 
 #include <cstdlib>
 
@@ -38,14 +38,14 @@ bool to_switch(const std::string& word) {
 
 template <class E>
 E to_enum(const std::string& word) {
-  if (const auto value = parse_name<E>(word)) return *value;
-  throw ScriptError("'" + word + "' is not one of " + choices<E>());
+  if (const auto value = figures::parse_name<E>(word)) return *value;
+  throw ScriptError("'" + word + "' is not one of " + figures::choices<E>());
 }
 
 // Edits one field of the field settings.
 template <class Edit>
 int edit_fields(ScriptHost& host, Edit edit) {
-  FieldSettings s = host.workspace().fields();
+  figures::FieldSettings s = host.workspace().fields();
   edit(s);
   host.workspace().set_field_settings(s);
   return 0;
@@ -121,12 +121,12 @@ std::vector<ScriptAction> make_actions() {
          h.workspace().load_model(a[0]);
          return 0;
        }},
-      {"split", choices<data::Split>(), 1, 1,
+      {"split", figures::choices<data::Split>(), 1, 1,
        [](ScriptHost& h, const Words& a) {
          h.workspace().choose_split(to_enum<data::Split>(a[0]));
          return 0;
        }},
-      {"mode", choices<data::SequenceMode>(), 1, 1,
+      {"mode", figures::choices<data::SequenceMode>(), 1, 1,
        [](ScriptHost& h, const Words& a) {
          h.workspace().choose_mode(to_enum<data::SequenceMode>(a[0]));
          return 0;
@@ -219,51 +219,51 @@ std::vector<ScriptAction> make_actions() {
          h.workspace().set_playing(to_switch(a[0]));
          return 0;
        }},
-      {"part", choices<PartMode>(), 1, 1,
+      {"part", figures::choices<figures::PartMode>(), 1, 1,
        [](ScriptHost& h, const Words& a) {
-         return edit_fields(h, [&](FieldSettings& s) { s.part = to_enum<PartMode>(a[0]); });
+         return edit_fields(h, [&](figures::FieldSettings& s) { s.part = to_enum<figures::PartMode>(a[0]); });
        }},
       {"slice", "axes I J|pca|velocity-pca", 1, 3,
        [](ScriptHost& h, const Words& a) {
-         const SliceMode mode = to_enum<SliceMode>(a[0]);
-         if ((mode == SliceMode::Axes) != (a.size() == 3))
+         const figures::SliceMode mode = to_enum<figures::SliceMode>(a[0]);
+         if ((mode == figures::SliceMode::Axes) != (a.size() == 3))
            throw ScriptError("expected: slice axes I J|pca|velocity-pca");
-         return edit_fields(h, [&](FieldSettings& s) {
+         return edit_fields(h, [&](figures::FieldSettings& s) {
            s.slice = mode;
-           if (mode != SliceMode::Axes) return;
+           if (mode != figures::SliceMode::Axes) return;
            s.axis_i = static_cast<int>(to_integer(a[1], "axis I"));
            s.axis_j = static_cast<int>(to_integer(a[2], "axis J"));
          });
        }},
-      {"anchor", choices<AnchorMode>(), 1, 1,
+      {"anchor", figures::choices<figures::AnchorMode>(), 1, 1,
        [](ScriptHost& h, const Words& a) {
-         return edit_fields(h, [&](FieldSettings& s) { s.anchor = to_enum<AnchorMode>(a[0]); });
+         return edit_fields(h, [&](figures::FieldSettings& s) { s.anchor = to_enum<figures::AnchorMode>(a[0]); });
        }},
       {"density", "X", 1, 1,
        [](ScriptHost& h, const Words& a) {
-         return edit_fields(h, [&](FieldSettings& s) { s.density = to_float(a[0], "the density"); });
+         return edit_fields(h, [&](figures::FieldSettings& s) { s.density = to_float(a[0], "the density"); });
        }},
-      {"colour", choices<LineColouring>(), 1, 1,
+      {"colour", figures::choices<figures::LineColouring>(), 1, 1,
        [](ScriptHost& h, const Words& a) {
-         return edit_fields(h, [&](FieldSettings& s) { s.colouring = to_enum<LineColouring>(a[0]); });
+         return edit_fields(h, [&](figures::FieldSettings& s) { s.colouring = to_enum<figures::LineColouring>(a[0]); });
        }},
-      {"heat", choices<HeatMode>(), 1, 1,
+      {"heat", figures::choices<figures::HeatMode>(), 1, 1,
        [](ScriptHost& h, const Words& a) {
-         return edit_fields(h, [&](FieldSettings& s) { s.heat = to_enum<HeatMode>(a[0]); });
+         return edit_fields(h, [&](figures::FieldSettings& s) { s.heat = to_enum<figures::HeatMode>(a[0]); });
        }},
       {"focus", "K", 1, 1,
        [](ScriptHost& h, const Words& a) {
          return edit_fields(h,
-                            [&](FieldSettings& s) { s.focus = static_cast<int>(to_integer(a[0], "the primitive")); });
+                            [&](figures::FieldSettings& s) { s.focus = static_cast<int>(to_integer(a[0], "the primitive")); });
        }},
-      {"view", choices<LargeView>(), 1, 1,
+      {"view", figures::choices<figures::LargeView>(), 1, 1,
        [](ScriptHost& h, const Words& a) {
-         return edit_fields(h, [&](FieldSettings& s) { s.large = to_enum<LargeView>(a[0]); });
+         return edit_fields(h, [&](figures::FieldSettings& s) { s.large = to_enum<figures::LargeView>(a[0]); });
        }},
       {"zoom", "FACTOR [X Y]", 1, 3,
        [](ScriptHost& h, const Words& a) {
          if (a.size() == 2) throw ScriptError("expected: zoom FACTOR [X Y]");
-         FieldView view = h.workspace().field_view();
+         figures::FieldView view = h.workspace().field_view();
          view.zoom = to_float(a[0], "the zoom");
          if (a.size() == 3) view = {view.zoom, to_float(a[1], "X"), to_float(a[2], "Y")};
          h.workspace().set_field_view(view);

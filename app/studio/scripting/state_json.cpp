@@ -1,7 +1,7 @@
 // Workspace -> JSON.
 #include "app/studio/scripting/state_json.h"
 
-#include "app/studio/compute/names.h"
+#include "app/figures/names.h"
 
 namespace sta::studio {
 
@@ -26,22 +26,22 @@ nlohmann::json workspace_json(const Workspace& ws) {
                     {"live", m->live},
                     {"checksum", m->engine.weights_checksum()}};
   const SequenceChoice& s = ws.sequence();
-  out["sequence"] = {{"split", name_of(s.split)}, {"index", s.index}, {"mode", name_of(s.mode)}};
+  out["sequence"] = {{"split", figures::name_of(s.split)}, {"index", s.index}, {"mode", figures::name_of(s.mode)}};
   out["cursor"] = ws.cursor();
   out["enabled"] = ws.enabled();
   out["speeds"] = ws.speeds();
   out["composer_steps"] = ws.composer_steps();
   out["playing"] = ws.playing();
-  const FieldSettings& f = ws.fields();
-  out["fields"] = {{"part", name_of(f.part)},
-                   {"slice", name_of(f.slice)},
+  const figures::FieldSettings& f = ws.fields();
+  out["fields"] = {{"part", figures::name_of(f.part)},
+                   {"slice", figures::name_of(f.slice)},
                    {"axes", {f.axis_i, f.axis_j}},
-                   {"anchor", name_of(f.anchor)},
+                   {"anchor", figures::name_of(f.anchor)},
                    {"density", f.density},
-                   {"colour", name_of(f.colouring)},
-                   {"heat", name_of(f.heat)},
+                   {"colour", figures::name_of(f.colouring)},
+                   {"heat", figures::name_of(f.heat)},
                    {"focus", f.focus},
-                   {"view", name_of(f.large)},
+                   {"view", figures::name_of(f.large)},
                    {"zoom", ws.field_view().zoom},
                    {"centre", {ws.field_view().centre_x, ws.field_view().centre_y}}};
   out["pinned"] = ws.pinned() ? nlohmann::json(*ws.pinned()) : nlohmann::json();

@@ -2,7 +2,7 @@
 // added by the studio) and what `assert` looks values up in. Enum values use names.h words.
 #pragma once
 
-#include "app/studio/compute/training_session.h"
+#include "app/studio/compute/training/training_session.h"
 #include "app/studio/compute/workspace.h"
 
 #include <nlohmann/json.hpp>

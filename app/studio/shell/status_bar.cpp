@@ -1,7 +1,7 @@
 // Status bar: errors and frame time.
 #include "app/studio/shell/status_bar.h"
 
-#include "app/studio/shell/ui.h"
+#include "app/studio/widgets/ui.h"
 
 #include <cstdio>
 

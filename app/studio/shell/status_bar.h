@@ -2,9 +2,9 @@
 // are and a button to dismiss them) or a hint, and the frame-time readout.
 #pragma once
 
-#include "app/studio/shell/frame_clock.h"
-#include "app/studio/shell/layout.h"
 #include "app/studio/compute/workspace.h"
+#include "app/studio/shell/frame_clock.h"
+#include "app/studio/widgets/layout.h"
 
 namespace sta::studio {
 

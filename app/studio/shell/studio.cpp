@@ -3,7 +3,7 @@
 
 #include "app/studio/scripting/state_json.h"
 #include "app/studio/shell/status_bar.h"
-#include "app/studio/shell/ui.h"
+#include "app/studio/widgets/ui.h"
 
 #include <imgui.h>
 #include <opencv2/imgcodecs.hpp>

@@ -5,19 +5,19 @@
 // session, polled once per frame; destroying the studio stops training and writes nothing.
 #pragma once
 
+#include "app/studio/compute/checkpoint_follower.h"
 #include "app/studio/compute/derived.h"
-#include "app/studio/shell/frame_clock.h"
-#include "app/studio/shell/layout.h"
+#include "app/studio/compute/training/training_session.h"
+#include "app/studio/compute/workspace.h"
 #include "app/studio/panels/panel_composer.h"
 #include "app/studio/panels/panel_data.h"
 #include "app/studio/panels/panel_fields.h"
 #include "app/studio/panels/panel_sequence.h"
 #include "app/studio/panels/panel_spikes.h"
 #include "app/studio/scripting/script.h"
-#include "app/studio/compute/checkpoint_follower.h"
-#include "app/studio/compute/training_session.h"
+#include "app/studio/shell/frame_clock.h"
 #include "app/studio/shell/window.h"
-#include "app/studio/compute/workspace.h"
+#include "app/studio/widgets/layout.h"
 
 #include <chrono>
 #include <functional>

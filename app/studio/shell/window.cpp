@@ -1,7 +1,7 @@
 // GLFW window, GL context and Dear ImGui set-up, frame begin/end and read-back.
 #include "app/studio/shell/window.h"
 
-#include "app/studio/shell/ui.h"
+#include "app/studio/widgets/ui.h"
 
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>

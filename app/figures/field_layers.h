@@ -4,17 +4,17 @@
 // scalar grids behind them. One batched Engine call serves all K primitives (and both parts).
 #pragma once
 
-#include "app/studio/compute/field_settings.h"
+#include "app/figures/field_settings.h"
 #include "core/data/dataset.h"
-#include "core/model/engine.h"
 #include "core/field/evenly_spaced.h"
 #include "core/field/grid.h"
 #include "core/field/slice.h"
 #include "core/field/streamline.h"
+#include "core/model/engine.h"
 
 #include <vector>
 
-namespace sta::studio {
+namespace sta::figures {
 
 struct FieldRequest {
   FieldSettings settings;
@@ -53,6 +53,12 @@ field::Slice choose_slice(const model::Engine& engine, const FieldRequest& reque
 field::EvenlySpacedParams streamline_params(const FieldRequest& request, bool sketch);
 
 // Grids, streamlines and sketch lines of every primitive. Throws what the Engine or core/field throw.
+// The field view's time at frame `frame` of a sequence of `steps` steps: the step that leaves
+// the frame, 1..steps.
+double time_at_frame(int frame, int steps);
+// The slice's anchor: the frame's latent where there is one, else the mean of the test latents.
+std::vector<float> anchor_latent(const model::Latent* frame, const std::vector<float>& test_latents, int dim);
+
 // Posterior means of every frame of the first `sequences` test sequences, n x D: the latents the
 // PCA slices, the mean anchor and the grid's extent come from.
 std::vector<float> encoded_test_latents(const model::Engine& engine, const data::Dataset& data, int sequences);
@@ -67,4 +73,4 @@ FieldLayers compute_field_layers(const model::Engine& engine, const FieldRequest
 std::vector<field::ScalarGrid> heat_grids(const model::Engine& engine, const FieldLayers& layers, HeatMode mode,
                                           double time);
 
-}  // namespace sta::studio
+}  // namespace sta::figures

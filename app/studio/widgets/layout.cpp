@@ -1,5 +1,5 @@
 // Panel rectangles as proportions of the window, with sensible limits.
-#include "app/studio/shell/layout.h"
+#include "app/studio/widgets/layout.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,24 +1,18 @@
 // The field view as SVG (see field_figure.h).
-#include "app/studio/compute/field_figure.h"
+#include "app/figures/field_figure.h"
 
-#include "app/studio/compute/svg_text.h"
-#include "render/palette.h"
+#include "app/figures/palette.h"
+#include "app/figures/svg_text.h"
 
 #include <cmath>
 #include <cstdio>
 #include <sstream>
 
-namespace sta::studio {
+namespace sta::figures {
 
 namespace {
 
 constexpr int kMargin = 24, kCaptionHeight = 28;
-
-render::FieldPart render_part(model::FieldPart part) {
-  return part == model::FieldPart::CurlFree         ? render::FieldPart::CurlFree
-         : part == model::FieldPart::DivergenceFree ? render::FieldPart::DivergenceFree
-                                                    : render::FieldPart::Whole;
-}
 
 std::vector<int> shown(const FieldLayers& layers, const FieldFigureOptions& options) {
   if (!options.primitives.empty()) return options.primitives;
@@ -72,7 +66,7 @@ std::string field_figure_svg(const FieldLayers& layers, const FieldFigureOptions
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << width << "\" height=\"" << height << "\" viewBox=\"0 0 "
       << width << ' ' << height << "\" font-family=\"DejaVu Sans, sans-serif\" font-size=\"12\">\n"
-      << "<rect width=\"100%\" height=\"100%\" fill=\"" << svg_colour(render::kFieldBackground) << "\"/>\n";
+      << "<rect width=\"100%\" height=\"100%\" fill=\"" << svg_colour(kFieldBackground) << "\"/>\n";
   for (int p = 0; p < count; ++p) {
     const int k = panels[p];
     const PanelMap map{layers.spec, static_cast<float>(kMargin + (p % columns) * (size + kMargin)),
@@ -80,12 +74,12 @@ std::string field_figure_svg(const FieldLayers& layers, const FieldFigureOptions
     out << "<g id=\"primitive-" << k << "\">\n"
         << "<rect x=\"" << map.left << "\" y=\"" << map.top << "\" width=\"" << size << "\" height=\"" << size
         << "\" fill=\"none\" stroke=\"#555a66\"/>\n"
-        << "<text x=\"" << map.left << "\" y=\"" << map.top - 6 << "\" fill=\"" << svg_colour(render::primitive_colour(k))
+        << "<text x=\"" << map.left << "\" y=\"" << map.top - 6 << "\" fill=\"" << svg_colour(primitive_colour(k))
         << "\">primitive " << k << "</text>\n";
     for (const PartLayer& part : layers.primitives.at(k)) {
-      const render::FieldPart tone = render_part(part.part);
-      const std::string colour = svg_colour(render::primitive_colour(k, tone));
-      const char* dash = render::part_pattern(tone) == render::LinePattern::Dashed ? " stroke-dasharray=\"5 3\"" : "";
+      const model::FieldPart tone = part.part;
+      const std::string colour = svg_colour(primitive_colour(k, tone));
+      const char* dash = part_pattern(tone) == render::LinePattern::Dashed ? " stroke-dasharray=\"5 3\"" : "";
       for (const field::Streamline& line : part.lines) {
         out << "<path fill=\"none\" stroke=\"" << colour << "\" stroke-width=\"1.2\"" << dash << " d=\"";
         for (size_t i = 0; i < line.points.size(); ++i)
@@ -101,4 +95,4 @@ std::string field_figure_svg(const FieldLayers& layers, const FieldFigureOptions
   return out.str();
 }
 
-}  // namespace sta::studio
+}  // namespace sta::figures

@@ -1,10 +1,15 @@
-// Primitive hues and the tones of their Helmholtz parts.
-#include "render/palette.h"
+// Primitive hues and the tones of their Helmholtz parts (see palette.h).
+#include "app/figures/palette.h"
 
 #include <array>
 #include <cstddef>
 
-namespace sta::render {
+namespace sta::figures {
+
+using model::FieldPart;
+using render::LinePattern;
+using render::Rgba;
+
 namespace {
 
 // Eight hues that stay apart on a dark background (after Okabe & Ito's palette).
@@ -34,4 +39,4 @@ LinePattern part_pattern(FieldPart part) {
   return part == FieldPart::DivergenceFree ? LinePattern::Dashed : LinePattern::Solid;
 }
 
-}  // namespace sta::render
+}  // namespace sta::figures

@@ -10,7 +10,7 @@
 
 #include <fstream>
 
-using sta::studio::FieldSettings;
+using figures::FieldSettings;
 using sta::studio::Workspace;
 
 namespace {
@@ -47,7 +47,7 @@ TEST_CASE("cursor, sequence index and field settings are kept within range") {
   CHECK(ws.sequence().index == count - 1);  // previous from the first wraps to the last
   ws.choose_index(count);
   CHECK(ws.sequence().index == 0);
-  FieldSettings s;
+  figures::FieldSettings s;
   s.density = 100.0f;
   s.axis_i = s.axis_j = 5;
   ws.set_field_settings(s);

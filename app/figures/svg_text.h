@@ -8,7 +8,7 @@
 #include <cstdio>
 #include <string>
 
-namespace sta::studio {
+namespace sta::figures {
 
 inline std::string svg_colour(const render::Rgba& c) {
   auto byte = [](float v) { return static_cast<int>(std::lround(std::clamp(v, 0.0f, 1.0f) * 255.0f)); };
@@ -29,4 +29,4 @@ inline std::string svg_escape(const std::string& text) {
   return out;
 }
 
-}  // namespace sta::studio
+}  // namespace sta::figures

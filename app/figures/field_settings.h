@@ -2,7 +2,7 @@
 // settings the studio's Fields panel edits and `sta export fields` takes from its options.
 #pragma once
 
-namespace sta::studio {
+namespace sta::figures {
 
 enum class PartMode { Whole, CurlFree, DivergenceFree, Both };  // Both: the two parts overlaid
 enum class SliceMode { Axes, LatentPca, VelocityPca };
@@ -32,4 +32,4 @@ struct FieldView {
   float centre_x = 0.0f, centre_y = 0.0f;  // slice coordinates at the view's centre
 };
 
-}  // namespace sta::studio
+}  // namespace sta::figures

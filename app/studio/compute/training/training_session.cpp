@@ -1,6 +1,6 @@
 // The studio's training worker (see training_session.h). The only studio file that sees
 // torch: it is built in its own small library with the shared precompiled header.
-#include "app/studio/compute/training_session.h"
+#include "app/studio/compute/training/training_session.h"
 
 #include "core/model/device.h"
 #include "core/model/sta_model.h"

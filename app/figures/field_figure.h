@@ -4,12 +4,12 @@
 // rectangle as the frame. Written from the same FieldLayers the Fields panel draws.
 #pragma once
 
-#include "app/studio/compute/field_layers.h"
+#include "app/figures/field_layers.h"
 
 #include <string>
 #include <vector>
 
-namespace sta::studio {
+namespace sta::figures {
 
 struct FieldFigureOptions {
   std::vector<int> primitives;  // which panels, in order (empty: every primitive)
@@ -23,4 +23,4 @@ std::string field_figure_svg(const FieldLayers& layers, const FieldFigureOptions
 // The number of streamlines field_figure_svg draws for these options (one <path> each).
 size_t figure_streamlines(const FieldLayers& layers, const FieldFigureOptions& options);
 
-}  // namespace sta::studio
+}  // namespace sta::figures

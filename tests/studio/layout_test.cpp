@@ -1,6 +1,6 @@
 // The five-panel layout tiles any window: every panel has a positive size, lies inside the
 // window, and no two overlap.
-#include "app/studio/shell/layout.h"
+#include "app/studio/widgets/layout.h"
 
 #include <doctest/doctest.h>
 

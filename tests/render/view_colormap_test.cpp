@@ -1,6 +1,5 @@
-// View transform and palette: pure computations, no GL context needed.
+// The view transform and the colour maps: pure computations, no GL context needed.
 #include "render/colormap.h"
-#include "render/palette.h"
 #include "render/view2d.h"
 
 #include <doctest/doctest.h>
@@ -38,21 +37,6 @@ TEST_CASE("zoom keeps the point under the cursor, pan follows the drag, clip map
 
   CHECK(v.scale_x() * v.x0 + v.offset_x() == doctest::Approx(-1.0f));
   CHECK(v.scale_y() * v.y1 + v.offset_y() == doctest::Approx(1.0f));
-}
-
-TEST_CASE("primitive hues differ and the two Helmholtz parts of one primitive stand apart") {
-  auto luma = [](Rgba c) { return 0.2126f * c.r + 0.7152f * c.g + 0.0722f * c.b; };
-  auto gap = [](Rgba a, Rgba b) { return std::abs(a.r - b.r) + std::abs(a.g - b.g) + std::abs(a.b - b.b); };
-  for (int k = 0; k < 8; ++k) {
-    const float light = luma(primitive_colour(k, FieldPart::CurlFree));
-    const float deep = luma(primitive_colour(k, FieldPart::DivergenceFree));
-    CHECK(light > luma(primitive_colour(k)));
-    CHECK(deep < luma(primitive_colour(k)));
-    CHECK(light - deep > 0.25f);
-    for (int m = 0; m < k; ++m) CHECK(gap(primitive_colour(k), primitive_colour(m)) > 0.25f);
-  }
-  CHECK(gap(primitive_colour(8), primitive_colour(0)) == 0.0f);
-  CHECK(part_pattern(FieldPart::CurlFree) != part_pattern(FieldPart::DivergenceFree));
 }
 
 TEST_CASE("the diverging map is dark in the middle, and tables run from the low to the high end") {

@@ -2,8 +2,9 @@
 // texture conversions, and enum combo boxes over the name tables.
 #pragma once
 
-#include "app/studio/shell/layout.h"
-#include "app/studio/compute/names.h"
+#include "app/figures/names.h"
+#include "core/util/image.h"
+#include "app/studio/widgets/layout.h"
 #include "render/colour.h"
 #include "render/texture.h"
 
@@ -33,6 +34,9 @@ inline ImU32 to_imgui(render::Rgba c, float alpha = 1.0f) {
   return ImGui::ColorConvertFloat4ToU32({c.r, c.g, c.b, c.a * alpha});
 }
 
+// A texture of an RGB image (values in [0, 1]), sampled with `filter`; needs the GL context.
+render::Texture2D image_texture(const Image& image, render::Filter filter);
+
 inline ImTextureID texture_id(const render::Texture2D& texture) {
   return reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(texture.id()));
 }
@@ -59,8 +63,8 @@ template <class E>
 bool enum_combo(const char* label, E& value, float width) {
   bool changed = false;
   ImGui::SetNextItemWidth(width);
-  if (ImGui::BeginCombo(label, name_of(value))) {
-    for (const auto& [v, n] : names(E{}))
+  if (ImGui::BeginCombo(label, figures::name_of(value))) {
+    for (const auto& [v, n] : figures::names(E{}))
       if (ImGui::Selectable(n, v == value)) {
         changed = v != value;
         value = v;

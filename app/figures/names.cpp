@@ -1,7 +1,7 @@
 // The name tables.
-#include "app/studio/compute/names.h"
+#include "app/figures/names.h"
 
-namespace sta::studio {
+namespace sta::figures {
 
 const NameTable<data::Split>& names(data::Split) {
   static const NameTable<data::Split> table{{data::Split::Train, "train"}, {data::Split::Test, "test"}};
@@ -52,4 +52,4 @@ const NameTable<LargeView>& names(LargeView) {
   return table;
 }
 
-}  // namespace sta::studio
+}  // namespace sta::figures

@@ -1,5 +1,5 @@
 // Slice choice, grid extent, batched sampling and streamline placement for the field view.
-#include "app/studio/compute/field_layers.h"
+#include "app/figures/field_layers.h"
 
 #include "core/field/derived.h"
 #include "core/field/principal_directions.h"
@@ -11,7 +11,7 @@
 #include <numeric>
 #include <random>
 
-namespace sta::studio {
+namespace sta::figures {
 
 namespace {
 
@@ -129,6 +129,12 @@ std::vector<float> mean_latent(const std::vector<float>& rows, int dim) {
   return mean;
 }
 
+double time_at_frame(int frame, int steps) { return std::max(1, std::min(frame + 1, steps)); }
+
+std::vector<float> anchor_latent(const model::Latent* frame, const std::vector<float>& test_latents, int dim) {
+  return frame ? *frame : mean_latent(test_latents, dim);
+}
+
 FieldLayers compute_field_layers(const model::Engine& engine, const FieldRequest& request) {
   FieldLayers layers;
   layers.time = request.time;
@@ -192,4 +198,4 @@ std::vector<field::ScalarGrid> heat_grids(const model::Engine& engine, const Fie
   return out;
 }
 
-}  // namespace sta::studio
+}  // namespace sta::figures

@@ -3,7 +3,7 @@
 // script says exactly what the screen shows.
 #pragma once
 
-#include "app/studio/compute/field_settings.h"
+#include "app/figures/field_settings.h"
 #include "core/data/dataset.h"
 
 #include <optional>
@@ -11,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-namespace sta::studio {
+namespace sta::figures {
 
 template <class E>
 using NameTable = std::vector<std::pair<E, const char*>>;
@@ -48,4 +48,4 @@ std::string choices() {
   return out;
 }
 
-}  // namespace sta::studio
+}  // namespace sta::figures

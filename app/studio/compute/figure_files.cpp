@@ -1,25 +1,23 @@
-// SVG figures of the Fields and Spikes panels (see figures.h).
-#include "app/studio/compute/figures.h"
+// SVG files of the Fields and Spikes panels (see figure_files.h).
+#include "app/studio/compute/figure_files.h"
 
-#include "app/studio/compute/field_figure.h"
-#include "app/studio/compute/names.h"
-#include "app/studio/compute/spike_figure.h"
+#include "app/figures/field_figure.h"
+#include "app/figures/names.h"
+#include "app/figures/spike_figure.h"
 #include "core/util/atomic_file.h"
-
-#include <algorithm>
 
 namespace sta::studio {
 
-FieldRequest field_request(Workspace& ws, Derived& derived) {
-  FieldRequest request;
+figures::FieldRequest field_request(Workspace& ws, Derived& derived) {
+  figures::FieldRequest request;
   request.settings = ws.fields();
-  request.time = std::max(1, std::min(ws.cursor() + 1, ws.steps()));
+  request.time = figures::time_at_frame(ws.cursor(), ws.steps());
   request.test_latents = derived.test_latents(ws);
   const std::vector<model::Latent>* frames = derived.frame_latents(ws);
-  if (request.settings.anchor == AnchorMode::Cursor && frames && ws.cursor() < static_cast<int>(frames->size()))
-    request.anchor = (*frames)[ws.cursor()];
-  else
-    request.anchor = mean_latent(request.test_latents, ws.model()->engine.latent_dim());
+  const bool at_cursor = request.settings.anchor == figures::AnchorMode::Cursor && frames &&
+                         ws.cursor() < static_cast<int>(frames->size());
+  request.anchor = figures::anchor_latent(at_cursor ? &(*frames)[ws.cursor()] : nullptr, request.test_latents,
+                                          ws.model()->engine.latent_dim());
   return request;
 }
 
@@ -29,12 +27,12 @@ bool save_fields_figure(Workspace& ws, Derived& derived, const std::string& path
     return false;
   }
   try {
-    const FieldRequest request = field_request(ws, derived);
-    const FieldLayers layers = compute_field_layers(ws.model()->engine, request);
-    FieldFigureOptions options;
-    options.caption = std::string(name_of(request.settings.part)) + " field, " + name_of(request.settings.slice) +
+    const figures::FieldRequest request = field_request(ws, derived);
+    const figures::FieldLayers layers = figures::compute_field_layers(ws.model()->engine, request);
+    figures::FieldFigureOptions options;
+    options.caption = std::string(figures::name_of(request.settings.part)) + " field, " + figures::name_of(request.settings.slice) +
                       " slice, t = " + std::to_string(static_cast<int>(request.time)) + " (" + ws.model()->path + ")";
-    write_file_atomically(path, field_figure_svg(layers, options));
+    write_file_atomically(path, figures::field_figure_svg(layers, options));
     return true;
   } catch (const std::exception& e) {
     ws.report_error(std::string("fields figure: ") + e.what());
@@ -50,7 +48,7 @@ bool save_spikes_figure(Workspace& ws, Derived& derived, const std::string& path
     return false;
   }
   try {
-    write_file_atomically(path, spike_figure_svg(prediction->inference, truth_labels(*sequence),
+    write_file_atomically(path, figures::spike_figure_svg(prediction->inference, figures::truth_labels(*sequence),
                                                  "spike probabilities, " + sequence->label));
     return true;
   } catch (const std::exception& e) {

@@ -1,7 +1,7 @@
 // The studio's TrainingSession without a window: snapshots reach the Workspace through poll()
 // (keeping the enabled flags), pause holds the step count, save writes a checkpoint between
 // steps, stop joins and leaves no trainer, and loading another model stops the following.
-#include "app/studio/compute/training_session.h"
+#include "app/studio/compute/training/training_session.h"
 #include "core/train/model_file.h"
 #include "support/temp_dir.h"
 

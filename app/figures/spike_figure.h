@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-namespace sta::studio {
+namespace sta::figures {
 
 // The true transformations of each step of a generated sequence, e.g. "rotate+hue" ("-" for
 // none); empty without ground truth (video).
@@ -20,4 +20,4 @@ std::vector<std::string> truth_labels(const data::Sequence& sequence);
 std::string spike_figure_svg(const model::SequenceInference& inference, const std::vector<std::string>& truth,
                              const std::string& caption);
 
-}  // namespace sta::studio
+}  // namespace sta::figures

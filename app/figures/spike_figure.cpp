@@ -1,15 +1,15 @@
 // The spike timeline as SVG (see spike_figure.h).
-#include "app/studio/compute/spike_figure.h"
+#include "app/figures/spike_figure.h"
 
-#include "app/studio/compute/svg_text.h"
-#include "render/palette.h"
+#include "app/figures/palette.h"
+#include "app/figures/svg_text.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <sstream>
 
-namespace sta::studio {
+namespace sta::figures {
 
 namespace {
 
@@ -38,13 +38,13 @@ std::string spike_figure_svg(const model::SequenceInference& inference, const st
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << width << "\" height=\"" << height << "\" viewBox=\"0 0 "
       << width << ' ' << height << "\" font-family=\"DejaVu Sans, sans-serif\" font-size=\"11\">\n"
-      << "<rect width=\"100%\" height=\"100%\" fill=\"" << svg_colour(render::kFieldBackground) << "\"/>\n"
+      << "<rect width=\"100%\" height=\"100%\" fill=\"" << svg_colour(kFieldBackground) << "\"/>\n"
       << "<text x=\"8\" y=\"18\" fill=\"#c8ccd4\">" << svg_escape(caption) << "</text>\n";
   for (int t = 0; t < steps; ++t)
     out << "<text x=\"" << kLabel + t * kCell + kCell / 2 << "\" y=\"" << kTop - 2 << "\" fill=\"#c8ccd4\" "
         << "text-anchor=\"middle\">t=" << t + 1 << "</text>\n";
   for (int k = 0; k < k_count; ++k) {
-    const std::string colour = svg_colour(render::primitive_colour(k));
+    const std::string colour = svg_colour(primitive_colour(k));
     const int y = kTop + 4 + k * kCell;
     out << "<text x=\"8\" y=\"" << y + kCell / 2 << "\" fill=\"" << colour << "\">primitive " << k << "</text>\n";
     for (int t = 0; t < steps; ++t) {
@@ -65,4 +65,4 @@ std::string spike_figure_svg(const model::SequenceInference& inference, const st
   return out.str();
 }
 
-}  // namespace sta::studio
+}  // namespace sta::figures

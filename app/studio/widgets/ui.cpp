@@ -1,5 +1,5 @@
 // Panel windows and item geometry.
-#include "app/studio/shell/ui.h"
+#include "app/studio/widgets/ui.h"
 
 #include <imgui_internal.h>
 
@@ -7,6 +7,12 @@
 #include <iterator>
 
 namespace sta::studio {
+
+render::Texture2D image_texture(const Image& image, render::Filter filter) {
+  render::Texture2D texture(filter);
+  texture.upload(image.values.data(), image.cols, image.rows, 3);
+  return texture;
+}
 
 namespace {
 float interface_scale = 1.0f;
