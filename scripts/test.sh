@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, and runs every test, in stages:
+# Checks that every #include points down, installs what is missing, builds, and runs every test,
+# in stages:
 #   1. the default build: every suite, GUI tests under Xvfb (arguments go to this ctest);
 #   2. the headless build of a GPU node (-DSTA_STUDIO=OFF -DSTA_OPENCV=OFF, build-headless/):
 #      its model, train, export, field and figures suites and the headless CLI checks;
@@ -20,6 +21,7 @@ stage_done() {
   stage_start=$now
 }
 
+python3 scripts/check_includes.py  # no #include runs back up between the rooms (docs/ARCHITECTURE.md)
 scripts/setup.sh
 stage_done "set-up and build"
 BUILD_DIR="${STA_BUILD_DIR:-build}"

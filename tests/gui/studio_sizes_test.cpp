@@ -1,7 +1,9 @@
 // Every window size: at 1024x700, 1280x800, 1920x1080 and 2560x1440 (and at twice the interface
 // scale) no panel's content is clipped or needs a scroll, and the picture panels (sequence,
 // fields, spikes, composer) reach across their space, by the content rectangles the studio
-// reports in its state JSON (panels.NAME.extent). The training curves fit at 1280x800.
+// reports in its state JSON (panels.NAME.extent), and no text is drawn over other text
+// (text_overlaps), with the demo model (K 3) and the shapes model (K 4). The training curves fit
+// at 1280x800.
 #include "studio_runner.h"
 
 #include <doctest/doctest.h>
@@ -40,11 +42,21 @@ void check_panels(const nlohmann::json& state) {
   }
 }
 
+// No glyph covers another: numbers over labels, labels over each other.
+void check_text(const nlohmann::json& state) {
+  const nlohmann::json& overlaps = state["text_overlaps"];
+  CAPTURE(overlaps.dump());
+  CHECK(overlaps["glyphs"].get<int>() > 300);  // the panels' text was seen
+  CHECK(overlaps["count"].get<int>() == 0);
+}
+
+constexpr std::pair<int, int> kSizes[] = {{1024, 700}, {1280, 800}, {1920, 1080}, {2560, 1440}};
+
 }  // namespace
 
 TEST_CASE("at four window sizes no panel is clipped and the picture panels fill their space") {
   TempDir dir;
-  for (const auto& [width, height] : {std::pair{1024, 700}, {1280, 800}, {1920, 1080}, {2560, 1440}}) {
+  for (const auto& [width, height] : kSizes) {
     const std::string size = std::to_string(width) + "x" + std::to_string(height);
     CAPTURE(size);
     const nlohmann::json state = screenshot_state(dir, size);
@@ -52,6 +64,20 @@ TEST_CASE("at four window sizes no panel is clipped and the picture panels fill 
     CHECK(state["window"]["height"] == height);
     CHECK(state["model"]["primitives"] == 3);  // the demo model, whose panels are all drawn
     check_panels(state);
+    check_text(state);
+  }
+}
+
+TEST_CASE("with four primitives (assets/shapes.sta) no text covers other text at four window sizes") {
+  TempDir dir;
+  for (const auto& [width, height] : kSizes) {
+    const std::string size = std::to_string(width) + "x" + std::to_string(height);
+    CAPTURE(size);
+    const nlohmann::json state =
+        screenshot_state(dir, size, "--model " + shell_quote(std::string(STA_SOURCE_DIR) + "/assets/shapes.sta"));
+    REQUIRE(state["model"]["primitives"] == 4);
+    check_panels(state);
+    check_text(state);
   }
 }
 

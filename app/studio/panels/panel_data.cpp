@@ -251,8 +251,8 @@ void DataPanel::draw_training_tab(Workspace& ws, TrainingSession& training, cons
 
   // Curves: small plots in two columns (three when two would not fit) sharing the height left.
   std::vector<const TrainingSeries*> curves;
-  for (const TrainingSeries& s : v.terms) curves.push_back(&s);
-  if (!v.alignment.values.empty()) curves.push_back(&v.alignment);
+  for (const TrainingSeries& s : v.history.terms()) curves.push_back(&s);
+  if (!v.history.alignment().values.empty()) curves.push_back(&v.history.alignment());
   const float spacing = ImGui::GetStyle().ItemSpacing.y, left = ImGui::GetContentRegionAvail().y;
   const auto row_height = [&](int columns) {
     const int rows = std::max(1, (static_cast<int>(curves.size()) + columns - 1) / columns);

@@ -1,4 +1,4 @@
-// Latent fields panel: recomputation on change, controls, legend, large view and minis.
+// Latent fields panel: controls, legend, large view and minis (the geometry: fields_controller.h).
 #include "app/studio/panels/panel_fields.h"
 
 #include "app/figures/palette.h"
@@ -102,16 +102,6 @@ void caption(const Workspace& ws, ImVec2 at, float width) {
   draw->PopClipRect();
 }
 
-// Latents projected onto the slice: x0, y0, x1, y1, ...
-std::vector<float> on_slice(const field::Slice& slice, const std::vector<model::Latent>& latents) {
-  std::vector<float> xy;
-  for (const model::Latent& z : latents) {
-    const field::Vec2 p = slice.coordinates(z.data());
-    xy.insert(xy.end(), {p.x, p.y});
-  }
-  return xy;
-}
-
 // The small multiples' side and columns for k primitives beside a large view in `room` x
 // `height`: the large view takes the full height when it can, and the minis the largest side
 // that fits in the width it leaves (or 30% of the room, the large view shrinking for them),
@@ -131,67 +121,9 @@ std::pair<float, int> minis_grid(int k, float room, float height) {
 
 }  // namespace
 
-const figures::FieldLayers* FieldsPanel::update(Workspace& ws, Derived& derived) {
-  const model::Engine& engine = ws.model()->engine;
-  figures::FieldRequest request = field_request(ws, derived);
-  time_ = request.time;
-  const GeometryKey key{ws.model_revision(), ws.data_revision(), figures::geometry_of(request.settings), request.time,
-                        request.anchor};
-  if (!(requested_key_ && *requested_key_ == key)) {
-    requested_ticket_ = worker_.submit(engine, std::move(request));
-    requested_key_ = key;
-  }
-  // Layers of an earlier model stay on screen while the new ones are computed, as long as they
-  // fit the model now shown (the same K and D).
-  const bool fits = layers_ && static_cast<int>(layers_->primitives.size()) == engine.primitives() &&
-                    layers_->slice.dim() == engine.latent_dim();
-  if (!fits) return nullptr;
-  const figures::FieldLayers* layers = &*layers_;
-
-  if (!painter_) painter_ = std::make_unique<FieldPainter>();
-  const figures::FieldSettings& s = ws.fields();
-  if (lines_changed_({generation_, s.colouring})) {
-    const float side = layers->spec.x1 - layers->spec.x0;
-    painter_->set_lines(*layers, s.colouring, side / 6.0f, side / 3.0f);
-    ++uploads_;
-  }
-  if (heat_changed_({generation_, s.heat})) {
-    try {
-      painter_->set_heat(figures::heat_grids(engine, *layers, s.heat, layers->time), s.heat);
-    } catch (const std::exception& e) {
-      ws.report_error(std::string("heat map: ") + e.what());
-      painter_->set_heat({}, figures::HeatMode::None);
-    }
-    ++uploads_;
-  }
-  const model::SequencePrediction* prediction = derived.prediction(ws);
-  if (trajectory_changed_({generation_, ws.data_revision(), ws.model_revision(), ws.sequence(), ws.enabled()})) {
-    painter_->set_trajectory(prediction ? on_slice(layers->slice, prediction->latents) : std::vector<float>{});
-    ++uploads_;
-  }
-  const Composition* composition = derived.composition(ws);
-  if (composed_changed_({generation_, composition ? composition->revision : -1})) {
-    painter_->set_composed(composition ? on_slice(layers->slice, composition->latents) : std::vector<float>{});
-    ++uploads_;
-  }
-  return layers;
-}
-
-void FieldsPanel::take_result(Workspace& ws) {
-  std::optional<FieldResult> result = worker_.take();
-  if (!result) return;
-  shown_ticket_ = result->ticket;
-  recompute_ms_ = result->compute_ms;
-  ++generation_;
-  layers_ = std::move(result->layers);
-  if (!layers_) ws.report_error("field view: " + result->error);
-}
-
-bool FieldsPanel::settled() const { return requested_ticket_ == shown_ticket_; }
-
 void FieldsPanel::draw(const Rect& area, Workspace& ws, Derived& derived) {
   begin_panel("Latent fields", area, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-  take_result(ws);
+  fields_.take_result(ws);
   view_rect_ = {};
   mini_rects_.clear();
   if (!ws.model()) {
@@ -199,7 +131,7 @@ void FieldsPanel::draw(const Rect& area, Workspace& ws, Derived& derived) {
     ImGui::End();
     return;
   }
-  const figures::FieldLayers* layers = update(ws, derived);
+  const figures::FieldLayers* layers = fields_.update(ws, derived);
   const ImVec2 origin = ImGui::GetCursorScreenPos(), avail = ImGui::GetContentRegionAvail();
   const float controls = px(kControlsWidth);
   ImGui::BeginChild("##field controls", {controls, avail.y});
@@ -248,10 +180,10 @@ void FieldsPanel::draw_controls(Workspace& ws, Derived& derived) {
   if (ImGui::Button("SVG")) save_fields_figure(ws, derived, figure_path_);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("save every primitive's streamlines (one path each) as this SVG file");
   ImGui::SameLine();
-  ImGui::TextDisabled("t = %.0f, %.0f ms", time_, recompute_ms_);
+  ImGui::TextDisabled("t = %.0f, %.0f ms", fields_.time(), fields_.recompute_ms());
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("fields at time t (the step leaving the cursor frame); last recomputation took %.1f ms",
-                      recompute_ms_);
+                      fields_.recompute_ms());
 }
 
 void FieldsPanel::draw_legend(const Workspace& ws) {
@@ -280,8 +212,8 @@ void FieldsPanel::draw_legend(const Workspace& ws) {
   if (s.part == figures::PartMode::Both) ImGui::TextDisabled("solid light: curl-free\ndashed deep: divergence-free");
   if (s.colouring == figures::LineColouring::Speed)
     colour_bar(render::ColorMap::Sequential, 0.0f, 1.0f, "line speed / 95th percentile");
-  if (s.heat != figures::HeatMode::None && painter_ && s.focus < static_cast<int>(painter_->heat_scales().size())) {
-    const HeatScale& scale = painter_->heat_scales()[s.focus];
+  if (s.heat != figures::HeatMode::None && fields_.painter() && s.focus < static_cast<int>(fields_.painter()->heat_scales().size())) {
+    const HeatScale& scale = fields_.painter()->heat_scales()[s.focus];
     const std::string caption = std::string(figures::name_of(s.heat)) + " of primitive " + std::to_string(s.focus);
     colour_bar(scale.map, scale.lo, scale.hi, caption.c_str());
   }
@@ -313,10 +245,10 @@ void FieldsPanel::draw_large_view(Workspace& ws, const figures::FieldLayers& lay
   // Painted again when what it shows changes, and kAnimationHz times a second for the
   // moving patterns: a software rasteriser then has time left for the rest of the window.
   const bool changed = large_changed_(
-      {uploads_, pixels, options.shown, options.heat_primitive, options.cursor, view.x0, view.x1, view.y0, view.y1});
+      {fields_.uploads(), pixels, options.shown, options.heat_primitive, options.cursor, view.x0, view.x1, view.y0, view.y1});
   const double now = ImGui::GetTime();
   if (changed || now - painted_at_ >= 1.0 / kAnimationHz) {
-    painter_->paint(target(large_, pixels), view, static_cast<float>(now), options);
+    fields_.painter()->paint(target(large_, pixels), view, static_cast<float>(now), options);
     painted_at_ = now;
   }
   show(*large_, at, side);
@@ -331,7 +263,7 @@ void FieldsPanel::draw_minis(Workspace& ws, const figures::FieldLayers& layers, 
   const float gap = ImGui::GetStyle().ItemSpacing.x, label = ImGui::GetFrameHeight();
   minis_.resize(ws.primitives());
   // Minis are still pictures: painted again only when what they show has changed.
-  const bool repaint = minis_changed_({uploads_, ws.cursor(), pixels});
+  const bool repaint = minis_changed_({fields_.uploads(), ws.cursor(), pixels});
   for (int k = 0; k < ws.primitives(); ++k) {
     const ImVec2 at{origin.x + (k % columns) * (side + gap), origin.y + (k / columns) * (side + label + px(4.0f))};
     ImGui::SetCursorScreenPos(at);
@@ -366,7 +298,7 @@ void FieldsPanel::draw_minis(Workspace& ws, const figures::FieldLayers& layers, 
       options.line_width = 1.5f;
       options.arrow_px = 7.0f;
       options.sketch = true;
-      painter_->paint(target(minis_[k], pixels), view_of(layers.spec, {}, pixels, pixels), 0.0f, options);
+      fields_.painter()->paint(target(minis_[k], pixels), view_of(layers.spec, {}, pixels, pixels), 0.0f, options);
     }
     show(*minis_[k], image, side);
     if (k == ws.fields().focus)
@@ -380,15 +312,15 @@ void FieldsPanel::draw_minis(Workspace& ws, const figures::FieldLayers& layers, 
 nlohmann::json FieldsPanel::describe() const {
   nlohmann::json out{{"view", to_json(view_rect_)},
                      {"minis", nlohmann::json::array()},
-                     {"time", time_},
-                     {"recompute_ms", recompute_ms_},
+                     {"time", fields_.time()},
+                     {"recompute_ms", fields_.recompute_ms()},
                      {"lines", nlohmann::json::array()}};
   for (const Rect& r : mini_rects_) out["minis"].push_back(to_json(r));
-  out["settled"] = settled();
-  out["dropped"] = worker_.dropped();
+  out["settled"] = fields_.settled();
+  out["dropped"] = fields_.dropped();
   out["probe"] = probe_.describe();
-  if (layers_)
-    for (const auto& parts : layers_->primitives) {
+  if (const figures::FieldLayers* layers = fields_.layers())
+    for (const auto& parts : layers->primitives) {
       size_t count = 0;
       for (const figures::PartLayer& layer : parts) count += layer.lines.size();
       out["lines"].push_back(count);

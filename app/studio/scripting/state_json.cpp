@@ -51,7 +51,7 @@ nlohmann::json workspace_json(const Workspace& ws) {
 
 nlohmann::json training_json(const TrainingView& v, bool following) {
   nlohmann::json terms = nlohmann::json::object();
-  for (const TrainingSeries& s : v.terms)
+  for (const TrainingSeries& s : v.history.terms())
     if (!s.values.empty()) terms[s.name] = s.values.back();
   nlohmann::json out = {{"phase", phase_name(v.phase)},
                         {"running", v.phase == TrainingPhase::Running},
@@ -64,7 +64,7 @@ nlohmann::json training_json(const TrainingView& v, bool following) {
                         {"stage", v.stage},
                         {"loss", v.loss},
                         {"terms", terms},
-                        {"points", v.terms.empty() ? size_t{0} : v.terms.front().values.size()},
+                        {"points", v.history.terms().empty() ? size_t{0} : v.history.terms().front().values.size()},
                         {"steps_per_second", v.steps_per_second},
                         {"eta_seconds", v.eta_seconds},
                         {"alignment", nullptr},
@@ -76,7 +76,7 @@ nlohmann::json training_json(const TrainingView& v, bool following) {
                         {"snapshots_adopted", v.snapshots_adopted},
                         {"adopted_step", v.adopted_step},
                         {"first_checksum", v.first_checksum}};
-  if (!v.alignment.values.empty()) out["alignment"] = v.alignment.values.back();
+  if (!v.history.alignment().values.empty()) out["alignment"] = v.history.alignment().values.back();
   return out;
 }
 

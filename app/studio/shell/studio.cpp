@@ -3,6 +3,7 @@
 
 #include "app/studio/scripting/state_json.h"
 #include "app/studio/shell/status_bar.h"
+#include "app/studio/widgets/text_overlap.h"
 #include "app/studio/widgets/ui.h"
 
 #include <imgui.h>
@@ -217,6 +218,7 @@ nlohmann::json Studio::state() {
   out["panels"]["composer"].update(composer_panel_.describe());
   out["panels"]["spikes"].update(spikes_panel_.describe());
   for (const auto& [name, window] : kPanelWindows) out["panels"][name]["extent"] = panel_extent(window);
+  out["text_overlaps"] = text_overlaps(ImGui::GetDrawData());  // of the last frame drawn
   out["frame_ms"] = clock_.recent_median_ms();
   out["first_frame_ms"] = first_frame_ms_;  // from launch to the first frame shown
   out["frames"] = frames_drawn_;

@@ -41,23 +41,6 @@ void configure_worker_thread() {
   at::set_num_threads(static_cast<int>(std::max(1u, cores - 1)));
 }
 
-void push_point(TrainingSeries& s, float step, float value) {
-  s.steps.push_back(step);
-  s.values.push_back(value);
-}
-
-// Keeps every other point (the newest always stays).
-void thin(TrainingSeries& s) {
-  std::vector<float> steps, values;
-  const size_t n = s.steps.size();
-  for (size_t i = n % 2 == 0 ? 1 : 0; i < n; i += 2) {
-    steps.push_back(s.steps[i]);
-    values.push_back(s.values[i]);
-  }
-  s.steps = std::move(steps);
-  s.values = std::move(values);
-}
-
 }  // namespace
 
 const char* phase_name(TrainingPhase phase) {
@@ -86,7 +69,6 @@ struct TrainingSession::State {
 
   // Published by the worker (guarded by mutex).
   TrainingView view;
-  int64_t stride = 1;  // a history point every `stride` steps
   int runs = 0;
   std::shared_ptr<model::StaModelImpl> snapshot;
   int64_t snapshot_version = 0, snapshot_step = 0;
@@ -116,24 +98,7 @@ void TrainingSession::State::record(const train::StepReport& r) {
   view.steps_per_second = r.steps_per_second;
   view.eta_seconds = r.eta_seconds;
   if (!r.event.empty()) event("step " + std::to_string(r.step) + ": " + r.event);
-  const auto step = static_cast<float>(r.step);
-  if (r.validation_alignment) push_point(view.alignment, step, static_cast<float>(*r.validation_alignment));
-  if (r.step % stride != 0 && r.step != r.total) return;
-  if (view.terms.empty()) {
-    view.terms.push_back({"loss", {}, {}});
-    for (const auto& [name, value] : r.terms) view.terms.push_back({name, {}, {}});
-  }
-  for (TrainingSeries& s : view.terms) {
-    double value = r.loss;
-    for (const auto& [name, v] : r.terms)
-      if (name == s.name) value = v;
-    push_point(s, step, static_cast<float>(value));
-  }
-  if (view.terms.front().steps.size() >= kMaxPoints) {
-    for (TrainingSeries& s : view.terms) thin(s);
-    stride *= 2;
-  }
-  if (view.alignment.steps.size() >= kMaxPoints) thin(view.alignment);
+  view.history.record(r.step, r.total, r.loss, r.terms, r.validation_alignment);
 }
 
 void TrainingSession::State::run(train::TrainConfig config, std::shared_ptr<const data::Dataset> data,
@@ -236,7 +201,6 @@ bool TrainingSession::start(std::shared_ptr<const data::Dataset> data, const std
     s.view.preset = preset;
     s.view.device = device->str();
     s.view.total = config.total_steps;
-    s.stride = 1;
     s.snapshot.reset();
     s.snapshot_version = 0;
     s.snapshot_step = 0;

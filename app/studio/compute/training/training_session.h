@@ -1,14 +1,8 @@
-// TrainingSession: trains a model in the studio on a worker thread while the UI keeps drawing.
-// The worker owns the Trainer and steps it; between steps it honours pause, stop and save
-// requests and publishes a history of every report (loss terms, validation alignment,
-// steps/s, ETA, stage, events) and the trainer's latest weight snapshot. The UI thread reads
-// copies under a short lock (never across a step) and calls poll() once per frame, which
-// shows the newest snapshot in every view through Workspace::adopt_model (at most every
-// kAdoptSeconds, so views do not recompute every frame). No torch in this header.
-// Nothing is written unless asked (save() writes atomically), so closing during training
-// leaves no half-written file.
+// TrainingSession: trains a model on a worker thread while the UI keeps drawing, and shows its
+// newest snapshot in every view (docs/ARCHITECTURE.md, "Training in the studio"). No torch here.
 #pragma once
 
+#include "app/studio/compute/loss_history.h"
 #include "app/studio/compute/workspace.h"
 
 #include <cstdint>
@@ -22,12 +16,6 @@ enum class TrainingPhase { Idle, Starting, Running, Paused, Finished, Stopped, F
 const char* phase_name(TrainingPhase phase);  // "idle", "starting", ...
 bool cuda_available();                        // whether this LibTorch build sees a CUDA device
 
-// One plotted quantity: values[i] was measured at steps[i].
-struct TrainingSeries {
-  std::string name;
-  std::vector<float> steps, values;
-};
-
 // What the panel and the state JSON show: a copy taken under the session's lock.
 struct TrainingView {
   TrainingPhase phase = TrainingPhase::Idle;
@@ -36,8 +24,7 @@ struct TrainingView {
   int64_t step = 0, total = 0;  // steps done, and planned
   int stage = 0;
   double loss = 0, steps_per_second = 0, eta_seconds = 0;
-  std::vector<TrainingSeries> terms;  // "loss" first, then every objective term
-  TrainingSeries alignment{"alignment", {}, {}};  // validation spike alignment
+  LossHistory history;                // the loss terms and the validation alignment
   std::vector<std::string> events;    // NaN recoveries, stage switches, saves; newest last
   std::string error;                  // why training failed
   std::string last_save;              // "saved PATH (step N)" or why it failed
@@ -50,7 +37,6 @@ struct TrainingView {
 class TrainingSession {
  public:
   static constexpr double kAdoptSeconds = 0.5;  // the most often a new snapshot is shown
-  static constexpr size_t kMaxPoints = 1024;     // per series; older points are thinned out
 
   TrainingSession();
   ~TrainingSession();  // stops (after the current step) and joins; writes nothing

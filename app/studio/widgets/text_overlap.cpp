@@ -1,0 +1,79 @@
+// Glyph quads out of ImGui's draw lists and their overlaps (see text_overlap.h).
+#include "app/studio/widgets/text_overlap.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <set>
+#include <utility>
+#include <vector>
+
+namespace sta::studio {
+
+namespace {
+
+// Two glyphs overlap when their common area exceeds this share of the smaller one: neighbours
+// in one string touch at most at their edges.
+constexpr float kCoveredShare = 0.3f;
+constexpr size_t kReported = 8;
+
+struct Box {
+  float x0, y0, x1, y1;
+  float area() const { return std::max(0.0f, x1 - x0) * std::max(0.0f, y1 - y0); }
+};
+
+// The top-left texture coordinates of every visible glyph of the atlas's fonts: a quad whose
+// first corner has one of them is a glyph (lines and shapes sample the atlas elsewhere).
+std::set<std::pair<float, float>> glyph_corners(const ImFontAtlas& atlas) {
+  std::set<std::pair<float, float>> corners;
+  for (const ImFont* font : atlas.Fonts)
+    for (const ImFontGlyph& g : font->Glyphs)
+      if (g.Visible) corners.insert({g.U0, g.V0});
+  return corners;
+}
+
+std::vector<Box> glyph_boxes(const ImDrawData& data) {
+  const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+  const auto corners = glyph_corners(atlas);
+  std::vector<Box> boxes;
+  for (int l = 0; l < data.CmdListsCount; ++l) {
+    const ImDrawList& list = *data.CmdLists[l];
+    std::set<ImDrawIdx> seen;  // a glyph's two triangles share their first corner
+    for (const ImDrawCmd& cmd : list.CmdBuffer) {
+      if (cmd.UserCallback || cmd.TextureId != atlas.TexID) continue;
+      for (unsigned i = 0; i + 2 < cmd.ElemCount; i += 3) {
+        const ImDrawIdx first = list.IdxBuffer[cmd.IdxOffset + i];
+        const ImDrawVert& corner = list.VtxBuffer[cmd.VtxOffset + first];
+        if (!corners.count({corner.uv.x, corner.uv.y}) || !seen.insert(first).second) continue;
+        Box box{corner.pos.x, corner.pos.y, corner.pos.x, corner.pos.y};
+        for (unsigned v = 1; v < 3; ++v) {
+          const ImVec2 p = list.VtxBuffer[cmd.VtxOffset + list.IdxBuffer[cmd.IdxOffset + i + v]].pos;
+          box = {std::min(box.x0, p.x), std::min(box.y0, p.y), std::max(box.x1, p.x), std::max(box.y1, p.y)};
+        }
+        box = {std::max(box.x0, cmd.ClipRect.x), std::max(box.y0, cmd.ClipRect.y), std::min(box.x1, cmd.ClipRect.z),
+               std::min(box.y1, cmd.ClipRect.w)};
+        if (box.area() > 0.0f) boxes.push_back(box);
+      }
+    }
+  }
+  return boxes;
+}
+
+}  // namespace
+
+nlohmann::json text_overlaps(const ImDrawData* data) {
+  std::vector<Box> boxes = data ? glyph_boxes(*data) : std::vector<Box>{};
+  std::sort(boxes.begin(), boxes.end(), [](const Box& a, const Box& b) { return a.x0 < b.x0; });
+  size_t count = 0;
+  nlohmann::json at = nlohmann::json::array();
+  for (size_t i = 0; i < boxes.size(); ++i)
+    for (size_t j = i + 1; j < boxes.size() && boxes[j].x0 < boxes[i].x1; ++j) {
+      const Box common{boxes[j].x0, std::max(boxes[i].y0, boxes[j].y0), std::min(boxes[i].x1, boxes[j].x1),
+                       std::min(boxes[i].y1, boxes[j].y1)};
+      if (common.area() <= kCoveredShare * std::min(boxes[i].area(), boxes[j].area())) continue;
+      if (++count <= kReported) at.push_back({boxes[j].x0, boxes[j].y0});
+    }
+  return {{"glyphs", boxes.size()}, {"count", count}, {"at", at}};
+}
+
+}  // namespace sta::studio
