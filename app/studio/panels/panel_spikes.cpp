@@ -14,7 +14,8 @@ namespace sta::studio {
 namespace {
 
 constexpr float kSpikeLabelWidth = 96.0f;
-constexpr float kSummaryWidth = 150.0f;  // the test-set co-activation matrix at the right
+constexpr float kSummaryWidth = 150.0f;  // the least width of the test-set co-activation matrix at the right
+constexpr float kSummaryNameWidth = 64.0f;  // transformation names longer than this are cut off
 constexpr const char* kFigurePath = "spikes.svg";  // where the SVG button saves the timeline
 
 struct Grid {
@@ -33,6 +34,22 @@ void cell(const Grid& g, int row, int column, render::Rgba colour, float fill, c
   if (size.x < g.cell_w - 3.0f)
     draw->AddText({0.5f * (lo.x + hi.x - size.x), 0.5f * (lo.y + hi.y - size.y)},
                   fill > 0.5f ? IM_COL32(15, 15, 18, 255) : IM_COL32(225, 225, 230, 255), text);
+}
+
+// The summary's columns: the transformation names (cut off at kSummaryNameWidth), then a cell
+// per primitive, as wide as "0.00" where the panel has the room (`most` wide at most).
+struct SummaryColumns {
+  float name_w, cell_w;
+  float width(int k) const { return name_w + k * cell_w; }
+};
+
+SummaryColumns summary_columns(const std::vector<std::string>& names, int k, float most) {
+  float name_w = 0.0f;
+  for (const std::string& name : names) name_w = std::max(name_w, ImGui::CalcTextSize(name.c_str()).x);
+  name_w = std::min(name_w, px(kSummaryNameWidth)) + px(4.0f);
+  const float wanted = ImGui::CalcTextSize("0.00").x + px(6.0f);
+  const float width = std::max(px(kSummaryWidth), std::min(name_w + k * wanted, most));
+  return {name_w, std::min(wanted, (width - name_w) / std::max(1, k))};
 }
 
 void row_label(const Grid& g, int row, const std::string& text, ImU32 colour) {
@@ -57,8 +74,11 @@ void SpikesPanel::draw(const Rect& area, Workspace& ws, Derived& derived) {
   truth_rows_ = sequence->truth ? sequence->truth->names : std::vector<std::string>{};
   ImVec2 avail = ImGui::GetContentRegionAvail();
   const bool summary = k > 0 && m > 0;
-  const ImVec2 summary_at{ImGui::GetCursorScreenPos().x + avail.x - px(kSummaryWidth), ImGui::GetCursorScreenPos().y};
-  if (summary) avail.x -= px(kSummaryWidth + 12.0f);
+  // The summary takes what the timeline leaves at its narrowest (24 px per step).
+  const SummaryColumns columns = summary_columns(truth_rows_, k, avail.x - px(kSpikeLabelWidth + 24.0f * steps + 12.0f));
+  const float summary_w = summary ? columns.width(k) : 0.0f;
+  const ImVec2 summary_at{ImGui::GetCursorScreenPos().x + avail.x - summary_w, ImGui::GetCursorScreenPos().y};
+  if (summary) avail.x -= summary_w + px(12.0f);
   const int rows = 1 + k + m;
   // The note under the grid is dropped when the rows need its line (the legend says the same
   // when the model and the truth are both there).
@@ -136,11 +156,12 @@ void SpikesPanel::draw(const Rect& area, Workspace& ws, Derived& derived) {
   } else {
     ImGui::Dummy({1.0f, 0.0f});  // the grid's extent, for the panel's content rectangle
   }
-  if (summary) draw_summary(summary_at, ws, derived, sequence->truth->names);
+  if (summary) draw_summary(summary_at, summary_w, columns.name_w, ws, derived, sequence->truth->names);
   ImGui::End();
 }
 
-void SpikesPanel::draw_summary(ImVec2 at, Workspace& ws, Derived& derived, const std::vector<std::string>& names) {
+void SpikesPanel::draw_summary(ImVec2 at, float width, float name_w, Workspace& ws, Derived& derived,
+                               const std::vector<std::string>& names) {
   // While the studio trains, the summary (32 sequences through the model) waits for a click.
   const bool live = ws.model()->live;
   ImGui::SetCursorScreenPos(at);
@@ -149,14 +170,13 @@ void SpikesPanel::draw_summary(ImVec2 at, Workspace& ws, Derived& derived, const
     ImGui::SetTooltip("mean spike probability of each primitive (columns) while each transformation acts (rows),\nover %d single and %d sparse test sequences; outlined: the Hungarian matching", Derived::kSummarySequences, Derived::kSummarySequences);
   const eval::AlignmentResult* a = live ? derived.last_alignment() : derived.alignment(ws);
   if (live) {
-    ImGui::SetCursorScreenPos({at.x + px(kSummaryWidth - 58.0f), at.y});
+    ImGui::SetCursorScreenPos({at.x + width - px(58.0f), at.y});
     if (ImGui::SmallButton("Update")) a = derived.alignment(ws);
   }
   alignment_ = a ? std::optional<eval::AlignmentResult>(*a) : std::nullopt;
   if (!a || a->coactivation.size() != names.size()) return;
   const int m = static_cast<int>(names.size()), k = static_cast<int>(a->coactivation.front().size());
-  const float line = ImGui::GetTextLineHeight() + 2.0f, name_w = px(42.0f);
-  const float cell_w = std::min(px(40.0f), (px(kSummaryWidth) - name_w) / std::max(1, k));
+  const float line = ImGui::GetTextLineHeight() + 2.0f, cell_w = (width - name_w) / std::max(1, k);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float top = at.y + line;
   for (int p = 0; p < k; ++p)
@@ -179,7 +199,10 @@ void SpikesPanel::draw_summary(ImVec2 at, Workspace& ws, Derived& derived, const
         draw->AddRect(lo, hi, IM_COL32(255, 255, 255, 255), 2.0f, 0, 1.5f);
       char text[16];
       std::snprintf(text, sizeof text, "%.2f", value);
-      draw->AddText({lo.x + 2.0f, y}, value > 0.5f ? IM_COL32(15, 15, 18, 255) : IM_COL32(225, 225, 230, 255), text);
+      if (ImGui::CalcTextSize(text).x <= hi.x - lo.x - 2.0f)  // else the colour alone, the number in the tooltip
+        draw->AddText({lo.x + 2.0f, y}, value > 0.5f ? IM_COL32(15, 15, 18, 255) : IM_COL32(225, 225, 230, 255), text);
+      if (ImGui::IsMouseHoveringRect(lo, hi))
+        ImGui::SetTooltip("%s steps: primitive %d on with probability %.3f", names[r].c_str(), p, value);
     }
   }
   ImGui::SetCursorScreenPos({at.x, top + (m + 1) * line + 2.0f});

@@ -27,7 +27,9 @@ class SpikesPanel {
   nlohmann::json describe() const;
 
  private:
-  void draw_summary(ImVec2 at, Workspace& ws, Derived& derived, const std::vector<std::string>& names);
+  // The co-activation summary at `at`, `width` wide, its names column `name_w` wide.
+  void draw_summary(ImVec2 at, float width, float name_w, Workspace& ws, Derived& derived,
+                    const std::vector<std::string>& names);
   int cursor_column_ = 0;
   std::vector<std::string> truth_rows_;  // the ground-truth rows last drawn (none without truth)
   Rect cursor_rect_;

@@ -12,13 +12,18 @@ namespace sta::studio {
 
 namespace {
 
-// Two glyphs overlap when their common area exceeds this share of the smaller one: neighbours
-// in one string touch at most at their edges.
-constexpr float kCoveredShare = 0.3f;
+// Two glyphs overlap when their common area exceeds this share of the smaller one. Neighbours in
+// one string (consecutive quads of one draw list) may touch and are never compared.
+constexpr float kCoveredShare = 0.1f;
 constexpr size_t kReported = 8;
 
 struct Box {
   float x0, y0, x1, y1;
+  int list = 0;              // the draw list it is in
+  unsigned first = 0;        // its first vertex there: one string's glyphs are 4 apart
+  bool neighbour_of(const Box& o) const {
+    return list == o.list && (first + 4 == o.first || o.first + 4 == first);
+  }
   float area() const { return std::max(0.0f, x1 - x0) * std::max(0.0f, y1 - y0); }
 };
 
@@ -45,13 +50,14 @@ std::vector<Box> glyph_boxes(const ImDrawData& data) {
         const ImDrawIdx first = list.IdxBuffer[cmd.IdxOffset + i];
         const ImDrawVert& corner = list.VtxBuffer[cmd.VtxOffset + first];
         if (!corners.count({corner.uv.x, corner.uv.y}) || !seen.insert(first).second) continue;
-        Box box{corner.pos.x, corner.pos.y, corner.pos.x, corner.pos.y};
+        Box box{corner.pos.x, corner.pos.y, corner.pos.x, corner.pos.y, l, cmd.VtxOffset + first};
         for (unsigned v = 1; v < 3; ++v) {
           const ImVec2 p = list.VtxBuffer[cmd.VtxOffset + list.IdxBuffer[cmd.IdxOffset + i + v]].pos;
-          box = {std::min(box.x0, p.x), std::min(box.y0, p.y), std::max(box.x1, p.x), std::max(box.y1, p.y)};
+          box.x0 = std::min(box.x0, p.x), box.y0 = std::min(box.y0, p.y);
+          box.x1 = std::max(box.x1, p.x), box.y1 = std::max(box.y1, p.y);
         }
-        box = {std::max(box.x0, cmd.ClipRect.x), std::max(box.y0, cmd.ClipRect.y), std::min(box.x1, cmd.ClipRect.z),
-               std::min(box.y1, cmd.ClipRect.w)};
+        box.x0 = std::max(box.x0, cmd.ClipRect.x), box.y0 = std::max(box.y0, cmd.ClipRect.y);
+        box.x1 = std::min(box.x1, cmd.ClipRect.z), box.y1 = std::min(box.y1, cmd.ClipRect.w);
         if (box.area() > 0.0f) boxes.push_back(box);
       }
     }
@@ -70,7 +76,9 @@ nlohmann::json text_overlaps(const ImDrawData* data) {
     for (size_t j = i + 1; j < boxes.size() && boxes[j].x0 < boxes[i].x1; ++j) {
       const Box common{boxes[j].x0, std::max(boxes[i].y0, boxes[j].y0), std::min(boxes[i].x1, boxes[j].x1),
                        std::min(boxes[i].y1, boxes[j].y1)};
-      if (common.area() <= kCoveredShare * std::min(boxes[i].area(), boxes[j].area())) continue;
+      if (boxes[i].neighbour_of(boxes[j]) ||
+          common.area() <= kCoveredShare * std::min(boxes[i].area(), boxes[j].area()))
+        continue;
       if (++count <= kReported) at.push_back({boxes[j].x0, boxes[j].y0});
     }
   return {{"glyphs", boxes.size()}, {"count", count}, {"at", at}};
