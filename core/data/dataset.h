@@ -1,6 +1,5 @@
-// The data layer's public face: a Dataset turns a source string ("fashion-mnist", "idx:PATH",
-// "digits", "shapes", "video:PATH", "clips:PATH") plus a transformation set into deterministic,
-// indexable sequences x_0..x_T with their ground truth where it is known (spec section 1).
+// The data layer's public face: a Dataset turns a source string plus a transformation set into
+// deterministic, indexable sequences x_0..x_T with their ground truth where known (spec section 1).
 #pragma once
 
 #include "core/synth/frame_warp.h"
@@ -74,6 +73,7 @@ struct WarpPlan {
   std::vector<synth::FrameWarp> warps;  // one per frame, T+1
 };
 
+// Sources: "fashion-mnist", "idx:PATH", "digits", "shapes", "video:PATH", "clips:PATH".
 class Dataset {
  public:
   virtual ~Dataset() = default;

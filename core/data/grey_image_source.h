@@ -1,7 +1,5 @@
-// Common base of the grey-image sources (IDX files, procedural digits): each sequence colours
-// its item with a hue drawn per sequence, and every frame is one warp of that coloured original
-// (rotation + scaling about the centre, then a hue turn), so frames never blur (spec section 1).
-// The warps themselves are rendered by torch (core/synth), batched on the model's device.
+// Common base of the grey-image sources (IDX files, procedural digits): each frame is one warp of the
+// coloured original, rendered by torch (core/synth).
 #pragma once
 
 #include "core/data/scene_source.h"
@@ -11,6 +9,9 @@ namespace sta::data {
 // rotate: speed x 20 degrees; scale: factor 1.1^speed, compounding; hue: speed x 20 degrees.
 std::vector<std::string> image_transforms();
 
+// Each sequence colours its item with a hue drawn per sequence, and every frame is one warp of that
+// coloured original (rotation + scaling about the centre, then a hue turn), so frames never blur
+// (spec section 1). The warps are rendered by torch, batched on the model's device.
 class GreyImageSource : public SceneSource {
  public:
   std::vector<std::string> transforms() const final { return image_transforms(); }

@@ -1,6 +1,4 @@
-// IDX files (the MNIST format: magic 0,0,type,ndims, big-endian dimensions, then the data),
-// raw or gzip-compressed. Only unsigned-byte data (type 0x08) is supported, which is what
-// image data sets use.
+// IDX files (the MNIST format), raw or gzip-compressed; only unsigned-byte data.
 #pragma once
 
 #include <cstdint>
@@ -9,6 +7,8 @@
 
 namespace sta::data {
 
+// Format: magic 0,0,type,ndims, big-endian dimensions, then the data. Only type 0x08 (unsigned byte)
+// is supported, which is what image data sets use.
 struct IdxArray {
   std::vector<uint32_t> dims;  // e.g. {60000, 28, 28}
   std::vector<uint8_t> data;   // row-major, product(dims) bytes

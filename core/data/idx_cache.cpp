@@ -1,7 +1,4 @@
-// The decoded-IDX cache (see idx_cache.h). An entry is a header, then the payload:
-//   "STAIDXC1", u64 source size, i64 source modification time, u32 dimension count,
-//   u32 dimensions..., u64 payload size, u32 CRC-32 of the payload
-// in the machine's byte order (a cache never leaves the machine that wrote it).
+// The decoded-IDX cache (see idx_cache.h): reading, validating and writing its entries.
 #include "core/data/idx_cache.h"
 
 #include "core/util/atomic_file.h"
@@ -20,6 +17,9 @@ namespace fs = std::filesystem;
 namespace sta::data {
 namespace {
 
+// An entry is a header, then the payload: "STAIDXC1", u64 source size, i64 source modification time,
+// u32 dimension count, u32 dimensions..., u64 payload size, u32 CRC-32 of the payload, in the
+// machine's byte order (a cache never leaves the machine that wrote it).
 constexpr char kMagic[8] = {'S', 'T', 'A', 'I', 'D', 'X', 'C', '1'};
 constexpr uint32_t kMaxDims = 8;
 constexpr uint64_t kMaxPayload = uint64_t{1} << 36;  // far above any image set

@@ -1,6 +1,4 @@
-// Portable random numbers for the data layer: std::mt19937_64 (fully specified by the
-// standard) turned into uniform, Bernoulli, Laplace and integer draws by our own formulas,
-// so a seed gives the same sequences with every standard library.
+// Portable random numbers for the data layer, so a seed gives the same sequences with every standard library.
 #pragma once
 
 #include <cstdint>
@@ -9,6 +7,8 @@
 
 namespace sta::data {
 
+// std::mt19937_64 (fully specified by the standard) turned into uniform, Bernoulli, Laplace and
+// integer draws by our own formulas.
 class Random {
  public:
   explicit Random(uint64_t seed) : engine_(seed) {}

@@ -1,7 +1,5 @@
-// What a transformable source provides to the sequence generator: its items per split, and
-// either frames it renders itself from accumulated transformation parameters (FrameSource: the
-// procedural shapes scenes) or one grey image per item that the generator colours and warps
-// (GreyImageSource, grey_image_source.h: IDX files, procedural digits).
+// What a transformable source provides to the sequence generator: its items per split, and rendered
+// frames (FrameSource) or grey images to colour and warp (GreyImageSource).
 #pragma once
 
 #include "core/data/dataset.h"
@@ -23,6 +21,9 @@ constexpr double kDegreesPerSpeed = 20.0;
 constexpr double kScalePerSpeed = 0.1;
 inline double scale_factor(double accumulated_speed) { return std::pow(1.0 + kScalePerSpeed, accumulated_speed); }
 
+// Either frames it renders itself from accumulated transformation parameters (FrameSource: the
+// procedural shapes scenes) or one grey image per item that the generator colours and warps
+// (GreyImageSource, grey_image_source.h: IDX files, procedural digits).
 class SceneSource {
  public:
   virtual ~SceneSource() = default;

@@ -1,6 +1,5 @@
-// The sequence generator (spec section 1): draws the ground-truth dynamics of a sequence
-// (sparse spike chains with slab speeds, or one transformation at speed 1) from a seed that is
-// a pure function of (seed, split, index, mode), and turns a SceneSource into a Dataset.
+// The sequence generator (spec section 1): a sequence's ground-truth dynamics from its seed, and a
+// SceneSource turned into a Dataset.
 #pragma once
 
 #include "core/data/dataset.h"
@@ -15,6 +14,8 @@ const char* split_name(Split split);  // "train" / "test"
 
 uint64_t sequence_seed(uint64_t seed, Split split, int64_t index, SequenceMode mode);
 
+// Sparse spike chains with slab speeds, or one transformation at speed 1, drawn from a seed that is a
+// pure function of (seed, split, index, mode).
 // Spikes, speeds and accumulated parameters of `steps` steps over transformations `names`.
 // Single and Curriculum modes switch transformation index % M on at every step, Single with
 // speed exactly 1, Curriculum with |Laplace(1, 0.1)| speeds.

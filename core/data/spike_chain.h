@@ -1,6 +1,4 @@
-// Spike-and-slab dynamics of the data generator (spec section 1): one Markov spike chain per
-// transformation, redrawn at any step where every transformation would be off, and
-// |Laplace(1, 0.1)| speeds for the transformations that are on.
+// Spike-and-slab dynamics of the data generator (spec section 1).
 #pragma once
 
 #include "core/data/random.h"
@@ -10,6 +8,8 @@
 
 namespace sta::data {
 
+// One Markov spike chain per transformation, redrawn at any step where every transformation would be
+// off, and |Laplace(1, 0.1)| speeds for the transformations that are on.
 struct SpikeChainOptions {
   double p_first = 0.1;         // P(y_1[m] = 1)
   double p_on_given_on = 0.9;   // P(y_t[m] = 1 | y_{t-1}[m] = 1)

@@ -1,9 +1,5 @@
-// A group of training processes that exchange tensors through PyTorch's c10d: rank 0 hosts a
-// TCPStore at the rendezvous address, every rank joins it, and the collectives run on a Gloo
-// process group (CPU tensors) or, in a LibTorch built with CUDA and NCCL, an NCCL one (one GPU
-// per rank). Every call waits at most the group's timeout; a rank that died or stalled makes
-// the others throw CommunicationError naming the operation, never hang. c10d stays inside
-// process_group.cpp.
+// A group of training processes that exchange tensors through PyTorch's c10d (Gloo, or NCCL where built).
+// c10d stays inside process_group.cpp.
 #pragma once
 
 #include <ATen/core/Tensor.h>
@@ -36,6 +32,10 @@ void parse_rendezvous(const std::string& address, Rendezvous& into);
 // Whether this build can run NCCL collectives (LibTorch with CUDA and c10d's NCCL group).
 bool nccl_available();
 
+// Rank 0 hosts a TCPStore at the rendezvous address, every rank joins it, and the collectives run on
+// a Gloo process group (CPU tensors) or, in a LibTorch built with CUDA and NCCL, an NCCL one (one GPU
+// per rank). Every call waits at most the group's timeout; a rank that died or stalled makes the
+// others throw CommunicationError naming the operation, never hang.
 class ProcessGroup {
  public:
   // Blocks until every rank has joined or the timeout passed (CommunicationError).

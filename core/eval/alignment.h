@@ -1,8 +1,4 @@
-// Spike alignment (spec section 4, our measure of unsupervised disentanglement): primitives
-// are matched to ground-truth transformations by the Hungarian method on their co-activation
-// (with K > M, M of them; the rest are left over); then the accuracy of the matched argmax on
-// single-transformation steps and the F1 of thresholded spikes on multi-transformation steps.
-// The match can be fitted on other steps (validation) than those it scores. Plain C++.
+// Spike alignment (spec section 4, our measure of unsupervised disentanglement). Plain C++.
 #pragma once
 
 #include <cstdint>
@@ -33,6 +29,10 @@ struct AlignmentResult {
 // A primitive on at fewer than this share of the steps explains (almost) none: reported unused.
 constexpr double kUnusedShare = 0.02;
 
+// Primitives are matched to ground-truth transformations by the Hungarian method on their
+// co-activation (with K > M, M of them; the rest are left over); then the accuracy of the matched
+// argmax on single-transformation steps and the F1 of thresholded spikes on multi-transformation
+// steps. The match can be fitted on other steps (validation) than those it scores.
 // The match primitive_of[m] by co-activation of `steps` (Hungarian).
 std::vector<int> match_primitives(const std::vector<AlignmentStep>& steps);
 // Scores `steps` with `match` (from match_primitives; empty: fitted on `steps` themselves).

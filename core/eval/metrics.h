@@ -1,6 +1,5 @@
-// The four metrics of spec section 4 on a trained model: equivariance error per
-// transformation, an importance-weighted log-likelihood bound, spike alignment and field
-// exactness; plus `evaluate`, which runs them all on a dataset's held-out test split.
+// The four metrics of spec section 4 on a trained model, and `evaluate`, which runs them all on a
+// dataset's held-out test split.
 #pragma once
 
 #include "core/data/dataset.h"
@@ -20,6 +19,8 @@ namespace sta::eval {
 // [B, T+1, C, S, S] x2 -> [B]. Frame 0 (the encoded input) is not counted.
 torch::Tensor sequence_l1_error(const torch::Tensor& predicted, const torch::Tensor& target);
 
+// Equivariance error per transformation, an importance-weighted log-likelihood bound, spike alignment
+// and field exactness.
 // log (1/S) sum_s exp(log_weights[s]) along dim 0, computed stably: [S, B] -> [B].
 torch::Tensor importance_weighted_bound(const torch::Tensor& log_weights);
 

@@ -1,10 +1,11 @@
-// Transport efficiency: the share of the possible gain from "no motion" (every frame predicted by
-// decoded frame 0) down to the autoencoder floor (every frame encoded and decoded) that a roll-out
-// delivers, all in the same error. Near 1 for a good flow. No torch here (the studio uses it).
+// Transport efficiency: how much of the gain from "no motion" down to the autoencoder floor a roll-out
+// delivers. No torch here (the studio uses it).
 #pragma once
 
 namespace sta::eval {
 
+// No motion: every frame predicted by decoded frame 0; floor: every frame encoded and decoded; all in
+// the same error. Near 1 for a good flow.
 // (no_motion - rollout) / (no_motion - floor), or 0 when the floor is not below no motion: the
 // latent space then does not encode the transformation and no flow can transport it.
 inline double transport_efficiency(double no_motion, double autoencoder_floor, double rollout) {

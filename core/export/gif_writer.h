@@ -1,6 +1,4 @@
-// Animated GIF writing with giflib: GIF89a, each frame with its own median-cut palette of up
-// to 256 colours (nearest-colour mapping, see palette.h), its own display time, and a
-// NETSCAPE2.0 extension so that players loop it. Written atomically.
+// Animated GIF writing with giflib: GIF89a, a median-cut palette and display time per frame, looping.
 #pragma once
 
 #include "core/export/export_options.h"
@@ -12,6 +10,8 @@
 
 namespace sta::exporting {
 
+// Each frame has its own palette of up to 256 colours (nearest-colour mapping, see palette.h); a
+// NETSCAPE2.0 extension makes players loop it. Written atomically.
 // frames: RGB in [0, 1], all one size. Uses options.scale, fps,
 // frame_seconds and loops; display times round to 1/100 s, at least 2/100 s (the shortest
 // that browsers honour). Throws ExportError naming the culprit.

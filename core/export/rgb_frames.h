@@ -1,6 +1,4 @@
-// Checks and converts the frames handed to the writers: RGB images of one size with values in
-// [0, 1] (the data layer's and the decoder's format) become 8-bit RGB enlarged by a whole factor
-// with nearest-neighbour sampling.
+// Checks and converts the frames handed to the writers into 8-bit RGB enlarged by a whole factor.
 #pragma once
 
 #include "core/util/image.h"
@@ -12,6 +10,8 @@ namespace sta::exporting {
 // Throws ExportError naming the offending frame (empty list, empty frame, size mismatch, bad scale).
 std::vector<Rgb8Image> prepare_frames(const std::vector<Image>& frames, int scale);
 
+// Input: RGB images of one size with values in [0, 1] (the data layer's and the decoder's format);
+// enlargement is nearest-neighbour.
 // Each pixel repeated scale x scale times (scale >= 1).
 template <typename T, int C>
 Raster<T, C> enlarge(const Raster<T, C>& image, int scale) {

@@ -1,6 +1,4 @@
-// Decoded traversals: what the model does to a frame when its primitives act with fixed
-// speeds. Encodes the start frame to z_0, rolls out z_t = z_{t-1} + sum_k g_k v_k(z_{t-1}, t)
-// for t = 1..N with the same slab vector g at every step, and decodes z_0..z_N. Used by
+// Decoded traversals: what the model does to a frame when its primitives act with fixed speeds. Used by
 // `sta export traversal` and the studio's composer; torch-free (goes through model::Engine).
 #pragma once
 
@@ -11,6 +9,8 @@
 
 namespace sta::exporting {
 
+// Encodes the start frame to z_0, rolls out z_t = z_{t-1} + sum_k g_k v_k(z_{t-1}, t) for t = 1..N
+// with the same slab vector g at every step, and decodes z_0..z_N.
 struct Traversal {
   std::vector<model::Latent> latents;  // z_0..z_N
   std::vector<Image> frames;           // decoded z_0..z_N, RGB [0, 1]; frame 0 is the decoded start

@@ -1,6 +1,4 @@
-// Regular grids over a rectangle of slice coordinates: the layout (GridSpec), a sampled
-// 2-D vector field (VectorGrid, with bilinear interpolation) and a scalar grid. Node (i, j)
-// sits at (x0 + i * cell_x, y0 + j * cell_y) and is stored at index j * nx + i.
+// Regular grids over a rectangle of slice coordinates: GridSpec, VectorGrid (bilinear) and ScalarGrid.
 #pragma once
 
 #include "core/field/vec2.h"
@@ -9,6 +7,7 @@
 
 namespace sta::field {
 
+// Node (i, j) sits at (x0 + i * cell_x, y0 + j * cell_y) and is stored at index j * nx + i.
 struct GridSpec {
   int nx = 64, ny = 64;          // nodes per axis, at least 3
   float x0 = -3.0f, x1 = 3.0f;   // slice rectangle, corners included as nodes

@@ -1,6 +1,4 @@
-// A uniform cell grid of streamline points for fast "is any point within r of p?" queries
-// during evenly spaced placement. A query looks at the cells within its radius of p's cell:
-// the 3 x 3 around it when the radius is at most a cell.
+// A uniform cell grid of streamline points for fast "is any point within r of p?" queries.
 #pragma once
 
 #include "core/field/grid.h"
@@ -11,6 +9,8 @@
 
 namespace sta::field {
 
+// Used during evenly spaced placement. A query looks at the cells within its radius of p's cell: the
+// 3 x 3 around it when the radius is at most a cell.
 class Occupancy {
  public:
   struct Entry {

@@ -1,12 +1,12 @@
-// Principal directions of a set of D-dimensional vectors (rows of an n x D row-major
-// array): the eigenvectors of their covariance (centred) or of their second moment
-// (uncentred, for velocities, whose mean direction is itself a direction of motion).
+// Principal directions of a set of D-dimensional vectors (rows of an n x D row-major array).
 #pragma once
 
 #include <vector>
 
 namespace sta::field {
 
+// The eigenvectors of their covariance (centred) or of their second moment (uncentred, for
+// velocities, whose mean direction is itself a direction of motion).
 struct PrincipalDirections {
   std::vector<std::vector<float>> directions;  // unit vectors, largest variance first
   std::vector<float> variances;                // matching eigenvalues

@@ -1,6 +1,4 @@
-// Evaluating a latent field on a slice: the grid's nodes become latent points, the model
-// (or an analytic field) evaluates them all in ONE batched call, and the D-dimensional
-// answers are projected onto the slice plane.
+// Evaluating a latent field on a slice: all grid nodes in ONE batched call, answers projected onto the plane.
 #pragma once
 
 #include "core/field/grid.h"

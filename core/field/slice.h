@@ -1,6 +1,4 @@
 // A 2-D slice of latent space: an anchor point plus two orthonormal directions u, v.
-// Slice coordinates (x, y) name the latent point anchor + x u + y v. A person sees a
-// D-dimensional field through such a plane.
 #pragma once
 
 #include "core/field/vec2.h"
@@ -9,6 +7,8 @@
 
 namespace sta::field {
 
+// Slice coordinates (x, y) name the latent point anchor + x u + y v. A person sees a D-dimensional
+// field through such a plane.
 struct Slice {
   std::vector<float> anchor, u, v;  // D values each; u and v orthonormal
 

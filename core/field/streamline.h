@@ -1,6 +1,4 @@
-// Streamlines of a sampled 2-D field: RK4 integration of the field's direction (unit-speed
-// parametrisation, so vertices are evenly spaced) over bilinear interpolation, forward and
-// backward from a seed, each half ending for a stated reason.
+// Streamlines of a sampled 2-D field: RK4 over bilinear interpolation, forward and backward from a seed.
 #pragma once
 
 #include "core/field/grid.h"
@@ -25,6 +23,7 @@ struct StreamlineParams {
   float min_speed = 0.005f;  // stop where speed < min_speed x the grid's largest speed
 };
 
+// Unit-speed parametrisation, so vertices are evenly spaced; each half ends for a stated reason.
 struct Streamline {
   std::vector<Vec2> points;  // in the direction of flow: the backward end comes first
   std::vector<float> speed;  // field speed at each point

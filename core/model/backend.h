@@ -1,8 +1,4 @@
-// ModelBackend: one trained model seen as tensors in, tensors out - everything roll-out,
-// prediction, evaluation, export and the studio need. Two implementations: NativeBackend (our
-// StaModel, from a .sta checkpoint or a trainer) and TorchScriptBackend (a scripted module that
-// meets the contract of docs/TORCHSCRIPT.md). Roll-out and prediction are written once, here
-// and in prediction.h, over this interface.
+// ModelBackend: one trained model seen as tensors in, tensors out, with the roll-out written once over it.
 #pragma once
 
 #include "core/model/config.h"
@@ -30,6 +26,10 @@ struct StepInference {
   torch::Tensor g;     // hard spike x slab, as the roll-out uses it
 };
 
+// Everything roll-out, prediction, evaluation, export and the studio need. Two implementations:
+// NativeBackend (our StaModel, from a .sta checkpoint or a trainer) and TorchScriptBackend (a scripted
+// module that meets the contract of docs/TORCHSCRIPT.md). Roll-out and prediction are written once,
+// here and in prediction.h, over this interface.
 class ModelBackend {
  public:
   virtual ~ModelBackend() = default;

@@ -1,10 +1,5 @@
-// A training batch split over data-parallel processes: each holds rows [offset, offset + size)
-// of a global batch. While a BatchShardScope is alive on a thread, random draws shaped by the
-// batch (see draw_for_batch) are drawn for the whole global batch from torch's generator, which
-// every process keeps in step, and this process's rows are kept; computations that couple a
-// batch's sequences (the curriculum's balanced plan) gather their inputs over the group. N
-// processes x B/N rows then see exactly the noise and plans of one process x B. Without a scope
-// nothing changes.
+// A training batch split over data-parallel processes, each holding rows [offset, offset + size) of a
+// global batch, with the random draws of one process.
 #pragma once
 
 #include <torch/torch.h>
@@ -19,6 +14,11 @@ struct BatchShard {
   std::function<torch::Tensor(const torch::Tensor&)> gather;
 };
 
+// While a scope is alive on a thread, random draws shaped by the batch (draw_for_batch) are drawn for
+// the whole global batch from torch's generator, which every process keeps in step, and this
+// process's rows are kept; computations that couple a batch's sequences (the curriculum's balanced
+// plan) gather their inputs over the group. N processes x B/N rows then see exactly the noise and
+// plans of one process x B. Without a scope nothing changes.
 class BatchShardScope {
  public:
   explicit BatchShardScope(BatchShard shard);

@@ -1,8 +1,5 @@
-// Engine: the model as the studio sees it, with no torch types in its interface, so GUI code
-// compiles fast and never learns the training code. Wraps one model back end (backend.h): a
-// loaded model file (core/train/model_file.h), a trainer's published snapshot or a TorchScript module. Calls run without
-// gradients on the model's device.
-// Not thread-safe: use one Engine per thread (they may share a model).
+// Engine: the model as the studio sees it, with no torch types in its interface, so GUI code compiles
+// fast and never learns the training code.
 #pragma once
 
 #include "core/data/dataset.h"
@@ -34,6 +31,9 @@ struct SequencePrediction {
   std::vector<Image> frames;    // decoded, RGB [0, 1]
 };
 
+// Wraps one model back end (backend.h): a loaded model file (core/train/model_file.h), a trainer's
+// published snapshot or a TorchScript module. Calls run without gradients on the model's device.
+// Not thread-safe: use one Engine per thread (they may share a model).
 class Engine {
  public:
   explicit Engine(std::shared_ptr<StaModelImpl> model);

@@ -1,12 +1,5 @@
-// The K flow primitives of spec section 2: v_k(z, t) = grad_z u_k(z, t) + r_k(z), with u_k a
-// time-dependent potential (curl-free part) and r_k = S_k grad phi_k, S_k = W_k - W_k^T
-// (divergence-free by construction: div r = sum_ij S_ij d_i d_j phi = 0).
-// Two families, either or both (ModelConfig::linear_fields, mlp_fields):
-// - linear (Lie-algebra) base, spec section 6: u_k = z'P_k z / 2 + b_k . z - t |b_k|^2 / 2 with
-//   P_k symmetric and phi_k = |z|^2 / 2, so r_k = S_k z; both parts exact and cheap;
-// - MLP parts: u_k += MLP_k(z, t) (sinusoidal time embedding), phi_k += MLP_k(z). Alone, they
-//   keep the drift b_k and the rotation S_k z of the base but not P_k (checkpoints from before
-//   the linear base); beside the linear base they sit behind two gates that start at 0.
+// The K flow primitives of spec section 2, v_k(z, t) = grad_z u_k(z, t) + r_k(z): a curl-free and a
+// divergence-free part, from a linear (Lie-algebra) base, MLP parts, or both.
 #pragma once
 
 #include "core/model/config.h"
@@ -27,6 +20,14 @@ struct FieldSample {
   torch::Tensor velocity() const { return curl_free + div_free; }
 };
 
+// u_k is a time-dependent potential (curl-free part) and r_k = S_k grad phi_k, S_k = W_k - W_k^T
+// (divergence-free by construction: div r = sum_ij S_ij d_i d_j phi = 0).
+// Two families, either or both (ModelConfig::linear_fields, mlp_fields):
+// - linear base, spec section 6: u_k = z'P_k z / 2 + b_k . z - t |b_k|^2 / 2 with P_k symmetric and
+//   phi_k = |z|^2 / 2, so r_k = S_k z; both parts exact and cheap;
+// - MLP parts: u_k += MLP_k(z, t) (sinusoidal time embedding), phi_k += MLP_k(z). Alone, they keep
+//   the drift b_k and the rotation S_k z of the base but not P_k (checkpoints from before the linear
+//   base); beside the linear base they sit behind two gates that start at 0.
 class FlowFieldImpl : public torch::nn::Module {
  public:
   explicit FlowFieldImpl(const ModelConfig& config);

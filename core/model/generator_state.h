@@ -1,6 +1,4 @@
-// Keeps torch's global CPU generator where it was: work that must not shift the random stream
-// a training run draws from (rank 0's validation in data-parallel runs, whose other ranks keep
-// drawing the same stream) runs inside a GeneratorStateGuard.
+// Keeps torch's global CPU generator where it was, for work that must not shift a training run's stream.
 #pragma once
 
 #include <ATen/CPUGeneratorImpl.h>
@@ -10,6 +8,7 @@
 
 namespace sta::model {
 
+// E.g. rank 0's validation in data-parallel runs, whose other ranks keep drawing the same stream.
 class GeneratorStateGuard {
  public:
   GeneratorStateGuard() : generator_(at::detail::getDefaultCPUGenerator()) {

@@ -1,6 +1,5 @@
-// The convolutional parts of the STA model: the encoder q(z_0 | x_0), the decoder p(x | z)
-// (nearest upsampling + convolution, which is much faster than transposed convolution in
-// this LibTorch), and the spike/slab inference network on frame pairs.
+// The convolutional parts of the STA model: encoder q(z_0 | x_0), decoder p(x | z) and the spike/slab
+// inference network on frame pairs.
 #pragma once
 
 #include "core/model/config.h"
@@ -35,6 +34,7 @@ class EncoderImpl : public torch::nn::Module {
 };
 TORCH_MODULE(Encoder);
 
+// Nearest upsampling + convolution, which is much faster than transposed convolution in this LibTorch.
 class DecoderImpl : public torch::nn::Module {
  public:
   explicit DecoderImpl(const ModelConfig& c);

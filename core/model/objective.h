@@ -1,6 +1,4 @@
-// The STA training objective (spec section 3): negative ELBO (reconstruction, KL of z_0,
-// per-step KL of the flowed posterior against the diffusing prior, spike KL against the
-// Markov prior, slab KL against Laplace(1, 0.1)) plus the Hamilton-Jacobi PINN terms.
+// The STA training objective (spec section 3): negative ELBO plus the Hamilton-Jacobi PINN terms.
 #pragma once
 
 #include "core/model/sta_model.h"
@@ -33,6 +31,8 @@ struct Objective {
   double step_length = -1;          // mean squared length |mu_t - mu_{t-1}|^2 of the encoded steps
 };
 
+// Reconstruction, KL of z_0, per-step KL of the flowed posterior against the diffusing prior, spike KL
+// against the Markov prior, slab KL against Laplace(1, 0.1), plus the Hamilton-Jacobi PINN terms.
 // frames: [B, T+1, C, S, S] on the model's device, values in [0, 1].
 Objective sta_objective(StaModelImpl& model, const torch::Tensor& frames, const ObjectiveSettings& settings);
 

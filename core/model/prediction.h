@@ -1,6 +1,4 @@
-// The model's own account of a sequence: encode x_0, infer the transformation variables (hard
-// spikes, slab speeds), roll z_0 out and decode. Written once over ModelBackend; used by
-// evaluation, the trainer's validation and the studio.
+// The model's own account of a sequence, written once over ModelBackend for evaluation, validation and the studio.
 #pragma once
 
 #include "core/model/backend.h"
@@ -16,6 +14,7 @@ struct Prediction {
   torch::Tensor frames;             // decoded [B, T+1, C, S, S]
 };
 
+// Encode x_0, infer the transformation variables (hard spikes, slab speeds), roll z_0 out and decode.
 // frames [B, T+1, C, S, S] on the model's device. primitive_mask [K] (optional) multiplies g,
 // so a 0 removes that primitive from the roll-out. Runs without gradients.
 Prediction predict(ModelBackend& backend, const torch::Tensor& frames, const torch::Tensor& primitive_mask = {});

@@ -1,7 +1,4 @@
 // Analytic forward, gradient and Laplacian of the stacked scalar MLPs (see scalar_mlps.h).
-// u = w3 . tanh(W2^T tanh(W1^T x + b1) + b2); with s' = 1 - s^2 and s'' = -2 s s':
-//   grad u = W1 d1,  d1 = s1' * (W2 d2),  d2 = s2' * w3
-//   lap u  = sum_j s1''_j (W2 d2)_j |W1z_j|^2 + sum_l s2''_l w3_l |sum_m W2_ml s1'_m W1z_m|^2
 #include "core/model/scalar_mlps.h"
 
 #include <cmath>
@@ -40,6 +37,9 @@ MlpPass ScalarMlpsImpl::pass(const torch::Tensor& x) const {
   return p;
 }
 
+// u = w3 . tanh(W2^T tanh(W1^T x + b1) + b2); with s' = 1 - s^2 and s'' = -2 s s':
+//   grad u = W1 d1,  d1 = s1' * (W2 d2),  d2 = s2' * w3
+//   lap u  = sum_j s1''_j (W2 d2)_j |W1z_j|^2 + sum_l s2''_l w3_l |sum_m W2_ml s1'_m W1z_m|^2
 torch::Tensor ScalarMlpsImpl::laplacian(const MlpPass& p) const {
   auto w1z = spatial_w1();                                  // [K, D, H]
   auto ds1 = 1 - p.s1 * p.s1;

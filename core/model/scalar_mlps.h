@@ -1,8 +1,5 @@
-// K scalar two-hidden-layer tanh MLPs evaluated together with batched matmuls, with their
-// input gradient, Laplacian (exact or Hutchinson) and Hessian-vector products written out
-// analytically. Autograd then only needs first derivatives of these formulas in training,
-// which is far cheaper than double backward. Used for the potentials u_k and the stream
-// functions phi_k of the flow primitives.
+// K scalar two-hidden-layer tanh MLPs evaluated together, with analytic input gradient, Laplacian and
+// Hessian-vector products: the potentials u_k and stream functions phi_k of the flow primitives.
 #pragma once
 
 #include <torch/torch.h>
@@ -16,6 +13,8 @@ struct MlpPass {
   torch::Tensor grad;     // d out / d input, [K, N, in_dim]
 };
 
+// The derivatives are written out analytically (Laplacian exact or Hutchinson), so autograd only
+// needs first derivatives of these formulas in training, which is far cheaper than double backward.
 class ScalarMlpsImpl : public torch::nn::Module {
  public:
   // `count` MLPs with `in_dim` inputs, of which the first `diff_dim` are the spatial

@@ -1,10 +1,5 @@
-// Spike inference by sparse coding of the latent step (spec section 6). For every step
-// d = mu_t - mu_{t-1} of the encoder means and every non-empty support S of the K primitives,
-// d is fitted by the fields at mu_{t-1}: each active primitive at speed 1 (stage 1), or with
-// ridge-to-1 least-squares speeds clamped at 0 (stage 2). The energy of S is the relative
-// residual ||d - V g||^2 / ||d||^2 plus lambda |S|; the spike posterior over supports is
-// softmax(-energy / tau). A primitive so means the same motion for every item: it is chosen by
-// which field explains the step. Gradients flow through the energies into fields and encoder.
+// Spike inference by sparse coding of the latent step (spec section 6): which primitives' fields explain
+// each step of the encoder means.
 #pragma once
 
 #include "core/model/flow_field.h"
@@ -30,6 +25,12 @@ torch::Tensor pruned_supports(const torch::Tensor& supports, const std::vector<i
 // Added to the energy of a support holding a pruned primitive: it is never chosen.
 constexpr double kPrunedEnergy = 1e4;
 
+// For every step d = mu_t - mu_{t-1} and every non-empty support S of the K primitives, d is fitted
+// by the fields at mu_{t-1}: each active primitive at speed 1 (stage 1), or with ridge-to-1
+// least-squares speeds clamped at 0 (stage 2). The energy of S is the relative residual
+// ||d - V g||^2 / ||d||^2 plus lambda |S|; the spike posterior over supports is softmax(-energy / tau).
+// A primitive so means the same motion for every item. Gradients flow through the energies into
+// fields and encoder.
 // means [B, T+1, D]. Stage 2 (`slabs`) fits the speeds; else every active primitive has speed 1.
 // Supports holding a `pruned` primitive get kPrunedEnergy more.
 SupportFit fit_supports(const FlowFieldImpl& flow, const torch::Tensor& means, bool slabs, double sparsity,

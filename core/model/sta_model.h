@@ -1,7 +1,5 @@
-// The STA model (spec section 2): encoder, decoder, spike/slab inference (sparse coding of the
-// encoded steps against the fields, or a network on frame pairs), K flow primitives and the
-// diffusing latent prior. Rolls latents forward with
-// z_t = z_{t-1} + sum_k g_t[k] v_k(z_{t-1}, t) and tracks the log-density change.
+// The STA model (spec section 2): encoder, decoder, spike/slab inference, K flow primitives and the
+// diffusing latent prior.
 #pragma once
 
 #include "core/model/config.h"
@@ -27,6 +25,9 @@ struct Rollout {
   torch::Tensor hj_residual;    // [B, n, K]: d_t u_k + |grad u_k|^2 / 2 at (z_{t-1}, t)
 };
 
+// Spike/slab inference is sparse coding of the encoded steps against the fields, or a network on frame
+// pairs. Rolls latents forward with z_t = z_{t-1} + sum_k g_t[k] v_k(z_{t-1}, t) and tracks the
+// log-density change.
 class StaModelImpl : public torch::nn::Module {
  public:
   explicit StaModelImpl(const ModelConfig& config);

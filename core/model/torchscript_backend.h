@@ -1,7 +1,5 @@
-// TorchScriptBackend: a scripted module (torch::jit) behind ModelBackend. The module must meet
-// the contract of docs/TORCHSCRIPT.md - methods encode, decode, fields, infer (potential is
-// optional) and int attributes primitives, latent_dim, image_size, channels, steps - which is
-// checked when it is opened, by name and by calling every method once on a probe batch.
+// TorchScriptBackend: a scripted module (torch::jit) behind ModelBackend, checked against
+// docs/TORCHSCRIPT.md when it is opened.
 #pragma once
 
 #include "core/model/backend.h"
@@ -17,6 +15,9 @@ struct ContractError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// The module must have methods encode, decode, fields, infer (potential is optional) and int
+// attributes primitives, latent_dim, image_size, channels, steps; this is checked when it is opened,
+// by name and by calling every method once on a probe batch.
 class TorchScriptBackend : public ModelBackend {
  public:
   // Checks the contract (throws ContractError); `label` names the module in messages.

@@ -1,7 +1,4 @@
-// Sequences of the image sources rendered by torch on any device, a whole batch in one call:
-// each frame is the coloured base image rotated and scaled about its centre (an affine sampling
-// grid + grid_sample, bilinear, black outside), its colours turned about the grey axis by a 3x3
-// rotation (which keeps every pixel's mean over channels) and clamped to [0, 1].
+// Sequences of the image sources rendered by torch on any device, a whole batch in one call.
 #pragma once
 
 #include "core/synth/frame_warp.h"
@@ -19,6 +16,9 @@ torch::Tensor warp_tensor(const std::vector<std::vector<FrameWarp>>& warps);
 // [N] hue turns in degrees -> [N, 3, 3] rotations of RGB about the grey axis (red towards green).
 torch::Tensor hue_rotations(const torch::Tensor& degrees);
 
+// Each frame is the coloured base image rotated and scaled about its centre (an affine sampling grid
+// + grid_sample, bilinear, black outside), its colours turned about the grey axis by a 3x3 rotation
+// (which keeps every pixel's mean over channels) and clamped to [0, 1].
 // base [B, 3, N, N] float in [0, 1]; warps [B, F, 3] (warp_tensor) -> [B, F, 3, size, size] on
 // base's device. Frames are rendered at N and then resized to size (area when shrinking,
 // bilinear when enlarging).

@@ -1,6 +1,4 @@
-// Adam state <-> bytes (see adam_state.h). Layout: "STA-ADAM", u64 index length, the JSON index
-// (one entry per parameter: null, or step, shape and the offset of its two moments in the
-// payload), then the payload of float32 moments (exp_avg, then exp_avg_sq, per parameter).
+// Adam state <-> bytes (see adam_state.h).
 #include "core/train/adam_state.h"
 
 #include "core/train/checkpoint.h"
@@ -17,6 +15,9 @@
 namespace sta::train {
 namespace {
 
+// Layout: "STA-ADAM", u64 index length, the JSON index (one entry per parameter: null, or step, shape
+// and the offset of its two moments in the payload), then the payload of float32 moments (exp_avg,
+// then exp_avg_sq, per parameter).
 constexpr char kAdamMagic[8] = {'S', 'T', 'A', '-', 'A', 'D', 'A', 'M'};
 
 std::vector<torch::Tensor> all_parameters(const torch::optim::Adam& adam) {

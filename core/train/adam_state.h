@@ -1,7 +1,4 @@
-// Adam's per-parameter state (step count, first and second moments) in the checkpoint's own
-// format: a magic, a JSON index and raw floats, read with bounds checks only. It replaces
-// LibTorch's serialize archive, whose unpickler fuzzing crashed (a segfault in its type parser)
-// with a crafted optimiser block behind valid CRCs.
+// Adam's per-parameter state (step count, first and second moments) in the checkpoint's own format.
 #pragma once
 
 #include <torch/torch.h>
@@ -10,6 +7,9 @@
 
 namespace sta::train {
 
+// A magic, a JSON index and raw floats, read with bounds checks only. It replaces LibTorch's serialize
+// archive, whose unpickler fuzzing crashed (a segfault in its type parser) with a crafted optimiser
+// block behind valid CRCs.
 // The state of every parameter of `adam`, in its parameter groups' order.
 std::string adam_state_bytes(const torch::optim::Adam& adam);
 

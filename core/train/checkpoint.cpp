@@ -1,6 +1,4 @@
 // Checkpoint writing and validated reading (see checkpoint.h).
-// Layout: "STA-CKPT" | u32 version | u64 n | header JSON (n bytes) | u32 crc(header)
-//         | u64 m | payload (m bytes: float32 tensors, then optimiser state) | u32 crc(payload)
 #include "core/train/checkpoint.h"
 
 #include "core/train/adam_state.h"
@@ -19,6 +17,8 @@ namespace sta::train {
 
 namespace {
 
+// Layout: "STA-CKPT" | u32 version | u64 n | header JSON (n bytes) | u32 crc(header)
+//         | u64 m | payload (m bytes: float32 tensors, then optimiser state) | u32 crc(payload)
 constexpr char kCheckpointMagic[8] = {'S', 'T', 'A', '-', 'C', 'K', 'P', 'T'};
 
 template <class T>

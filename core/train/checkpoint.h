@@ -1,8 +1,5 @@
-// Checkpoint files: one file holding a format version, the model and training configs (JSON),
-// the data the model was trained on, the training step, the last metrics, every weight and
-// optionally the optimiser state. Written atomically (temporary file, fsync, rename); loading
-// checks magic, version, checksums and every tensor's shape, and throws CheckpointError with
-// the reason.
+// Checkpoint files: configs, training data and step, metrics, weights and optional optimiser state in one
+// file, written atomically and validated on load.
 #pragma once
 
 #include "core/data/dataset.h"
@@ -23,6 +20,10 @@ class CheckpointError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// One file holds a format version, the model and training configs (JSON), the data the model was
+// trained on, the training step, the last metrics, every weight and optionally the optimiser state.
+// Written with temporary file, fsync, rename; loading checks magic, version, checksums and every
+// tensor's shape, and throws CheckpointError with the reason.
 constexpr uint32_t kCheckpointVersion = 1;
 
 struct CheckpointMeta {

@@ -1,9 +1,4 @@
-// What one rank of a data-parallel run does beyond a single process's training step: starts
-// from rank 0's weights, splits each global batch into disjoint shards (rank r takes rows
-// [r B/N, (r+1) B/N) of the global order), averages gradients with bucketed all-reduces
-// (parameters flattened into buffers of at most `bucket_bytes`, one collective per bucket),
-// agrees on each step's loss, NaN flag and stop request, and checks that every rank holds
-// bit-identical weights. Every rank calls the same methods in the same order.
+// What one rank of a data-parallel run does beyond a single process's training step.
 #pragma once
 
 #include "core/dist/process_group.h"
@@ -25,6 +20,11 @@ struct StepAgreement {
   bool stop = false;                  // some rank was asked to stop (Ctrl-C)
 };
 
+// Starts from rank 0's weights, splits each global batch into disjoint shards (rank r takes rows
+// [r B/N, (r+1) B/N) of the global order), averages gradients with bucketed all-reduces (parameters
+// flattened into buffers of at most `bucket_bytes`, one collective per bucket), agrees on each step's
+// loss, NaN flag and stop request, and checks that every rank holds bit-identical weights.
+// Every rank calls the same methods in the same order.
 class DataParallel {
  public:
   static constexpr int64_t kDefaultBucketBytes = 25 << 20;  // as PyTorch's DistributedDataParallel

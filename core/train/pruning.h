@@ -1,7 +1,4 @@
-// Label-free pruning of primitives after training: a primitive is pruned while taking it away
-// costs the sparse-coding fit of held-out steps (the mean energy of each step's best support:
-// relative residual plus lambda per primitive) less than a tolerance, i.e. while it explains no
-// step that the others cannot. Frames only: no ground truth is read.
+// Label-free pruning of primitives after training, by the sparse-coding fit of held-out frames.
 #pragma once
 
 #include "core/model/sta_model.h"
@@ -12,6 +9,9 @@
 
 namespace sta::train {
 
+// A primitive is pruned while taking it away costs the sparse-coding fit of held-out steps (the mean
+// energy of each step's best support: relative residual plus lambda per primitive) less than a
+// tolerance, i.e. while it explains no step that the others cannot. Frames only: no ground truth is read.
 struct Pruning {
   std::vector<int> pruned;          // sorted; includes those pruned before
   std::vector<double> cost;         // [K]: mean energy added by taking primitive k away from the kept set

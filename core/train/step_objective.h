@@ -1,8 +1,5 @@
-// One training step's inputs and objective as the schedule of a TrainConfig wants them at a given
-// step: the batch (frames only, unless the settings read ground truth), then the autoencoder
-// warm-up (stage 0), the recipe's sparse-coding objective (with the balanced assignment during
-// a curriculum), or the pair network's ELBO. Shared by the trainer and `sta bench`, so that the
-// benchmark times exactly what training runs.
+// One training step's batch and objective as a TrainConfig's schedule wants them at a given step; shared
+// by the trainer and `sta bench`, so that the benchmark times exactly what training runs.
 #pragma once
 
 #include "core/data/dataset.h"
@@ -24,6 +21,8 @@ struct TrainingBatch {
 TrainingBatch training_batch(const data::Dataset& data, const TrainConfig& config, int64_t step, int64_t first,
                              int64_t rows, torch::Device device);
 
+// The autoencoder warm-up (stage 0), the recipe's sparse-coding objective (with the balanced
+// assignment during a curriculum), or the pair network's ELBO.
 model::Objective training_objective(model::StaModelImpl& model, const TrainConfig& config, const TrainingBatch& batch,
                                     int64_t step);
 

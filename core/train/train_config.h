@@ -1,6 +1,4 @@
-// TrainConfig: the optimisation settings of a training run, with the named presets
-// `tiny` (tests: seconds), `demo` (the 2-core CPU default) and `paper` (the paper's scale, GPU).
-// Serialised to JSON inside checkpoints. No torch here.
+// TrainConfig: the optimisation settings of a training run and its named presets. No torch here.
 #pragma once
 
 #include "core/model/config.h"
@@ -15,6 +13,8 @@ enum class Curriculum { None, BalancedSteps, Labelled };
 std::string curriculum_name(Curriculum curriculum);  // "none", "balanced-steps", "labelled"
 Curriculum parse_curriculum(const std::string& name);  // throws std::invalid_argument
 
+// Presets: `tiny` (tests), `demo` (the CPU default) and `paper` (the paper's scale, GPU).
+// Serialised to JSON inside checkpoints.
 struct TrainConfig {
   std::string preset = "demo";
   model::ModelConfig model;

@@ -1,15 +1,5 @@
-// The step-wise STA trainer: two-stage schedule (spikes only, then slabs) after a curriculum of
-// single-transformation sequences (sparse-coding inference), Adam with a cosine
-// learning rate, gradient clipping, Gumbel temperature annealing, a NaN/Inf guard that
-// restores the last good weights and halves the learning rate, periodic validation of spike
-// alignment, periodic checkpoints, and snapshots of the weights published for viewers.
-// pause/cancel may be called from any thread; everything else belongs to the training thread.
-// Randomness comes from torch's global generator, seeded at construction: runs are
-// reproducible on the CPU as long as no other thread draws from it meanwhile.
-// Data-parallel (given a DataParallel): every rank constructs a Trainer with the same config
-// and calls step() in lockstep; each trains on its shard of the global batch with averaged
-// gradients, and only rank 0 validates and writes checkpoints. A stop request on any
-// rank stops every rank after the same step.
+// The step-wise STA trainer: curriculum, two-stage schedule (spikes, then slabs), validation, checkpoints
+// and weight snapshots for viewers; alone or as one rank of a data-parallel run.
 #pragma once
 
 #include "core/data/dataset.h"
@@ -47,6 +37,17 @@ struct StepReport {
   double step_length = -1;
 };
 
+// The curriculum trains on single-transformation sequences (sparse-coding inference); then stage 1
+// (spikes only) and stage 2 (slabs). Adam with a cosine learning rate, gradient clipping, Gumbel
+// temperature annealing; a NaN/Inf guard restores the last good weights and halves the learning rate.
+// Periodic validation of spike alignment, periodic checkpoints, snapshots published for viewers.
+// pause/cancel may be called from any thread; everything else belongs to the training thread.
+// Randomness comes from torch's global generator, seeded at construction: runs are reproducible on
+// the CPU as long as no other thread draws from it meanwhile.
+// Data-parallel (given a DataParallel): every rank constructs a Trainer with the same config and
+// calls step() in lockstep; each trains on its shard of the global batch with averaged gradients,
+// and only rank 0 validates and writes checkpoints. A stop request on any rank stops every rank
+// after the same step.
 class Trainer {
  public:
   // A fresh model. `checkpoint_path` (may be empty) receives periodic checkpoints.

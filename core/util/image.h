@@ -1,7 +1,5 @@
-// The picture types of the data layer, free of OpenCV and torch so that the model, the trainer
-// and GIF export build without either: Image is float RGB in [0, 1] (every frame of a sequence,
-// every decoded picture), Rgb8Image is 8-bit RGB (what the writers encode), GreyImage one 8-bit
-// channel (the items of the image sources). Row-major with interleaved channels.
+// The picture types of the data layer, free of OpenCV and torch so that the model, the trainer and GIF
+// export build without either.
 #pragma once
 
 #include <cmath>
@@ -11,6 +9,9 @@
 
 namespace sta {
 
+// Row-major with interleaved channels. Image is float RGB in [0, 1] (every frame of a sequence, every
+// decoded picture), Rgb8Image is 8-bit RGB (what the writers encode), GreyImage one 8-bit channel
+// (the items of the image sources).
 template <typename T, int Channels>
 struct Raster {
   static constexpr int channels = Channels;

@@ -1,6 +1,4 @@
-// Whole numbers read from JSON that comes from outside (checkpoint headers and indexes):
-// nlohmann converts 1e88 or 2.5 into an integer type with undefined results, so a number is
-// taken only when it is an integer that the target type can hold (fuzzing found each case).
+// Whole numbers read from untrusted JSON (checkpoint headers and indexes), range-checked.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -13,6 +11,8 @@
 
 namespace sta {
 
+// nlohmann converts 1e88 or 2.5 into an integer type with undefined results, so a number is taken only
+// when it is an integer that the target type can hold (fuzzing found each case).
 // `value` as a T; throws std::invalid_argument naming `what` when it is not a whole number in
 // T's range.
 template <class T>

@@ -1,6 +1,4 @@
-// `digits`: procedural 28x28 digits 0-9 drawn with OpenCV's Hershey fonts in several faces,
-// sizes and stroke widths with small random offsets. Needs no files; item id -> image is a
-// pure function.
+// `digits`: procedural 28x28 digits 0-9 drawn with OpenCV's Hershey fonts; needs no files.
 #pragma once
 
 #include "core/data/scene_source.h"
@@ -9,6 +7,7 @@
 
 namespace sta::data {
 
+// Several faces, sizes and stroke widths with small random offsets; item id -> image is a pure function.
 std::shared_ptr<SceneSource> make_digits_source();
 
 }  // namespace sta::data

@@ -1,7 +1,4 @@
-// A Shapes3D-like scene renderer: a room corner (floor, back wall, side wall) with one object
-// (cube, cylinder, sphere or pill) standing on the floor, ray-cast analytically with Lambert
-// shading, a specular highlight and a cast shadow. Images are a pure function of shape, scale
-// (1: the object is about a quarter of the image high) and the floor, wall and object hues.
+// A Shapes3D-like scene renderer: a room corner with one object standing on the floor, ray-cast analytically.
 #pragma once
 
 #include <opencv2/core.hpp>
@@ -17,6 +14,9 @@ constexpr int kObjectShapeCount = 4;
 
 std::string shape_name(ObjectShape shape);
 
+// Floor, back wall and side wall, with one object (cube, cylinder, sphere or pill), Lambert shading, a
+// specular highlight and a cast shadow. Images are a pure function of shape, scale (1: the object is
+// about a quarter of the image high) and the floor, wall and object hues.
 // Renders scenes of one size (2x2 supersampled). The room's geometry is computed once; what
 // depends on the object (shape, scale) is a Layout, which frames that differ only in hues share.
 class SceneRenderer {

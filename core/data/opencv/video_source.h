@@ -1,8 +1,5 @@
-// `video:PATH`: a video file or a folder of frames (any format OpenCV reads), centre-cropped
-// to square and resized. Sequences are windows of T+1 consecutive frames every video_stride
-// frames; the last ~10% of the video is the test split, separated from the training windows by
-// a gap of T+1 frames so that no frame is in both. No ground truth. All frames are decoded
-// once, at open, and kept as 8-bit RGB (image_size^2 x 3 bytes each).
+// `video:PATH`: a video file or a folder of frames (any format OpenCV reads), centre-cropped to square
+// and resized. No ground truth.
 #pragma once
 
 #include "core/data/dataset.h"
@@ -15,6 +12,9 @@
 
 namespace sta::data {
 
+// Sequences are windows of T+1 consecutive frames every video_stride frames; the last ~10% of the
+// video is the test split, separated from the training windows by a gap of T+1 frames so that no
+// frame is in both. All frames are decoded once, at open, and kept as 8-bit RGB.
 // First frame of every window of each split, for a video of `frames` frames; both lists are
 // empty when it is too short for a training window, the gap and a test window (3 windows).
 struct VideoWindows {

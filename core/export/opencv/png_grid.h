@@ -1,6 +1,4 @@
-// Still pictures of frames: rows of frames enlarged by options.scale, with options.gap pixels
-// of dark grey between and around them, composed into one RGB image or saved as a PNG file
-// (atomically). A strip is a grid of one row.
+// Still pictures of frames: rows of frames enlarged and separated by dark grey gaps, as an image or a PNG file.
 #pragma once
 
 #include "core/export/export_options.h"
@@ -14,6 +12,8 @@
 
 namespace sta::exporting {
 
+// Frames are enlarged by options.scale, with options.gap pixels of dark grey between and around them;
+// files are saved atomically. A strip is a grid of one row.
 using FrameRows = std::vector<std::vector<Image>>;
 
 // rows: RGB frames in [0, 1], all of one size; rows may differ in
