@@ -1,7 +1,4 @@
-// Colour maps for heat maps: diverging (divergence, curl, potential; zero in the middle)
-// and sequential (speed). Both are dark where values are small, so that bright streamlines
-// stay readable on top.
-// The heat-map shader reads the same tables through a lookup texture.
+// Colour maps for heat maps: diverging (divergence, curl, potential) and sequential (speed).
 #pragma once
 
 #include "render/colour.h"
@@ -10,6 +7,8 @@
 
 namespace sta::render {
 
+// Diverging maps have zero in the middle. Both are dark where values are small, so that bright
+// streamlines stay readable on top. The heat-map shader reads the same tables through a lookup texture.
 enum class ColorMap { Diverging, Sequential };
 
 // Colour at t in [0, 1] (clamped): the map's low end at 0, its high end at 1.

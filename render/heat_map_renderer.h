@@ -1,7 +1,4 @@
-// Heat maps of scalar grids (speed, divergence, curl, potential): the grid is uploaded as a
-// float texture, interpolated bilinearly between nodes and coloured through a colour map.
-// Grid layout as in core/field: node (i, j) at (x0 + i (x1 - x0)/(nx - 1), y0 + j ...),
-// stored at j * nx + i.
+// Heat maps of scalar grids (speed, divergence, curl, potential) through a colour map.
 #pragma once
 
 #include "render/buffer.h"
@@ -15,6 +12,9 @@
 
 namespace sta::render {
 
+// The grid is uploaded as a float texture, interpolated bilinearly between nodes and coloured through
+// a colour map. Grid layout as in core/field: node (i, j) at (x0 + i (x1 - x0)/(nx - 1), y0 + j ...),
+// stored at j * nx + i.
 class HeatMapRenderer {
  public:
   HeatMapRenderer();  // needs a current GL 3.3 context

@@ -1,7 +1,4 @@
 // Anti-aliased thick polylines (streamlines, trajectories) with round joins and caps.
-// Brightness and width follow the speed at each vertex; direction shows as a pattern that
-// moves along the flow with time (dashes, or a brightness ramp whose bright end leads)
-// and as arrow heads, which also read in a still image.
 #pragma once
 
 #include "render/buffer.h"
@@ -54,6 +51,9 @@ class LineBatch {
   float speed_max_ = 0.0f;
 };
 
+// Brightness and width follow the speed at each vertex; direction shows as a pattern that moves along
+// the flow with time (dashes, or a brightness ramp whose bright end leads) and as arrow heads, which
+// also read in a still image.
 class LineRenderer {
  public:
   LineRenderer();  // needs a current GL 3.3 context

@@ -1,6 +1,4 @@
-// A linked GLSL program (vertex + fragment stage) with uniform setters. Sources come from
-// strings or from the shaders embedded at build time; compile and link errors throw
-// std::runtime_error carrying the program's name, the failing stage and the GLSL log.
+// A linked GLSL program (vertex + fragment stage) with uniform setters.
 #pragma once
 
 #include "render/gl_name.h"
@@ -9,6 +7,8 @@
 
 namespace sta::render {
 
+// Sources come from strings or from the shaders embedded at build time; compile and link errors throw
+// std::runtime_error carrying the program's name, the failing stage and the GLSL log.
 class Program {
  public:
   // Compiles and links; `name` only labels error messages.

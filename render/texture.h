@@ -1,7 +1,4 @@
-// A 2-D texture holding an image or a scalar grid: 1 (R), 3 (RGB) or 4 (RGBA) channels of
-// float or uint8 data. Rows are stored in the order given; texture coordinate t = 0 is the
-// first row (shown at the top by ImGui::Image with its default uvs). Re-uploading an image
-// of the same size and format updates in place; otherwise the storage is reallocated.
+// A 2-D texture holding an image or a scalar grid: 1, 3 or 4 channels of float or uint8 data.
 #pragma once
 
 #include "render/gl_name.h"
@@ -12,6 +9,9 @@ namespace sta::render {
 
 enum class Filter { Nearest, Linear };
 
+// Rows are stored in the order given; texture coordinate t = 0 is the first row (shown at the top by
+// ImGui::Image with its default uvs). Re-uploading an image of the same size and format updates in
+// place; otherwise the storage is reallocated.
 class Texture2D {
  public:
   explicit Texture2D(Filter filter = Filter::Linear);

@@ -1,6 +1,4 @@
-// An encoded sequence's path through the slice (z_0 .. z_T projected): a line with a small
-// dot at every step, an arrow per step for the direction of time, and a larger ring at the
-// time cursor.
+// An encoded sequence's path through the slice (z_0 .. z_T projected), with the direction of time.
 #pragma once
 
 #include "render/line_renderer.h"
@@ -10,6 +8,8 @@
 
 namespace sta::render {
 
+// A line with a small dot at every step, an arrow per step for the direction of time, and a larger
+// ring at the time cursor.
 class TrajectoryOverlay {
  public:
   TrajectoryOverlay();  // needs a current GL 3.3 context

@@ -1,6 +1,4 @@
-// The 2-D view of a field: which rectangle of slice coordinates fills the drawing area,
-// with zoom and pan in pixel terms for the app's mouse handling. Renderers map slice
-// coordinates to clip space as clip = scale * p + offset.
+// The 2-D view of a field: which rectangle of slice coordinates fills the drawing area, with zoom and pan.
 #pragma once
 
 namespace sta::render {
@@ -9,6 +7,8 @@ struct Point2 {
   float x = 0.0f, y = 0.0f;
 };
 
+// Zoom and pan work in pixel terms for the app's mouse handling. Renderers map slice coordinates to
+// clip space as clip = scale * p + offset.
 struct View2D {
   float x0 = -1.0f, x1 = 1.0f;  // slice rectangle shown, left to right
   float y0 = -1.0f, y1 = 1.0f;  // bottom to top

@@ -1,6 +1,4 @@
-// `sta bench`: times a training step of a preset (split into data, forward, backward and
-// optimiser, with the flow/PINN part timed on its own) and the viewer's hot paths (batch-8
-// roll-out + decode, one composed traversal), printing median milliseconds.
+// `sta bench`: times a training step of a preset and the viewer's hot paths, printing median milliseconds.
 #include "app/cli/commands.h"
 
 #include "core/model/device.h"
@@ -66,6 +64,8 @@ double operator_share(const std::function<void()>& work) {
   return inside_us / wall_us;
 }
 
+// The step is split into data, forward, backward and optimiser, with the flow/PINN part timed on its
+// own; the hot paths are a batch-8 roll-out + decode and one composed traversal.
 void run_bench(const BenchArgs& a) {
   const auto json_folder = std::filesystem::path(a.json).parent_path();
   if (!a.json.empty() && !json_folder.empty() && !std::filesystem::is_directory(json_folder))

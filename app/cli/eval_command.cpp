@@ -1,6 +1,4 @@
-// `sta eval`: runs every metric of spec section 4 on a model's held-out test split (an STA
-// checkpoint or a TorchScript module), prints a table (beside the published MNIST figures) and
-// optionally writes JSON.
+// `sta eval`: every metric of spec section 4 on a model's held-out test split, as a table and optionally JSON.
 #include "app/cli/commands.h"
 
 #include "core/eval/metrics.h"
@@ -87,6 +85,8 @@ void print_report(const eval::EvalReport& r, const train::CheckpointSummary& sum
                 r.exactness.asymmetry[k]);
 }
 
+// The model is an STA checkpoint or a TorchScript module; the table sits beside the published MNIST
+// figures.
 void run_eval(const EvalArgs& a) {
   const model::Engine engine = train::load_engine(a.checkpoint, a.device);
   const auto& backend = engine.backend();

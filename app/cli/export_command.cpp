@@ -1,6 +1,4 @@
-// `sta export traversal`: decodes what a checkpoint's primitives do to a real frame (frame 0
-// of a data sequence) and writes it as a GIF, an MP4 or a PNG strip (input frame, then the
-// decoded traversal) or an SVG strip of the same.
+// `sta export traversal`: what a checkpoint's primitives do to a real frame, as GIF, MP4, PNG or SVG strip.
 #include "app/cli/commands.h"
 
 #include "core/export/export_file.h"
@@ -59,6 +57,8 @@ std::string describe(const std::vector<float>& slabs) {
   return text.empty() ? "no primitive (all speeds 0)" : text;
 }
 
+// Decodes the traversal from frame 0 of a data sequence; strips show the input frame, then the
+// decoded traversal.
 void run_traversal(const TraversalArgs& a) {
   const auto format = exporting::output_format(a.out);
   exporting::check_output_folder(a.out);  // before the slow part

@@ -1,6 +1,5 @@
-// `sta export fields` and `sta export spikes`: the studio's field view and spike timeline as SVG
-// figures for papers, drawn from the same geometry as the Fields and Spikes panels
-// (app/studio/compute: field_layers, field_figure, spike_figure).
+// `sta export fields` and `sta export spikes`: the studio's field view and spike timeline as SVG figures,
+// drawn with app/figures like the Fields and Spikes panels.
 #include "app/cli/commands.h"
 
 #include "app/figures/field_figure.h"

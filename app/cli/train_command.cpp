@@ -1,6 +1,4 @@
-// `sta train`: trains an STA model from a preset with a live progress line, periodic
-// checkpoints, --resume, and a clean checkpoint-and-exit on Ctrl-C; data-parallel over c10d
-// as one rank of --world-size (or as the launcher of --nproc local workers).
+// `sta train`: trains an STA model from a preset, alone or data-parallel over c10d.
 #include "app/cli/commands.h"
 #include "app/cli/console.h"
 #include "app/cli/run_log.h"
@@ -107,6 +105,8 @@ void print_parallel_summary(train::Trainer& trainer, const train::DataParallel& 
   std::fprintf(stderr, "replicas: all %d ranks hold bit-identical weights\n", parallel.size());
 }
 
+// A live progress line, periodic checkpoints, --resume, and a clean checkpoint-and-exit on Ctrl-C;
+// data-parallel as one rank of --world-size (or as the launcher of --nproc local workers).
 void run_train(const TrainArgs& a) {
   auto device = model::resolve_device(a.device);
   auto parallel = join_group(a, device);
@@ -184,7 +184,7 @@ void run_train(const TrainArgs& a) {
 void add_train_command(CLI::App& app) {
   auto args = std::make_shared<TrainArgs>();
   auto* cmd = app.add_subcommand("train", "Train an STA model and write a checkpoint");
-  cmd->add_option("--preset", args->preset, "tiny (seconds), demo (the 2-core CPU default) or paper (GPU)")
+  cmd->add_option("--preset", args->preset, "tiny (300 steps, tests), demo (4000 steps, the CPU default) or paper (100000 steps, GPU)")
       ->check(CLI::IsMember({"tiny", "demo", "paper"}))->capture_default_str();
   cmd->add_option("--data", args->source, "Data source: fashion-mnist, idx:PATH, digits, shapes, video:PATH, clips:PATH")
       ->capture_default_str();

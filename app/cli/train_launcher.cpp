@@ -1,8 +1,4 @@
-// `sta train --nproc N`: starts N worker processes of this executable, ranks 0..N-1 meeting at a
-// free port on 127.0.0.1, like `torchrun --nproc-per-node N`. The machine's cores are divided
-// among them (STA_NUM_THREADS), each knows its local rank (STA_LOCAL_RANK, its GPU under
-// --device cuda). Ctrl-C or SIGTERM is passed on to every worker, which stop at the same step
-// while rank 0 saves once; when a worker fails, the others are stopped and its status returned.
+// `sta train --nproc N`: starts N local worker processes of this executable, like `torchrun --nproc-per-node N`.
 #include "app/cli/train_args.h"
 
 #include <arpa/inet.h>
@@ -94,6 +90,10 @@ std::vector<std::string> worker_arguments(const TrainArgs& a, int rank, int port
   return out;
 }
 
+// Ranks 0..N-1 meet at a free port on 127.0.0.1. The machine's cores are divided among them
+// (STA_NUM_THREADS), each knows its local rank (STA_LOCAL_RANK, its GPU under --device cuda).
+// Ctrl-C or SIGTERM is passed on to every worker, which stop at the same step while rank 0 saves
+// once; when a worker fails, the others are stopped and its status returned.
 int launch_local_workers(const TrainArgs& args) {
   if (args.nproc > kMaxWorkers) throw std::invalid_argument("--nproc is at most " + std::to_string(kMaxWorkers));
   const int port = free_loopback_port(), threads = threads_per_worker(args.nproc);

@@ -1,7 +1,4 @@
-// The field view as a vector figure (SVG, for papers): one square panel per primitive shown,
-// each streamline one <path> in the tone the studio draws it in (dashed for divergence-free
-// parts, as on screen), an arrow head (<polygon>) at the middle of each line, the slice's
-// rectangle as the frame. Written from the same FieldLayers the Fields panel draws.
+// The field view as a vector figure (SVG, for papers), written from the same FieldLayers the Fields panel draws.
 #pragma once
 
 #include "app/figures/field_layers.h"
@@ -18,6 +15,9 @@ struct FieldFigureOptions {
   std::string caption;          // under the panels (e.g. the slice and the model)
 };
 
+// One square panel per primitive shown, each streamline one <path> in the tone the studio draws it in
+// (dashed for divergence-free parts, as on screen), an arrow head (<polygon>) at the middle of each
+// line, the slice's rectangle as the frame.
 std::string field_figure_svg(const FieldLayers& layers, const FieldFigureOptions& options);
 
 // The number of streamlines field_figure_svg draws for these options (one <path> each).

@@ -1,7 +1,5 @@
-// The latent field view's geometry, computed from the model without any GL: the slice plane
-// (latent axes, PCA of encoded latents, or PCA of a primitive's velocities), the grid
-// rectangle, each primitive's sampled field and evenly spaced streamlines per part, and the
-// scalar grids behind them. One batched Engine call serves all K primitives (and both parts).
+// The latent field view's geometry, computed from the model without any GL, for the Fields panel and
+// `sta export fields`.
 #pragma once
 
 #include "app/figures/field_settings.h"
@@ -32,6 +30,9 @@ struct PartLayer {
   std::vector<field::Streamline> sketch;  // sparser, for the small multiples
 };
 
+// The slice plane (latent axes, PCA of encoded latents, or PCA of a primitive's velocities), the grid
+// rectangle, each primitive's sampled field and evenly spaced streamlines per part, and the scalar
+// grids behind them. One batched Engine call serves all K primitives (and both parts).
 struct FieldLayers {
   double time = 1.0;  // of the request
   field::Slice slice;

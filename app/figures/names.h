@@ -1,6 +1,5 @@
-// The words that name the studio's choices (split, mode, part, slice, ...): one table per
-// enum, shared by the script language, the state JSON and the UI's combo boxes, so that a
-// script says exactly what the screen shows.
+// The words that name the studio's choices (split, mode, part, slice, ...), one table per enum, shared by
+// the script language, the state JSON and the UI's combo boxes.
 #pragma once
 
 #include "app/figures/field_settings.h"

@@ -1,7 +1,4 @@
-// Cached<Key, Value>: a derived value kept together with the inputs it was computed from,
-// recomputed only when it is asked for with different inputs. Changed<Key>: the same for
-// work whose result lives elsewhere (a GPU upload, a repaint). Keys are small value types
-// with operator== (often std::tuple of revisions and settings).
+// Cached<Key, Value> and Changed<Key>: results recomputed only when their inputs change.
 #pragma once
 
 #include <optional>
@@ -9,6 +6,9 @@
 
 namespace sta::studio {
 
+// A derived value kept together with the inputs it was computed from, recomputed only when it is
+// asked for with different inputs. Keys are small value types with operator== (often std::tuple of
+// revisions and settings).
 template <class Key, class Value>
 class Cached {
  public:
@@ -29,6 +29,7 @@ class Cached {
   Value value_{};
 };
 
+// The same for work whose result lives elsewhere (a GPU upload, a repaint).
 template <class Key>
 class Changed {
  public:

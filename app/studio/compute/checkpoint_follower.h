@@ -1,10 +1,5 @@
-// CheckpointFollower: keeps the studio on a model file that another process replaces - a run on
-// another machine whose checkpoints are synced here, or a local `sta train`. Each poll (every
-// frame) stats the file; when its identity (inode, size, modification time) differs from the
-// last one tried it loads it. Trainers replace checkpoints with an atomic rename, so a changed
-// file is whole; a half-copied or corrupt one is skipped with a message, the current model
-// stays, and the file is tried again when it changes again. The first load also opens the data
-// the model was trained on; later loads keep the primitive flags and composer speeds.
+// CheckpointFollower: keeps the studio on a model file that another process replaces (a synced remote run,
+// or a local `sta train`).
 #pragma once
 
 #include "app/studio/compute/workspace.h"
@@ -15,6 +10,11 @@
 
 namespace sta::studio {
 
+// Each poll (every frame) stats the file; when its identity (inode, size, modification time) differs
+// from the last one tried it loads it. Trainers replace checkpoints with an atomic rename, so a
+// changed file is whole; a half-copied or corrupt one is skipped with a message, the current model
+// stays, and the file is tried again when it changes again. The first load also opens the data the
+// model was trained on; later loads keep the primitive flags and composer speeds.
 class CheckpointFollower {
  public:
   // Loads the workspace's followed file if it changed; true when a new model was taken.

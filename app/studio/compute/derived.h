@@ -1,6 +1,4 @@
-// Derived: the model and data results that several panels share (the selected sequence,
-// the model's prediction of it, encoded latents), each computed once per change of its
-// inputs. Failures are reported to the Workspace once and give null / empty results.
+// Derived: the model and data results that several panels share, each computed once per change of its inputs.
 #pragma once
 
 #include "app/studio/compute/cached.h"
@@ -23,6 +21,8 @@ struct Composition {
   int revision = 0;  // counts the compositions computed, so viewers know when to re-upload
 };
 
+// The selected sequence, the model's prediction of it, encoded latents. Failures are reported to the
+// Workspace once and give null / empty results.
 class Derived {
  public:
   static constexpr int kTestSequences = 32;  // encoded for PCA slices, the mean anchor and extents

@@ -1,8 +1,4 @@
-// The field view's geometry computed off the UI thread. One persistent worker thread takes the
-// newest request, computes its FieldLayers and hands them back; the UI keeps drawing the last
-// complete layers meanwhile and never waits. A request still queued when a newer one arrives
-// is dropped unstarted, so a dragged slice control costs at most one recomputation in flight
-// plus the newest.
+// The field view's geometry computed off the UI thread by one persistent worker, newest request first.
 #pragma once
 
 #include "app/figures/field_layers.h"
@@ -23,6 +19,10 @@ struct FieldResult {
   double compute_ms = 0.0;
 };
 
+// The worker takes the newest request, computes its FieldLayers and hands them back; the UI keeps
+// drawing the last complete layers meanwhile and never waits. A request still queued when a newer
+// one arrives is dropped unstarted, so a dragged slice control costs at most one recomputation in
+// flight plus the newest.
 class FieldWorker {
  public:
   FieldWorker();

@@ -1,8 +1,4 @@
-// Workspace: the one state object of the studio. Panels and scripts read it and change it
-// only through the edit functions below, which validate their input, keep the state
-// consistent (cursor within the sequence, one flag per primitive, a model that fits the
-// data) and record failures as error messages instead of throwing, so that the app keeps
-// its previous state and keeps running. Everything shown on screen derives from it.
+// Workspace: the one state object of the studio, changed only through validating edit functions.
 #pragma once
 
 #include "app/figures/field_settings.h"
@@ -45,6 +41,10 @@ struct LoadedModel {
   bool live = false;  // a snapshot of the model being trained in the studio (no file)
 };
 
+// Panels and scripts read it and change it only through the edit functions below, which validate
+// their input, keep the state consistent (cursor within the sequence, one flag per primitive, a model
+// that fits the data) and record failures as error messages instead of throwing, so that the app
+// keeps its previous state and keeps running. Everything shown on screen derives from it.
 class Workspace {
  public:
   static constexpr float kDensityMin = 0.25f, kDensityMax = 3.0f;

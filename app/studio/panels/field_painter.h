@@ -1,8 +1,4 @@
-// FieldPainter: draws the field view's layers into an offscreen framebuffer with render/:
-// a heat map, each shown primitive's streamlines or sparser sketch lines (palette tones and
-// patterns per part, or coloured by speed) with moving patterns and arrow heads, and the
-// selected sequence's latent trajectory with a ring at the time cursor. GPU data is uploaded
-// only by the set_* calls; paint() only draws. Needs a current GL 3.3 context.
+// FieldPainter: draws the field view's layers into an offscreen framebuffer with render/.
 #pragma once
 
 #include "app/figures/field_layers.h"
@@ -24,6 +20,10 @@ struct HeatScale {
 };
 HeatScale heat_scale(figures::HeatMode mode, const std::vector<float>& values);
 
+// Layers: a heat map, each shown primitive's streamlines or sparser sketch lines (palette tones and
+// patterns per part, or coloured by speed) with moving patterns and arrow heads, and the selected
+// sequence's latent trajectory with a ring at the time cursor. GPU data is uploaded only by the set_*
+// calls; paint() only draws. Needs a current GL 3.3 context.
 class FieldPainter {
  public:
   struct Options {

@@ -1,6 +1,4 @@
-// The Fields panel's geometry: it asks the field worker for the layers of the current settings
-// when their key changes, keeps the last complete ones on screen meanwhile, and uploads lines,
-// heat maps and trajectories to the painter only when what they show changed.
+// The Fields panel's geometry: requests to the field worker, and uploads to the painter only on change.
 #pragma once
 
 #include "app/figures/field_layers.h"
@@ -16,6 +14,9 @@
 
 namespace sta::studio {
 
+// Asks the field worker for the layers of the current settings when their key changes, keeps the last
+// complete ones on screen meanwhile, and uploads lines, heat maps and trajectories to the painter
+// only when what they show changed.
 class FieldsController {
  public:
   void take_result(Workspace& ws);  // adopts the worker's newest finished geometry

@@ -1,9 +1,4 @@
-// The Composer panel: compose transformations by hand. One slab slider per primitive
-// (negative speeds run it backwards) and a step count; from the encoded latent of the frame
-// at the time cursor the enabled primitives are rolled out together and decoded, live, next
-// to the real continuation of the input sequence. Beside each slider, that primitive alone
-// at its speed shows what it contributes. "Use inferred" copies the model's inferred speeds
-// at the cursor step; the composed traversal can be saved as GIF, MP4 or PNG strip.
+// The Composer panel: compose transformations by hand with one slab slider per primitive, decoded live.
 #pragma once
 
 #include "app/studio/compute/cached.h"
@@ -19,6 +14,11 @@
 
 namespace sta::studio {
 
+// Negative speeds run a primitive backwards. From the encoded latent of the frame at the time cursor
+// the enabled primitives are rolled out together for the chosen step count and decoded, next to the
+// real continuation of the input sequence. Beside each slider, that primitive alone at its speed
+// shows what it contributes. "Use inferred" copies the model's inferred speeds at the cursor step;
+// the composed traversal can be saved as GIF, MP4 or PNG strip.
 class ComposerPanel {
  public:
   void draw(const Rect& area, Workspace& ws, Derived& derived);

@@ -176,7 +176,7 @@ void DataPanel::draw_training_tab(Workspace& ws, TrainingSession& training, cons
   ImGui::BeginDisabled(active);
   ImGui::SetNextItemWidth(0.32f * width);
   if (ImGui::Combo("##preset", &preset_, kPresets, IM_ARRAYSIZE(kPresets))) steps_ = preset_steps(preset_);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("preset: tiny (seconds), demo (2-core CPU), paper (GPU)");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("preset: tiny (300 steps, tests), demo (4000 steps, CPU), paper (100000 steps, GPU)");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(0.28f * width);
   if (ImGui::BeginCombo("##device", kDevices[device_])) {

@@ -1,9 +1,5 @@
-// The Data & Training panel, in two tabs. Data: what data is open (source, transformations,
-// frame size, items per split) and which model is loaded (load another by path; its size,
-// training steps and the data it was trained on, which can be opened with one click).
-// Training: preset, device and steps; start, pause, resume and stop the TrainingSession on
-// the open data; progress, stage, steps/s and ETA; a curve per loss term and one for the
-// validation spike alignment; save a checkpoint by path. Starting selects the Training tab.
+// The Data & Training panel: what data and model are open (Data tab), and training on the open data
+// (Training tab).
 #pragma once
 
 #include "app/studio/compute/training/training_session.h"
@@ -14,6 +10,11 @@
 
 namespace sta::studio {
 
+// Data: source, transformations, frame size, items per split, and which model is loaded (load another
+// by path; its size, training steps and the data it was trained on, which can be opened with one
+// click). Training: preset, device and steps; start, pause, resume and stop the TrainingSession on
+// the open data; progress, stage, steps/s and ETA; a curve per loss term and one for the validation
+// spike alignment; save a checkpoint by path. Starting selects the Training tab.
 class DataPanel {
  public:
   DataPanel();

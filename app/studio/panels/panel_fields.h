@@ -1,11 +1,5 @@
-// The Latent fields panel: each primitive's velocity field on a 2-D slice of latent space,
-// so that loops (divergence-free, rotation-like) and sources / sinks (curl-free,
-// scaling-like) read at a glance. Controls on the left (part, slice, anchor, view, heat map,
-// line colouring, density) with the legend; one large view of the focus primitive or of all
-// enabled ones (wheel: zoom, drag: pan, double-click: reset) with the sequence's latent
-// trajectory, its patterns moving at 30 Hz; still small multiples, one per primitive, with
-// sparser lines (click: focus; checkbox: enabled). Its geometry comes from FieldsController;
-// pictures are redrawn only when what they show changes.
+// The Latent fields panel: each primitive's velocity field on a 2-D slice of latent space, so that loops
+// and sources / sinks read at a glance.
 #pragma once
 
 #include "app/studio/panels/fields_controller.h"
@@ -22,6 +16,12 @@
 
 namespace sta::studio {
 
+// Loops: divergence-free, rotation-like; sources / sinks: curl-free, scaling-like. Controls on the
+// left (part, slice, anchor, view, heat map, line colouring, density) with the legend; one large view
+// of the focus primitive or of all enabled ones (wheel: zoom, drag: pan, double-click: reset) with the
+// sequence's latent trajectory, its patterns moving at 30 Hz; still small multiples, one per
+// primitive, with sparser lines (click: focus; checkbox: enabled). Its geometry comes from
+// FieldsController; pictures are redrawn only when what they show changes.
 class FieldsPanel {
  public:
   void draw(const Rect& area, Workspace& ws, Derived& derived);

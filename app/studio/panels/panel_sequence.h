@@ -1,10 +1,5 @@
-// The Sequence panel: choose a data source and transformation set, browse sequences (split,
-// mode, index, previous / next / random), see all T+1 frames upscaled with the time cursor
-// highlighted (click a frame or drag the scrubber to move it), the ground truth of every
-// step as coloured chips on one row per transformation (with its speed), and with a model two
-// rows aligned by time, each frame with its L1 error: the reconstructions (every frame encoded
-// and decoded) and the model's prediction (x_0 encoded, rolled out with the inferred spikes
-// and slabs and the enabled primitives, decoded). Play / Pause animates the cursor.
+// The Sequence panel: choose data and a sequence, see its frames with the time cursor, its ground truth
+// and, with a model, its reconstructions and the model's prediction.
 #pragma once
 
 #include "app/studio/compute/cached.h"
@@ -22,6 +17,13 @@
 
 namespace sta::studio {
 
+// Choose a data source and transformation set, browse sequences (split, mode, index, previous / next /
+// random), see all T+1 frames upscaled with the time cursor highlighted (click a frame or drag the
+// scrubber to move it), the ground truth of every step as coloured chips on one row per
+// transformation (with its speed), and with a model two rows aligned by time, each frame with its L1
+// error: the reconstructions (every frame encoded and decoded) and the model's prediction (x_0
+// encoded, rolled out with the inferred spikes and slabs and the enabled primitives, decoded).
+// Play / Pause animates the cursor.
 class SequencePanel {
  public:
   void draw(const Rect& area, Workspace& ws, Derived& derived);

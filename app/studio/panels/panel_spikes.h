@@ -1,11 +1,5 @@
-// The Spikes panel: a timeline of the transformation variables, one column per step
-// (step t maps frame t-1 to frame t). Rows above: the model's spike probability for each
-// primitive (cell opacity) with the speed g it used; rows below: the ground truth's
-// transformations and speeds. The column of the step leaving the cursor frame is outlined;
-// clicking a column moves the cursor; hovering a cell shows its values. At the right, a
-// summary over test sequences: the co-activation of primitives with ground-truth
-// transformations (mean spike probability while each acts), the Hungarian matching and the
-// alignment score.
+// The Spikes panel: a timeline of the transformation variables, one column per step, with a summary of
+// the primitives' alignment with the ground truth.
 #pragma once
 
 #include "app/studio/compute/derived.h"
@@ -20,6 +14,12 @@
 
 namespace sta::studio {
 
+// Step t maps frame t-1 to frame t. Rows above: the model's spike probability for each primitive (cell
+// opacity) with the speed g it used; rows below: the ground truth's transformations and speeds. The
+// column of the step leaving the cursor frame is outlined; clicking a column moves the cursor;
+// hovering a cell shows its values. At the right, a summary over test sequences: the co-activation
+// of primitives with ground-truth transformations (mean spike probability while each acts), the
+// Hungarian matching and the alignment score.
 class SpikesPanel {
  public:
   void draw(const Rect& area, Workspace& ws, Derived& derived);

@@ -1,8 +1,5 @@
-// The field view's latent probe, drawn over the large view: the latent at the workspace's
-// probe point (where the mouse hovers, or where a script put it) decoded and shown beside that
-// point with each primitive's local speed. At most one probe (one decode) per frame, and only
-// when the point, the slice or the model changed. A click without a drag pins the probed
-// latent as the composer's start point.
+// The field view's latent probe, drawn over the large view: the decoded latent at the probe point with
+// each primitive's local speed.
 #pragma once
 
 #include "app/figures/field_layers.h"
@@ -18,6 +15,9 @@
 
 namespace sta::studio {
 
+// The probe point is where the mouse hovers, or where a script put it. At most one probe (one decode)
+// per frame, and only when the point, the slice or the model changed. A click without a drag pins the
+// probed latent as the composer's start point.
 class ProbeOverlay {
  public:
   // `hovered`: the mouse is over the large view at `at` (side x side px) showing `view`.

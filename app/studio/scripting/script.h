@@ -1,14 +1,5 @@
-// Scripted driving of the real studio window (`sta-studio --script FILE`), for tests and
-// reproducible pictures. A script is one action per line (`#` starts a comment line;
-// arguments with spaces go in double quotes), e.g.
-//   data digits / model tiny.sta / sequence 5 / cursor 3 / toggle 1 off / part curl-free /
-//   frames 10 / screenshot out.png / state out.json / assert cursor == 3 /
-//   train start tiny 40 / train wait 20 / train save model.sta
-// Actions are rows of a table (script_actions.cpp): a name, a usage, an argument count and a
-// function that edits the Workspace through the same functions the mouse uses. To add an
-// action, add a row. Edits that fail record an error in the Workspace, as in the UI, and the
-// script goes on (check with `assert errors contains TEXT`); a malformed line, a failed
-// assert or an unwritable file stops the script with "FILE:LINE: `line`: reason".
+// Scripted driving of the real studio window (`sta-studio --script FILE`), for tests and reproducible
+// pictures: one action per line, each a row of the table in script_actions.cpp.
 #pragma once
 
 #include "app/studio/compute/derived.h"
@@ -66,6 +57,15 @@ const std::vector<ScriptAction>& script_actions();
 // One line per action: "name usage", for --help.
 std::string script_usage();
 
+// A script is one action per line (`#` starts a comment line; arguments with spaces go in double
+// quotes), e.g.
+//   data digits / model tiny.sta / sequence 5 / cursor 3 / toggle 1 off / part curl-free /
+//   frames 10 / screenshot out.png / state out.json / assert cursor == 3 /
+//   train start tiny 40 / train wait 20 / train save model.sta
+// Actions edit the Workspace through the same functions the mouse uses. Edits that fail record an
+// error in the Workspace, as in the UI, and the script goes on (check with `assert errors contains
+// TEXT`); a malformed line, a failed assert or an unwritable file stops the script with
+// "FILE:LINE: `line`: reason".
 class Script {
  public:
   // Parses every line and checks names and argument counts up front; throws ScriptError

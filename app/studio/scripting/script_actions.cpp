@@ -1,6 +1,4 @@
-// The table of script actions. Each row edits the Workspace through its edit functions
-// (exactly what the panels call for the mouse and keyboard) or asks the host for frames,
-// captures or checks. To add an action, add a row here.
+// The table of script actions; to add an action, add a row here.
 #include "app/figures/names.h"
 #include "app/studio/compute/composer_actions.h"
 #include "app/studio/compute/figure_files.h"
@@ -309,6 +307,8 @@ std::vector<ScriptAction> make_actions() {
 
 }  // namespace
 
+// Each row edits the Workspace through its edit functions (exactly what the panels call for the mouse
+// and keyboard) or asks the host for frames, captures or checks.
 const std::vector<ScriptAction>& script_actions() {
   static const std::vector<ScriptAction> actions = make_actions();
   return actions;

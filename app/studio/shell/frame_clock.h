@@ -1,9 +1,4 @@
-// FrameClock: the time between consecutive frames, for the status bar's frame-time readout, the
-// median reported on exit of scripted runs, the per-interval statistics a `state` capture
-// records (soak runs), and the process CPU time per frame (all threads, the software
-// rasteriser's included), which a busy machine inflates less. Memory stays bounded however long
-// the studio runs: intervals go into fixed histograms (0.1 ms bins up to 2 s) and a ring of the
-// last 120. Also the process's age, for the time from launch to the first frame.
+// FrameClock: frame-time statistics for the status bar, scripted runs and `state` captures, in bounded memory.
 #pragma once
 
 #include <array>
@@ -14,6 +9,11 @@
 
 namespace sta::studio {
 
+// The time between consecutive frames, for the status bar's readout, the median reported on exit of
+// scripted runs, the per-interval statistics a `state` capture records (soak runs), and the process
+// CPU time per frame (all threads, the software rasteriser's included), which a busy machine inflates
+// less. Memory stays bounded however long the studio runs: intervals go into fixed histograms (0.1 ms
+// bins up to 2 s) and a ring of the last 120.
 class FrameClock {
  public:
   struct Window {

@@ -1,8 +1,5 @@
-// Studio: the application. Owns the window, the Workspace, the shared derived results and
-// the five panels; runs the frame loop (skipping frames while minimised, about 60 frames a
-// second when interactive, as fast as possible under a script); runs the script, if any,
-// as the script host (captures are written at the end of a drawn frame). Owns the training
-// session, polled once per frame; destroying the studio stops training and writes nothing.
+// Studio: the application, which owns the window, the Workspace, the derived results, the five panels and
+// the training session, and runs the frame loop and the script.
 #pragma once
 
 #include "app/studio/compute/checkpoint_follower.h"
@@ -37,6 +34,9 @@ struct StudioOptions {
   std::optional<Script> script;  // --script, then the --screenshot capture
 };
 
+// Skips frames while minimised, draws about 60 frames a second when interactive and as fast as
+// possible under a script; as the script host, writes captures at the end of a drawn frame. The
+// training session is polled once per frame; destroying the studio stops training and writes nothing.
 class Studio : public ScriptHost {
  public:
   // Opens the window (throws std::runtime_error when it cannot) and the start-up data and

@@ -1,6 +1,4 @@
-// Window: the GLFW window with an OpenGL 3.3 core context and a Dear ImGui context bound to
-// it (GLFW + OpenGL3 backends, DejaVu Sans when installed). Frames are begun and ended
-// here; the finished frame can be read back as an image before it is shown.
+// Window: the GLFW window with an OpenGL 3.3 core context and a Dear ImGui context bound to it.
 #pragma once
 
 #include "render/gl.h"
@@ -13,6 +11,8 @@
 
 namespace sta::studio {
 
+// GLFW + OpenGL3 backends, DejaVu Sans when installed. Frames are begun and ended here; the finished
+// frame can be read back as an image before it is shown.
 class Window {
  public:
   // Throws std::runtime_error when GLFW, the window or the GL 3.3 core context fails. The

@@ -1,6 +1,5 @@
-// The studio's fixed five-panel layout, computed from the window size every frame (Dear
-// ImGui 1.86 has no docking): Data & Training top left, Sequence top right, Latent fields
-// bottom left, Spikes over Composer bottom right, and a status bar along the bottom.
+// The studio's fixed five-panel layout, computed from the window size every frame (Dear ImGui 1.86 has
+// no docking).
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -20,6 +19,8 @@ struct Rect {
 
 nlohmann::json to_json(const Rect& r);  // [x, y, w, h]
 
+// Data & Training top left, Sequence top right, Latent fields bottom left, Spikes over Composer
+// bottom right, and a status bar along the bottom.
 struct Layout {
   Rect data, sequence, fields, spikes, composer, status;
 
