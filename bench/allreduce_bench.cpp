@@ -1,8 +1,5 @@
-// Gradient traffic of data-parallel training: for each preset (28 px frames, 3 primitives, T = 8)
-// the parameters and bytes all-reduced per step, the buckets they travel in, the time a ring
-// all-reduce of them needs at 10 and 100 Gbit/s for 2, 8 and 64 ranks (each rank sends and
-// receives 2 (N - 1) / N of the bytes), and the measured median of DataParallel's bucketed
-// Gloo all-reduce between 2 ranks on this machine's loopback.
+// Benchmark of data-parallel gradient traffic per preset: bytes and buckets all-reduced per step, modelled
+// ring times, and the measured median of DataParallel's Gloo all-reduce between 2 ranks on loopback.
 #include "core/model/sta_model.h"
 #include "core/train/data_parallel.h"
 #include "core/train/train_config.h"
@@ -48,6 +45,9 @@ double loopback_allreduce_seconds(const std::vector<torch::Tensor>& shapes, int 
 
 }  // namespace
 
+// For each preset (28 px frames, 3 primitives, T = 8): the parameters and bytes all-reduced per step,
+// the buckets they travel in, the time a ring all-reduce of them needs at 10 and 100 Gbit/s for 2, 8
+// and 64 ranks (each rank sends and receives 2 (N - 1) / N of the bytes).
 int main() {
   configure_runtime();
   std::printf("gradient all-reduce per data-parallel step (28 px, K = 3, T = 8); ring all-reduce moves 2(N-1)/N of the bytes\n");

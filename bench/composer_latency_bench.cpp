@@ -1,9 +1,4 @@
-// Benchmark of the composer's work per slider change with a real checkpoint: from the
-// encoded latent of a test frame, roll every primitive out together for 8 steps at the
-// slider speeds and decode the 9 frames (what Derived::composition does before the upload).
-// Each of 200 runs moves one slider, as a drag does. Prints the median and the 95th
-// percentile. Run by hand (THREADS: torch threads, default 1 as in the studio):
-//   build/bench/composer_latency_bench MODEL.sta [THREADS]
+// Benchmark of the composer's work per slider change with a real checkpoint (median and 95th percentile).
 #include "core/data/dataset.h"
 #include "core/model/engine.h"
 #include "core/train/model_file.h"
@@ -17,6 +12,11 @@
 
 using namespace sta;
 
+// From the encoded latent of a test frame, roll every primitive out together for 8 steps at the
+// slider speeds and decode the 9 frames (what Derived::composition does before the upload). Each of
+// 200 runs moves one slider, as a drag does. Run by hand (THREADS: torch threads, default 1 as in
+// the studio):
+//   build/bench/composer_latency_bench MODEL.sta [THREADS]
 int main(int argc, char** argv) {
   if (argc < 2 || argc > 3) {
     std::fprintf(stderr, "usage: %s MODEL.sta [THREADS]\n", argv[0]);

@@ -1,6 +1,4 @@
-// Times Dataset::sequence() per source (median over many sequences, one thread): the trainer
-// asks for ~32 sequences per step, so one sequence of 9 small frames should take well under 1 ms.
-// Usage: data_sequence_bench [sequences-per-source]
+// Times Dataset::sequence() per source (median over many sequences, one thread).
 #include "core/data/dataset.h"
 
 #include <algorithm>
@@ -9,6 +7,7 @@
 #include <cstdlib>
 #include <vector>
 
+// The trainer asks for about 32 sequences per step. Usage: data_sequence_bench [sequences-per-source]
 int main(int argc, char** argv) {
   const int n = argc > 1 ? std::atoi(argv[1]) : 300;
   for (const char* source : {"fashion-mnist", "digits", "shapes"}) {

@@ -1,6 +1,4 @@
-// Benchmark of the field view's recomputation: K = 3 analytic primitives in D = 32 sampled
-// on a 64 x 64 slice grid (one batched call each), plus evenly spaced streamlines of each.
-// Prints the median of 25 runs. Run by hand: build/bench/field_bench
+// Benchmark of the field view's recomputation on analytic primitives: sampling and streamlines.
 #include "core/field/evenly_spaced.h"
 #include "core/field/sampling.h"
 
@@ -54,6 +52,8 @@ double median(std::vector<double> values) {
 
 }  // namespace
 
+// K = 3 analytic primitives in D = 32 sampled on a 64 x 64 slice grid (one batched call each), plus
+// evenly spaced streamlines of each. Prints the median of 25 runs. Run by hand: build/bench/field_bench
 int main() {
   std::mt19937 rng(1);
   const std::vector<BatchedField> primitives = {

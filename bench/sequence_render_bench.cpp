@@ -1,8 +1,5 @@
-// Sequences per second of the training data path on fashion-mnist (28 px, T = 8), in batches of
-// 32 as the trainer asks for them: (a) one sequence at a time through Dataset::sequence(), then
-// stacked into one [B, T+1, 3, S, S] tensor; (b) train::make_batch, the trainer's path, which
-// renders the whole batch in one torch call. Prints the median over the batches.
-// Usage: sequence_render_bench [batches]
+// Sequences per second of the training data path on fashion-mnist: one sequence at a time versus the
+// trainer's batched torch rendering.
 #include "core/data/dataset.h"
 #include "core/model/frames.h"
 #include "core/train/sequence_batch.h"
@@ -32,6 +29,10 @@ double median_rate(int batches, const std::function<void(int)>& make) {
 
 }  // namespace
 
+// 28 px, T = 8, in batches of 32 as the trainer asks for them: (a) one sequence at a time through
+// Dataset::sequence(), then stacked into one [B, T+1, 3, S, S] tensor; (b) train::make_batch, the
+// trainer's path, which renders the whole batch in one torch call. Prints the median over the batches.
+// Usage: sequence_render_bench [batches]
 int main(int argc, char** argv) {
   sta::configure_runtime();
   const int batches = argc > 1 ? std::atoi(argv[1]) : 40;

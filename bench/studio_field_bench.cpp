@@ -1,9 +1,4 @@
-// Benchmark of the studio's field-view recomputation with a real checkpoint: the slice, one
-// batched Engine::fields call per part for all K primitives on a 64 x 64 grid, and evenly
-// spaced streamlines of each primitive (app/figures/field_layers.h). Prints the median and
-// the 95th percentile of 40 runs per setting, and the Engine call and the tracing alone. Run by
-// hand (THREADS: torch threads, default 1 as in the studio):
-//   build/bench/studio_field_bench MODEL.sta [THREADS]
+// Benchmark of the studio's field-view recomputation with a real checkpoint (median and 95th percentile).
 #include "app/figures/field_layers.h"
 #include "core/field/sampling.h"
 #include "core/train/model_file.h"
@@ -41,6 +36,11 @@ double median_ms(const std::function<void()>& work) { return time_runs(work).med
 
 }  // namespace
 
+// The slice, one batched Engine::fields call per part for all K primitives on a 64 x 64 grid, and
+// evenly spaced streamlines of each primitive (app/figures/field_layers.h); 40 runs per setting, and
+// the Engine call and the tracing alone. Run by hand (THREADS: torch threads, default 1 as in the
+// studio):
+//   build/bench/studio_field_bench MODEL.sta [THREADS]
 int main(int argc, char** argv) {
   if (argc < 2 || argc > 3) {
     std::fprintf(stderr, "usage: %s MODEL.sta [THREADS]\n", argv[0]);

@@ -1,8 +1,4 @@
-// Benchmark of the studio's cold start: launches sta-studio RUNS times (default 5) with the
-// demo model, each drawing one frame and writing its state, and prints the time from launch to
-// the first frame shown (the studio's own `first_frame_ms`, measured from the process's start
-// time) and the wall time of each whole run, with their medians. Needs a display:
-//   xvfb-run -a -s "-screen 0 1280x800x24" build/bench/studio_start_bench build/app/sta-studio [RUNS]
+// Benchmark of the studio's cold start: time from launch to the first frame, and wall time per run.
 #include <unistd.h>
 
 #include <nlohmann/json.hpp>
@@ -25,6 +21,10 @@ double median(std::vector<double> values) {
 
 }  // namespace
 
+// Launches sta-studio RUNS times (default 5) with the demo model, each drawing one frame and writing
+// its state, and prints the studio's own `first_frame_ms` (measured from the process's start time)
+// and the wall time of each whole run, with their medians. Needs a display:
+//   xvfb-run -a -s "-screen 0 1280x800x24" build/bench/studio_start_bench build/app/sta-studio [RUNS]
 int main(int argc, char** argv) {
   if (argc < 2 || argc > 3) {
     std::fprintf(stderr, "usage: %s STA_STUDIO [RUNS]\n", argv[0]);

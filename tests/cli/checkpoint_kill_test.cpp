@@ -1,10 +1,4 @@
-// Kill-safe checkpoints, tested for real. `sta train`, saving a checkpoint after every step, is
-// SIGKILLed at 24 moments: half the time as soon as a save is under way (its temporary file
-// beside the checkpoint exists), half the time after a random pause. After each kill the
-// checkpoint on disk loads and evaluates, its step never goes back, and at most the killed run's
-// one temporary file is left (the next save clears those of dead runs). A file-size limit
-// (ulimit -f, like a full disk) makes a save fail with a clear error and leaves the previous
-// checkpoint intact; training stops or goes on as --on-save-error says.
+// Kill-safe checkpoints, tested for real: `sta train` SIGKILLed during and between saves, and a full disk.
 // Not under sanitizers: crash safety of files, with dozens of trainings (ASan adds nothing there).
 #include "core/model/native_backend.h"
 #include "core/data/dataset.h"
@@ -54,6 +48,10 @@ int64_t load_and_evaluate(const std::string& path) {
 
 }  // namespace
 
+// A checkpoint is saved after every step; half the kills come as soon as a save is under way (its
+// temporary file exists), half after a random pause. After each kill the checkpoint loads and
+// evaluates, its step never goes back, and at most the killed run's one temporary file is left (the
+// next save clears those of dead runs).
 TEST_CASE("sta train survives 24 SIGKILLs, during saves and between them, with a checkpoint that always loads") {
   test::TempDir dir;
   const std::string path = dir.file("run.sta");
@@ -97,6 +95,7 @@ TEST_CASE("sta train survives 24 SIGKILLs, during saves and between them, with a
   CHECK(temporaries_in(dir.path()) == 0);
 }
 
+// ulimit -f stands in for a full disk; training stops or goes on as --on-save-error says.
 TEST_CASE("a full disk makes a save fail with a clear error; the previous checkpoint stays intact") {
   test::TempDir dir;
   const std::string path = dir.file("run.sta");

@@ -1,7 +1,4 @@
-// `clips:` end to end: scripts/example_clips.sh writes an example folder from the digits; a model trains
-// on it without labels (label-free); `sta eval --json` reports the roll-out against its floor and
-// no motion with or without labels, and alignment and F1 of the factors when labels.csv is there;
-// bad folders and labels get one clear line and a non-zero exit.
+// `clips:` end to end: label-free training on an example folder, `sta eval --json` with and without labels.
 // Not under sanitizers: a training and a script around the CLI; the clip source runs there in data:.
 #include "support/sta_cli.h"
 #include "support/temp_dir.h"

@@ -1,6 +1,4 @@
-// `sta data preview`: writes a grid PNG of the documented size, and bad input (missing file,
-// corrupt IDX, unknown source, unreadable video, bad option) gives a one-line error and a
-// non-zero exit.
+// `sta data preview`: a grid PNG of the documented size, and one-line errors with a non-zero exit for bad input.
 #include "support/run_command.h"
 #include "support/sta_cli.h"
 #include "support/temp_dir.h"

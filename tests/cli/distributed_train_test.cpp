@@ -1,7 +1,4 @@
-// Data-parallel `sta train` over c10d on loopback (ports chosen free at run time), tiny preset:
-// 2 ranks x B/2 train the weights of 1 rank x B, the ranks end bit-identical, checkpoints
-// resume across world sizes, a killed rank makes the other exit with a message within the
-// timeout, Ctrl-C on the launcher stops every worker and saves once, and bad options are refused.
+// Data-parallel `sta train` over c10d on loopback: equivalence with one rank, resume, failures, Ctrl-C.
 // Not under sanitizers: process launches and trainings; the collectives run there in train: (ranks as threads).
 #include "core/train/checkpoint.h"
 #include "support/child_process.h"

@@ -1,6 +1,4 @@
-// `sta export traversal` on a tiny model trained inside the test: a GIF and an MP4 of N+1
-// frames, a PNG strip that starts with the real input frame, frames that depend on the
-// primitive and speed, and one-line errors for bad input.
+// `sta export traversal` on a tiny model trained inside the test: GIF, MP4 and PNG strip, and bad input.
 // Not under sanitizers: a training per case; the writers run there in the export: suite.
 #include "core/data/dataset.h"
 #include "support/gif_reader.h"

@@ -1,7 +1,4 @@
-// `sta export fields|spikes`: SVG figures that parse as XML, with one <path> per streamline (as
-// many as the command reports drawing) and one cell per step and primitive; a traversal as an
-// SVG strip of embedded frames; bad options are refused with a one-line reason. The model is a
-// TorchScript module with analytic fields.
+// `sta export fields|spikes` and SVG traversal strips on a TorchScript module with analytic fields.
 #include "support/analytic_module.h"
 #include "support/sta_cli.h"
 #include "support/temp_dir.h"

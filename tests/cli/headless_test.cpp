@@ -1,7 +1,5 @@
-// The headless build without OpenCV (-DSTA_OPENCV=OFF): `sta` links no OpenCV, GLFW or GL
-// library, trains tiny on fashion-mnist and evaluates the checkpoint, and refuses what needs
-// OpenCV (digits, shapes, video, MP4, PNG) with one line naming the option. Compiled into every
-// build; its cases exist only in the headless one.
+// The headless build (-DSTA_OPENCV=OFF): `sta` without OpenCV, GLFW or GL trains and evaluates, and refuses
+// what needs OpenCV. Compiled into every build; its cases exist only in the headless one.
 #include "support/sta_cli.h"
 #include "support/temp_dir.h"
 

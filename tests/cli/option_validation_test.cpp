@@ -1,7 +1,5 @@
-// Every numeric and enum option of every `sta` subcommand refuses a bad value with a one-line
-// reason and a non-zero exit: no option is silently replaced by a default, and 0 never means
-// "the default". One row per option, each with one bad value.
-// Not under sanitizers: dozens of process starts that check error lines; the same parsing runs there in train: and in cli:'s other cases.
+// Every numeric and enum option of every `sta` subcommand refuses a bad value; one row per option.
+// Not under sanitizers: dozens of process starts; the same parsing runs there in train: and cli:.
 #include "support/sta_cli.h"
 #include "support/temp_dir.h"
 
@@ -23,6 +21,8 @@ struct BadOption {
 
 }  // namespace
 
+// A bad value gives a one-line reason and a non-zero exit: no option is silently replaced by a
+// default, and 0 never means "the default".
 TEST_CASE("every numeric and enum option refuses a bad value with a one-line reason") {
   TempDir dir;
   const std::string demo = shell_quote(std::string(STA_SOURCE_DIR) + "/assets/demo.sta");

@@ -1,5 +1,4 @@
-// scripts/seeds.sh end to end on the tiny preset: it trains and evaluates each seed, and its summary
-// takes the validation curve from each run's log (OUT.log.jsonl).
+// scripts/seeds.sh end to end on the tiny preset: every seed trained and evaluated, curves from the run logs.
 // Not under sanitizers: a script around the CLI, whose commands the other suites run there.
 #include "support/run_command.h"
 #include "support/temp_dir.h"

@@ -1,7 +1,4 @@
-// Models in and out through TorchScript, end to end with the real executables and Debian's
-// python3-torch: `sta export torchscript` writes a module that PyTorch loads and that gives the
-// values the C++ side computes (tools/torchscript_example.py check), a model defined and scripted
-// in PyTorch opens in `sta eval` and `sta export traversal`, and a bad module is refused.
+// Models in and out through TorchScript with the real executables and Debian's python3-torch.
 // Not under sanitizers: Python's side of the models; the C++ side runs there in model:.
 #include "core/model/native_backend.h"
 #include "core/model/torchscript_backend.h"

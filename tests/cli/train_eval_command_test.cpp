@@ -1,6 +1,5 @@
-// `sta train`, `sta eval` and `sta bench` end to end: a tiny run writes a loadable checkpoint and
-// its run log, --resume continues both, SIGINT saves and exits cleanly, eval prints every metric
-// and writes JSON, and bad input gives a one-line reason with a non-zero exit.
+// `sta train`, `sta eval` and `sta bench` end to end on a tiny run: checkpoints, run log, resume, SIGINT,
+// metrics and JSON, and one-line errors for bad input.
 #include "core/train/checkpoint.h"
 #include "support/run_command.h"
 #include "support/sta_cli.h"

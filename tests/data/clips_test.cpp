@@ -1,6 +1,5 @@
-// Clip folders (`clips:PATH`): windows never cross from one clip into the next (clips of distinct
-// constant colours), the test split is whole clips, the stride is the windows' spacing,
-// labels.csv gives each window's ground truth, and bad folders or labels are refused by name.
+// Clip folders (`clips:PATH`): windows within clips, whole clips as the test split, stride, labels.csv,
+// and bad folders or labels refused by name.
 #include "core/data/clip_labels.h"
 #include "core/data/dataset.h"
 #include "core/data/opencv/clips_source.h"

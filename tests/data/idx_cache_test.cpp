@@ -1,7 +1,4 @@
-// The decoded-IDX cache: a gzipped file is decoded once and later read from the cache (shown
-// by swapping the source for garbage of the same size and time, which the cache then answers
-// for); a changed source, a damaged payload and a truncated entry are each noticed and the
-// source decoded and cached again; raw files, small files and an unusable cache folder bypass it.
+// The decoded-IDX cache: hits, stale or damaged entries decoded again, and the files and folders it bypasses.
 #include "core/data/idx.h"
 #include "core/data/idx_cache.h"
 #include "support/temp_dir.h"

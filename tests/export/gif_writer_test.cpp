@@ -1,6 +1,4 @@
-// GIF writer: frames read back with giflib (count, size, loop extension, display times),
-// colours exact when a frame has at most 256 of them and close when it has thousands, and
-// bad input refused with an ExportError naming the culprit.
+// GIF writer, read back with giflib: frames, sizes, loop, display times, colours, and bad input refused.
 #include "core/export/export_error.h"
 #include "core/export/gif_writer.h"
 #include "support/gif_reader.h"

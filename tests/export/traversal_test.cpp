@@ -1,6 +1,5 @@
-// Traversals on a small random model: N+1 frames starting from the decoded start frame, each
-// step the Euler step of the primitives' fields at the slab speeds, and frames that depend on
-// which primitive runs and how fast.
+// Traversals on a small random model: frame count, Euler steps of the fields at the slab speeds, and
+// dependence on primitive and speed.
 #include "core/export/export_error.h"
 #include "core/export/traversal.h"
 #include "core/model/sta_model.h"

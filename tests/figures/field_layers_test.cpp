@@ -1,8 +1,5 @@
-// The field view's geometry from a real (tiny, briefly trained) model, without a window:
-// Engine::field_parts agrees with two fields() calls, the sampled grids are the model's
-// velocities projected onto the slice, every part gets streamlines, the slice passes through
-// the anchor, and only geometric settings are part of the recomputation key. A TorchScript module
-// with analytic fields gives the geometry its fields imply.
+// The field view's geometry from a real (tiny, briefly trained) model and from analytic TorchScript fields,
+// without a window.
 #include "app/figures/field_layers.h"
 #include "core/field/sampling.h"
 #include "core/train/model_file.h"

@@ -1,10 +1,5 @@
-// Fuzz target: the checkpoint loader: container (magic, version, lengths, CRCs), JSON header
-// and config, tensor index, weights payload and the optional optimiser state (restored into an
-// Adam optimiser as a resumed run does). Half the inputs are taken as whole files; the other
-// half (odd first byte) are wrapped by the harness into a container with correct lengths and
-// CRCs (bytes 1-2 give the header's length), so that the fuzzer reaches the parts behind the CRCs.
-// A CheckpointError is a proper refusal; anything else escaping, a crash or a sanitizer report
-// is a bug.
+// Fuzz target: the checkpoint loader, from container and header to weights and optimiser state.
+// A CheckpointError is a proper refusal; anything else escaping, a crash or a sanitizer report is a bug.
 #include "core/train/checkpoint.h"
 
 #include <zlib.h>
@@ -39,6 +34,11 @@ std::string container(const std::string& header, const std::string& payload) {
 
 }  // namespace
 
+// Reaches the container (magic, version, lengths, CRCs), JSON header and config, tensor index,
+// weights payload and the optional optimiser state (restored into an Adam optimiser as a resumed run
+// does). Half the inputs are taken as whole files; the other half (odd first byte) are wrapped into a
+// container with correct lengths and CRCs (bytes 1-2 give the header's length), so that the fuzzer
+// reaches the parts behind the CRCs.
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size < 3) return 0;
   std::string bytes(reinterpret_cast<const char*>(data) + 1, size - 1);

@@ -1,6 +1,4 @@
-// Fuzz target: the IDX reader on raw files and on gzip files. The input is read as it is (raw,
-// or a damaged gzip stream when it starts like one) and, gzip-compressed by the harness, as a
-// valid gzip stream around arbitrary IDX bytes. Any DataError is a proper refusal; a crash, a
+// Fuzz target: the IDX reader on raw and gzip files. Any DataError is a proper refusal; a crash, a
 // sanitizer report, a leak or an allocation beyond the input's own size is a bug.
 #include "core/data/dataset.h"
 #include "core/data/idx.h"
@@ -38,6 +36,8 @@ void read(const std::string& path) {
 
 }  // namespace
 
+// The input is read as it is (raw, or a damaged gzip stream when it starts like one) and,
+// gzip-compressed by the harness, as a valid gzip stream around arbitrary IDX bytes.
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   read(sta::fuzz::input_file("input.idx", data, size));
   const std::string compressed = gzip(data, size);

@@ -1,7 +1,4 @@
-// Fuzz target: `sta train --set key=value` overrides. Each input line is one assignment; the
-// tiny preset gets them all. A std::invalid_argument (or CLI-level refusal) is a proper
-// answer; anything else escaping, a crash or a sanitizer report is a bug. An accepted config
-// must pass its own validation and survive a JSON round trip.
+// Fuzz target: `sta train --set key=value` overrides, one assignment per input line, on the tiny preset.
 #include "core/train/train_config.h"
 
 #include <nlohmann/json.hpp>
@@ -11,6 +8,9 @@
 #include <string>
 #include <vector>
 
+// A std::invalid_argument (or CLI-level refusal) is a proper answer; anything else escaping, a crash
+// or a sanitizer report is a bug. An accepted config must pass its own validation and survive a JSON
+// round trip.
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::vector<std::string> assignments;
   std::istringstream lines(std::string(reinterpret_cast<const char*>(data), size));

@@ -1,6 +1,5 @@
-// Fuzz target: the studio's --script parser (tokenising, quotes, comments, action names and
-// argument counts). A ScriptError naming the line is a proper refusal; anything else escaping, a
-// crash or a sanitizer report is a bug.
+// Fuzz target: the studio's --script parser. A ScriptError naming the line is a proper refusal; anything
+// else escaping, a crash or a sanitizer report is a bug.
 #include "app/studio/scripting/script.h"
 
 #include <string>

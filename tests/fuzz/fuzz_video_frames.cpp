@@ -1,7 +1,4 @@
-// Fuzz target: what the frame-folder / video source does after OpenCV hands it frames. The
-// input describes the frames a decoder could give (count, sizes, pixel bytes: 8-bit BGR as
-// VideoCapture and imread give them) and the spec (size, T, stride); the harness squares each
-// frame as the source does, builds the dataset and reads every sequence of both splits.
+// Fuzz target: what the frame-folder / video source does after OpenCV hands it frames.
 // A DataError (too few frames) is a proper refusal; anything else is a bug.
 #include "core/data/opencv/video_source.h"
 
@@ -18,6 +15,9 @@ struct Cursor {
 
 }  // namespace
 
+// The input describes the frames a decoder could give (count, sizes, pixel bytes: 8-bit BGR as
+// VideoCapture and imread give them) and the spec (size, T, stride); the harness squares each frame
+// as the source does, builds the dataset and reads every sequence of both splits.
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   Cursor in{data, size};
   sta::data::DataSpec spec;

@@ -1,8 +1,5 @@
-// Following a model file as another process replaces it (CheckpointFollower, no window): the
-// first version loads with its data, an unchanged file is not reloaded, a corrupt replacement is
-// skipped with a message while the model stays, and the next whole checkpoint is taken with the
-// primitive flags kept. Files are replaced by atomic renames, as trainers write them. And
-// `sta-studio --follow` starts on the file.
+// Following a model file as another process replaces it (CheckpointFollower, no window), and
+// `sta-studio --follow`.
 #include "app/studio/compute/checkpoint_follower.h"
 #include "studio_runner.h"
 #include "support/run_command.h"

@@ -1,6 +1,5 @@
-// A model trained label-free on a labelled clip folder (`sta data clips`) opens in the studio on
-// those clips: the Spikes panel draws the labels' factors as its ground-truth rows and matches
-// the primitives to them.
+// A model trained label-free on a labelled clip folder opens in the studio, whose Spikes panel shows the
+// labels' factors and matches the primitives to them.
 #include "studio_runner.h"
 #include "support/sta_cli.h"
 

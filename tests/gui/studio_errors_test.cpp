@@ -1,6 +1,5 @@
-// Bad input in the GUI: a missing data file and a corrupt model are shown as errors in the
-// window (the state lists them, the status bar turns red) while the app keeps running and
-// exits 0; a failing script line stops the run with a non-zero exit naming the line.
+// Bad input in the GUI: missing data and corrupt models shown as errors while the app keeps running, and
+// a failing script line that stops the run.
 #include "studio_runner.h"
 
 #include <doctest/doctest.h>

@@ -1,7 +1,4 @@
-// The Latent fields panel with a freshly trained tiny model: the divergence-free and the
-// curl-free parts reach the pixels of the field views in each primitive's palette tone, and
-// the Sequence panel gains the model's row of predicted frames. A TorchScript module with
-// analytic fields opens from a script and its rotation is drawn.
+// The Latent fields panel with a freshly trained tiny model and with an analytic TorchScript module.
 #include "app/figures/palette.h"
 #include "core/model/engine.h"
 #include "core/train/model_file.h"

@@ -1,7 +1,4 @@
-// The studio window as a researcher sees it: --help, the Sequence panel showing the frames of
-// the selected sequence where the panel is (found by template matching against frames made
-// with the data API), the time cursor moving under scripted scrubbing (state and pixels), and
-// the layout following a window resize (with pictures of one panel).
+// The studio window as a researcher sees it: --help, the Sequence panel's frames, scripted scrubbing, resize.
 #include "core/data/dataset.h"
 #include "studio_runner.h"
 

@@ -1,9 +1,5 @@
-// Every window size: at 1024x700, 1280x800, 1920x1080 and 2560x1440 (and at twice the interface
-// scale) no panel's content is clipped or needs a scroll, and the picture panels (sequence,
-// fields, spikes, composer) reach across their space, by the content rectangles the studio
-// reports in its state JSON (panels.NAME.extent), and no text is drawn over other text
-// (text_overlaps), with the demo model (K 3) and the shapes model (K 4). The training curves fit
-// at 1280x800.
+// Every window size and interface scale: no panel clipped or scrolled, picture panels fill their space,
+// no text over other text (by the state JSON's panel extents and text_overlaps).
 #include "studio_runner.h"
 
 #include <doctest/doctest.h>

@@ -1,7 +1,4 @@
-// Training in the studio: starting a few steps from the GUI changes the weights every view
-// shows while frames keep coming, and the Data & Training panel draws the loss curves;
-// pause, resume, stop and save work from a script; stopping or closing the window during
-// training exits 0 and leaves no file behind.
+// Training in the studio: a run from the GUI updates every view, and pause, resume, stop, save and close work.
 #include "studio_runner.h"
 
 #include <doctest/doctest.h>

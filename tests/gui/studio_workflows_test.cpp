@@ -1,6 +1,4 @@
-// The researcher's workflows on the shipped demo model, driven through the real window:
-// opening ready, scrubbing, primitive toggles, the slab-slider composer and export. Each test
-// checks the state JSON and the pixels of the screenshots.
+// The researcher's workflows on the shipped demo model through the real window, checked by state JSON and pixels.
 #include "studio_runner.h"
 #include "support/gif_reader.h"
 

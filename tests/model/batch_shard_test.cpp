@@ -1,6 +1,5 @@
-// Batch shards (data-parallel ranks) in one process: each shard of a batch draws exactly its
-// rows of the whole batch's noise, Gumbel supports and curriculum plan, from the same seed;
-// without a shard nothing changes.
+// Batch shards (data-parallel ranks) in one process draw exactly their rows of the whole batch's noise,
+// supports and curriculum plan.
 #include "core/model/batch_shard.h"
 #include "core/model/distributions.h"
 #include "core/model/sparse_coding.h"

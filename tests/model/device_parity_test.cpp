@@ -1,7 +1,4 @@
-// CPU/CUDA parity and device-free checkpoints. The "test device" is STA_TEST_DEVICE (cpu when
-// unset): in the normal suite both sides run on the CPU, which checks that a seed fixes the first
-// step exactly and that checkpoints round-trip; scripts/gpu/check.sh sets STA_TEST_DEVICE=cuda,
-// and the same tests then compare the CPU with the GPU.
+// CPU/CUDA parity and device-free checkpoints, on the test device STA_TEST_DEVICE (cpu when unset).
 #include "core/model/device.h"
 #include "core/model/sta_model.h"
 #include "core/train/checkpoint.h"
@@ -18,6 +15,9 @@ using namespace sta;
 
 namespace {
 
+// In the normal suite both sides run on the CPU, which checks that a seed fixes the first step exactly
+// and that checkpoints round-trip; scripts/gpu/check.sh sets STA_TEST_DEVICE=cuda, and the same tests
+// then compare the CPU with the GPU.
 torch::Device test_device() {
   const char* name = std::getenv("STA_TEST_DEVICE");
   return model::resolve_device(name ? name : "cpu");

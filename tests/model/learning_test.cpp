@@ -1,6 +1,4 @@
-// Learning regressions: a tiny run lowers the loss with every term reported, and a small model
-// trained for about two minutes on procedural digits separates rotation, scale and hue (spike
-// alignment >= 0.80 on held-out test sequences). A change that breaks learning fails here.
+// Learning regressions: a tiny run lowers the loss, and a small model separates rotation, scale and hue.
 // Not under sanitizers: minutes of training find nothing there that the short runs do not.
 #include "core/model/native_backend.h"
 #include "core/eval/metrics.h"
@@ -56,6 +54,7 @@ TEST_CASE("a tiny training run lowers the loss and reports every term" * doctest
 }
 
 
+// Spike alignment >= 0.80 on held-out test sequences; a change that breaks learning fails here.
 TEST_CASE("a small model learns to separate rotation, scale and hue" * doctest::skip(!STA_WITH_OPENCV)) {
   auto config = train::make_preset("tiny", 28, 3, 8);
   config.total_steps = 600;

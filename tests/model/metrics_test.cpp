@@ -1,6 +1,4 @@
-// Metrics on cases whose answer is known: identical frames give equivariance error 0, a
-// permutation of primitives is recovered by the matching, constant importance weights give
-// their constant, and evaluation of a model produces every figure.
+// Metrics on cases whose answer is known, and evaluation of a model producing every figure.
 #include "core/model/native_backend.h"
 #include "core/eval/hungarian.h"
 #include "core/eval/metrics.h"

@@ -1,6 +1,4 @@
-// Shared set-up for model-layer tests: a small dataset and tiny model configs. The data is the
-// procedural digits, or Fashion-MNIST in a build without OpenCV (-DSTA_OPENCV=OFF), which has no
-// digits; every test here holds on both.
+// Shared set-up for model-layer tests: a small dataset and tiny model configs.
 #pragma once
 
 #include "core/data/dataset.h"
@@ -11,6 +9,8 @@
 
 namespace sta::test {
 
+// The procedural digits, or Fashion-MNIST in a build without OpenCV (-DSTA_OPENCV=OFF), which has no
+// digits; every test here holds on both.
 inline std::shared_ptr<const data::Dataset> digits_data(uint64_t seed = 0) {
   data::DataSpec spec;
   spec.source = STA_WITH_OPENCV ? "digits" : "fashion-mnist";

@@ -1,6 +1,5 @@
-// Sparse-coding inference (spec section 6) on hand-set linear fields: the support table, the
-// energies that pick the fields that explain a step, stage-2 ridge slabs, the balanced
-// assignment of the curriculum, and gradients from the recipe's objective into fields and encoder.
+// Sparse-coding inference (spec section 6) on hand-set linear fields: supports, energies, stage-2 slabs,
+// balanced assignment and gradients.
 #include "core/model/sparse_coding.h"
 #include "core/model/sparse_objective.h"
 #include "core/model/sta_model.h"

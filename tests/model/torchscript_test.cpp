@@ -1,7 +1,5 @@
-// The TorchScript back end: a module built in C++ with analytic fields opens through the same
-// Engine as our checkpoints (fields, roll-out, prediction, potentials); each kind of contract
-// violation is refused with the member named; and a checkpoint exported with
-// `torchscript_module` gives the native model's encode, decode, fields, potentials and spikes.
+// The TorchScript back end: an analytic module through the Engine, contract violations refused, and
+// exported checkpoints that match the native model.
 #include "core/model/engine.h"
 #include "core/model/native_backend.h"
 #include "core/model/prediction.h"

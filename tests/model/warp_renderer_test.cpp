@@ -1,6 +1,5 @@
-// The torch warp renderer: full turns and unit scale reproduce the image, quarter turns and
-// other scales move pixels where they should, hue turns give the expected colours, a batch
-// renders like its sequences one by one, and it matches the OpenCV renderer it replaced.
+// The torch warp renderer: turns, scales and hue turns move pixels and colours where they should; batches
+// render like single sequences.
 #include "core/data/image_ops.h"
 #include "core/synth/warp_renderer.h"
 #include "core/synth/warped_frames.h"

@@ -1,8 +1,4 @@
-// The whole field view on analytic primitives, as a researcher would see it: (a) a
-// divergence-free primitive (two opposite vortices) over its curl, (b) a curl-free one (a
-// source and a sink) over its divergence, (c) a spiral over its speed with an encoded
-// trajectory. Checks that every layer reached the image; writes the PNG to the path in
-// the environment variable STA_FIELD_PICTURE when it is set (docs/images/field-analytic.png).
+// The whole field view on analytic primitives, as a researcher would see it; every layer reaches the image.
 #include "app/figures/palette.h"
 #include "core/field/derived.h"
 #include "core/field/evenly_spaced.h"
@@ -67,6 +63,9 @@ std::vector<render::LinePath> paths(const std::vector<field::Streamline>& lines,
 
 }  // namespace
 
+// (a) a divergence-free primitive (two opposite vortices) over its curl, (b) a curl-free one (a
+// source and a sink) over its divergence, (c) a spiral over its speed with an encoded trajectory.
+// Writes the PNG to $STA_FIELD_PICTURE when it is set (docs/images/field-analytic.png).
 TEST_CASE("the field view of analytic primitives shows lines, arrows, heat maps and a trajectory") {
   sta::test::require_gl_context();
   // (a) S grad(phi) with S a rotation by 90 degrees: two vortices of opposite spin.

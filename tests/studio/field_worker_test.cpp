@@ -1,6 +1,5 @@
-// The studio's field computations off the window: the field worker answers the newest of a burst
-// of requests with the synchronous result and reports failures; the probe reads the model at a
-// slice point. A TorchScript module with analytic fields stands in for a trained model.
+// The studio's field computations off the window: the field worker's newest-request answers and failures,
+// and the probe, on an analytic TorchScript module.
 #include "app/figures/field_layers.h"
 #include "app/studio/compute/field_worker.h"
 #include "app/studio/compute/probe.h"

@@ -1,6 +1,4 @@
-// The studio's TrainingSession without a window: snapshots reach the Workspace through poll()
-// (keeping the enabled flags), pause holds the step count, save writes a checkpoint between
-// steps, stop joins and leaves no trainer, and loading another model stops the following.
+// The studio's TrainingSession without a window: snapshots, pause, save, stop, and following another model.
 #include "app/studio/compute/training/training_session.h"
 #include "core/train/model_file.h"
 #include "support/temp_dir.h"

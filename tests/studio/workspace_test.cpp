@@ -1,7 +1,4 @@
-// The Workspace's edit functions keep the state consistent and turn bad input into error
-// messages while keeping the previous state: data that cannot be opened, corrupt models,
-// primitives that do not exist, out-of-range cursors and settings, and a model that does not
-// fit newly opened data.
+// The Workspace's edit functions keep the state consistent and turn bad input into error messages.
 #include "app/studio/compute/workspace.h"
 #include "support/run_command.h"
 #include "support/temp_dir.h"

@@ -1,9 +1,5 @@
-// Test helper: a TorchScript module built in C++ (torch::jit::Module::define, no Python) that
-// meets docs/TORCHSCRIPT.md with known, analytic parts. K = 2 primitives on D = 4 latents of
-// 28 px colour frames: primitive 0 is a source (curl-free v = z / 2, potential |z|^2 / 4),
-// primitive 1 a rotation in the (z0, z1) plane (divergence-free v = (-z1, z0, 0, 0)). The
-// encoder and decoder are a fixed linear map and its transpose; infer says primitive 0 fires
-// (p 0.9, speed 1). `breakage` makes it break the contract in one named way.
+// Test helper: a TorchScript module built in C++ (no Python) that meets docs/TORCHSCRIPT.md with known,
+// analytic parts.
 #pragma once
 
 #include <torch/script.h>
@@ -14,6 +10,10 @@ namespace sta::test {
 
 enum class Breakage { None, MissingInfer, WrongFieldShape, MissingAttribute, StringAttribute, ZeroLatentDim };
 
+// K = 2 primitives on D = 4 latents of 28 px colour frames: primitive 0 is a source (curl-free
+// v = z / 2, potential |z|^2 / 4), primitive 1 a rotation in the (z0, z1) plane (divergence-free
+// v = (-z1, z0, 0, 0)). The encoder and decoder are a fixed linear map and its transpose; infer says
+// primitive 0 fires (p 0.9, speed 1). `breakage` makes it break the contract in one named way.
 inline torch::jit::Module analytic_module(Breakage breakage = Breakage::None) {
   torch::jit::Module m("AnalyticFlows");
   const int64_t pixels = 3 * 28 * 28, d = 4;

@@ -1,6 +1,5 @@
-// DataParallel over a real Gloo process group, ranks as threads of this process on loopback:
-// bucketed gradient averaging, the per-step agreement, the replica check and a rank that never
-// shows up.
+// DataParallel over a real Gloo process group, ranks as threads on loopback: gradient averaging, the
+// per-step agreement, the replica check and a rank that never shows up.
 #include "core/train/data_parallel.h"
 #include "support/free_port.h"
 
