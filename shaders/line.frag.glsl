@@ -1,7 +1,6 @@
 #version 330 core
-// Thick lines: distance to the segment gives a smooth 1-pixel edge and round caps. Speed
-// sets brightness; a pattern moving along the flow shows direction: dashes, or on solid
-// lines a brightness ramp whose bright end leads.
+// Thick lines: distance to the segment gives a smooth 1-pixel edge and round caps; speed sets brightness.
+// A pattern moving along the flow shows direction: dashes, or on solid lines a brightness ramp whose bright end leads.
 in vec2 local;
 flat in float segment_length;
 flat in float half_width;
