@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Data-parallel training speed on this machine: `sta train --preset demo` for STEPS steps (default
-# 60, global batch 16) with --nproc 1 and --nproc 2 (the cores split between the workers), ROUNDS
-# times each (default 3). Prints each run's steps/s (as `sta train` reports it: steps over the
-# seconds the steps took, start-up excluded; validation kept to 2 sequences) and the share of a step spent in the gradient
-# all-reduce, then the medians. Run from the repository root after building.
+# Data-parallel training speed: `sta train --preset demo` with --nproc 1 and --nproc 2, steps/s and all-reduce share.
+# Usage (from the repository root, after building): [STEPS=60] [ROUNDS=3] bench/data_parallel_train.sh
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# STEPS steps (global batch 16), the cores split between the workers, ROUNDS times each. Prints each
+# run's steps/s (as `sta train` reports it: steps over the seconds the steps took, start-up
+# excluded; validation kept to 2 sequences) and the share of a step spent in the gradient
+# all-reduce, then the medians.
 steps="${STEPS:-60}" rounds="${ROUNDS:-3}"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

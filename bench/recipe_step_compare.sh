@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# The C++ training step against the PyTorch prototype's (../shared/reference/recipe/sta_proto.py)
-# at the recipe's size (batch 16, T = 8, 3 x 28 x 28, D = 32, K = 3, conv 16/32, dense 128), in one
-# run, on the same machine and thread count (default 1; BENCH_THREADS=2). Each side: median
-# milliseconds of a full stage-2 step (objective forward + backward + clip + Adam) over REPEATS
-# steps after a warm-up, measured in three rounds (medians of each round are printed).
-# Needs Debian's python3-torch; run from the repository root after building.
+# The C++ training step against the PyTorch prototype's at the recipe's size, same machine and threads.
+# Usage (from the repository root, after building; needs python3-torch): bench/recipe_step_compare.sh
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# The prototype is ../shared/reference/recipe/sta_proto.py (STA_RECIPE_DIR). Size: batch 16, T = 8,
+# 3 x 28 x 28, D = 32, K = 3, conv 16/32, dense 128; thread count BENCH_THREADS (default 1). Each
+# side: median milliseconds of a full stage-2 step (objective forward + backward + clip + Adam) over
+# REPEATS steps after a warm-up, measured in three rounds (medians of each round are printed).
 threads="${BENCH_THREADS:-1}" repeats="${REPEATS:-30}"
 proto="${STA_RECIPE_DIR:-../shared/reference/recipe}"
 [ -f "$proto/sta_proto.py" ] || { echo "recipe_step_compare: no prototype at $proto" >&2; exit 2; }

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Frame times of the studio while a script drags the field view's slice: 240 changes, one per
-# frame, alternating the slice's axes, its anchor (the time cursor) and the drawn part, with
-# the demo model. Prints the frames drawn and their median and 95th percentile (the state
-# capture's frame_window). Run by hand, RUNS times (default 3):
-#   bench/studio_slice_drag_bench.sh [STA_STUDIO] [RUNS]
+# Frame times of the studio while a script drags the field view's slice (demo model), median and p95.
+# Usage: bench/studio_slice_drag_bench.sh [STA_STUDIO] [RUNS (3)]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# 240 changes, one per frame, alternating the slice's axes, its anchor (the time cursor) and the
+# drawn part. Prints the frames drawn and their median and 95th percentile (the state capture's
+# frame_window), RUNS times.
 studio="${1:-build/app/sta-studio}"
 runs="${2:-3}"
 [ -x "$studio" ] || { echo "studio_slice_drag_bench: $studio not found: build first" >&2; exit 2; }

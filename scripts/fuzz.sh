@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets in build-fuzz/ (clang-14, ASan + UBSan, -DSTA_FUZZ=ON; the
-# normal build is not touched) and runs one of them for SECONDS, starting from its seed corpus
-# tests/fuzz/corpus/TARGET and growing a working corpus in build-fuzz/corpus/TARGET. Inputs
-# that crash, leak, hang (> 10 s) or use over 2 GiB land in build-fuzz/findings/TARGET/.
+# Builds the libFuzzer targets in build-fuzz/ (clang-14, ASan + UBSan) and runs one for SECONDS.
 # Usage: scripts/fuzz.sh TARGET SECONDS   (TARGET: idx checkpoint script overrides video_frames)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# -DSTA_FUZZ=ON; the normal build is not touched. Starts from the seed corpus
+# tests/fuzz/corpus/TARGET and grows a working corpus in build-fuzz/corpus/TARGET. Inputs that
+# crash, leak, hang (> 10 s) or use over 2 GiB land in build-fuzz/findings/TARGET/.
 TARGETS="idx checkpoint script overrides video_frames"
 [ $# -eq 2 ] || { echo "usage: scripts/fuzz.sh TARGET SECONDS (TARGET: $TARGETS)" >&2; exit 2; }
 TARGET=$1 DURATION=$2

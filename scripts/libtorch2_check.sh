@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Compiles (syntax only, with the project's warnings) every source that includes torch against a
-# current LibTorch 2.x: the headers of Debian trixie's libtorch-dev, fetched into a scratch folder
-# with a private apt configuration (the system's is not touched). Needs build/compile_commands.json
-# (scripts/setup.sh). Prints each file with an error or a warning in our code; exits non-zero if any.
+# Compiles (syntax only) every source that includes torch against a current LibTorch 2.x (Debian trixie).
 # Usage: scripts/libtorch2_check.sh [SCRATCH]   (default /tmp/sta-libtorch2)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# With the project's warnings, against the headers of Debian trixie's libtorch-dev, fetched into
+# SCRATCH with a private apt configuration (the system's is not touched). Needs
+# build/compile_commands.json (scripts/setup.sh). Prints each file with an error or a warning in our
+# code; exits non-zero if any.
 SCRATCH="${1:-/tmp/sta-libtorch2}"
 mkdir -p "$SCRATCH"/lists/partial "$SCRATCH"/cache/archives/partial "$SCRATCH"/root
 echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian trixie main" > "$SCRATCH/sources.list"

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Builds an IDX image file this project has never trained on, to check that the same training
-# command works on unseen data: the 1797 UCI optical-recognition handwritten digits (8 x 8, 17
-# grey levels) shipped inside Debian's python3-sklearn package, upsampled to 20 x 20 (bilinear)
-# and centred in 28 x 28 as MNIST is. Downloads the package with apt-get (no install needed).
+# Builds an IDX image file this project has never trained on, from the UCI optical digits in python3-sklearn.
 # Usage: scripts/make_optdigits_idx.sh OUT.idx3-ubyte.gz      then: sta train --data idx:OUT...
 set -euo pipefail
 [ $# -eq 1 ] || { echo "usage: scripts/make_optdigits_idx.sh OUT.idx3-ubyte.gz" >&2; exit 2; }
+# To check that the same training command works on unseen data: the 1797 digits (8 x 8, 17 grey
+# levels) shipped inside Debian's python3-sklearn package, upsampled to 20 x 20 (bilinear) and
+# centred in 28 x 28 as MNIST is. Downloads the package with apt-get (no install needed).
 out=$1
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

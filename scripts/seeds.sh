@@ -1,12 +1,11 @@
 #!/usr/bin/env bash
-# Seed robustness: trains N seeds of one preset on one data source, evaluates each on the test
-# split, and prints the mean and the minimum of every metric. Seeds run one after another;
-# STA_SEED_JOBS=2 runs two side by side with one torch thread each (2-core machines).
+# Seed robustness: trains N seeds of one preset on one source, evaluates each, prints every metric's mean and min.
 # Usage: scripts/seeds.sh PRESET DATA N [extra `sta train` options, e.g. --steps 800 --set kl_weight=1]
-# Output: runs/seeds-PRESET-DATA/seed-S.{sta,log,json}, the run logs seed-S.sta.log.jsonl and
-# summary.json (override with STA_SEEDS_DIR).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# Seeds run one after another; STA_SEED_JOBS=2 runs two side by side with one torch thread each.
+# Output: runs/seeds-PRESET-DATA/seed-S.{sta,log,json}, the run logs seed-S.sta.log.jsonl and
+# summary.json (override with STA_SEEDS_DIR).
 if [ $# -lt 3 ]; then
   echo "usage: scripts/seeds.sh PRESET DATA N [sta train options...]" >&2
   exit 2

@@ -1,6 +1,5 @@
 #!/usr/bin/env bash
-# Prints the N slowest tests of a build folder's last ctest run (ctest's own timings, from
-# Testing/Temporary/CTestCostData.txt): where each stage of scripts/test.sh spends its time.
+# Prints the N slowest tests of a build folder's last ctest run (from Testing/Temporary/CTestCostData.txt).
 # Usage: scripts/slowest_tests.sh BUILD_DIR [N (8)]
 set -euo pipefail
 costs="$1/Testing/Temporary/CTestCostData.txt"

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Soak run: the studio, under Xvfb, trains the demo preset on its worker thread while a script
-# scrubs sequences, moves the cursor, toggles primitives, drags composer sliders and changes
-# field slices and parts in a loop, for MINUTES. Every minute the studio's resident memory is
-# sampled; every loop writes a state capture with the frame times since the previous one. At the
-# end OUT/soak.md holds the minute-by-minute table (memory, frames, frame-time median and p95).
+# Soak run: the studio, under Xvfb, trains the demo preset while a script works every panel in a loop.
 # Usage: scripts/soak.sh [MINUTES] [OUT]   (default 30, runs/soak)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# The script scrubs sequences, moves the cursor, toggles primitives, drags composer sliders and
+# changes field slices and parts. Every minute the studio's resident memory is sampled; every loop
+# writes a state capture with the frame times since the previous one. At the end OUT/soak.md holds
+# the minute-by-minute table (memory, frames, frame-time median and p95).
 MINUTES="${1:-30}" OUT="${2:-runs/soak}"
 BUILD_DIR="${STA_BUILD_DIR:-build}"
 mkdir -p "$OUT/states"

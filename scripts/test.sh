@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Checks that every #include points down, installs what is missing, builds, and runs every test,
-# in stages:
+# Checks that every #include points down, installs what is missing, builds, and runs every test in stages.
+# Usage: scripts/test.sh [ctest arguments for stage 1]; exits non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# Stages:
 #   1. the default build: every suite, GUI tests under Xvfb (arguments go to this ctest);
 #   2. the headless build of a GPU node (-DSTA_STUDIO=OFF -DSTA_OPENCV=OFF, build-headless/):
 #      its model, train, export, field and figures suites and the headless CLI checks;
@@ -8,10 +11,7 @@
 #   4. the non-GUI suites built with AddressSanitizer + UndefinedBehaviorSanitizer (build-asan/),
 #      less the files marked "Not under sanitizers" (long trainings, scripts: tests/CMakeLists.txt);
 #   5. the threaded parts (training worker, field worker, field layers) with ThreadSanitizer (build-tsan/).
-# Prints each stage's time and its slowest tests (scripts/slowest_tests.sh); exits non-zero on any
-# failure.
-set -euo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# Prints each stage's time and its slowest tests (scripts/slowest_tests.sh).
 started=$(date +%s)
 stage_start=$started
 stage_done() {

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Takes the README's tour pictures with the studio itself, on the shipped demo model: the
-# whole window, each panel, the field view once per part, and an animated GIF of a composed
-# traversal (two primitives at once), and last the Training tab while a tiny model trains.
-# Needs a built tree (scripts/setup.sh) and Xvfb.
-#   scripts/tour.sh [OUT_DIR]        (default docs/images)
-# Environment: TOUR_SPEEDS="K G K G" picks the composed primitives and speeds (default "2 1 0 1": hue and rotation of the demo model).
+# Takes the README's tour pictures with the studio itself on the shipped demo model (needs a build and Xvfb).
+# Usage: [TOUR_SPEEDS="K G K G"] scripts/tour.sh [OUT_DIR (docs/images)]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# The whole window, each panel, the field view once per part, an animated GIF of a composed
+# traversal (two primitives at once), and last the Training tab while a tiny model trains.
+# TOUR_SPEEDS picks the composed primitives and speeds (default "2 1 0 1": hue and rotation of the
+# demo model).
 OUT="$(realpath -m "${1:-docs/images}")"
 BUILD_DIR="${STA_BUILD_DIR:-build}"
 read -r -a SPEEDS <<< "${TOUR_SPEEDS:-2 1 0 1}"

@@ -1,18 +1,17 @@
 #!/usr/bin/env bash
-# The GPU check in one command (docs/GPU.md). Run on the GPU machine from a copy of the
-# repository that holds .gpu/ from scripts/gpu/prepare.sh. It unpacks .gpu/debs into a prefix,
-# configures the headless build (-DSTA_STUDIO=OFF -DSTA_OPENCV=OFF) against that machine's
-# LibTorch, builds `sta` and the model tests with Ninja on all cores, runs the model tests with
-# STA_TEST_DEVICE set to the device, times `sta bench` for tiny, demo and paper, trains the demo
-# preset and evaluates it. Figures go to OUT/figures.json, everything printed to OUT/check.log.
-#
-#   scripts/gpu/check.sh [--device cuda|cpu] [--budget full|tiny] [--build DIR] [--out DIR]
-#
-# --device cpu is the dry run of the same path on any machine; --budget tiny (CI) keeps each
-# part to seconds: 2 bench repeats, the parity and renderer tests only, 20 training steps.
-# LibTorch: $TORCH_PREFIX if set, else the CMake prefix of python3's torch.
+# The GPU check in one command (docs/GPU.md): build, model tests, bench, demo training and eval on the GPU.
+# Usage: scripts/gpu/check.sh [--device cuda|cpu] [--budget full|tiny] [--build DIR] [--out DIR]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+# Run on the GPU machine from a copy of the repository that holds .gpu/ from scripts/gpu/prepare.sh.
+# It unpacks .gpu/debs into a prefix, configures the headless build (-DSTA_STUDIO=OFF
+# -DSTA_OPENCV=OFF) against that machine's LibTorch, builds `sta` and the model tests with Ninja on
+# all cores, runs the model tests with STA_TEST_DEVICE set to the device, times `sta bench` for
+# tiny, demo and paper, trains the demo preset and evaluates it. Figures go to OUT/figures.json,
+# everything printed to OUT/check.log.
+# --device cpu is the dry run of the same path on any machine; --budget tiny (CI) keeps each part
+# small: 2 bench repeats, the parity and renderer tests only, 20 training steps.
+# LibTorch: $TORCH_PREFIX if set, else the CMake prefix of python3's torch.
 ROOT=$PWD
 DEVICE=cuda BUDGET=full BUILD=.gpu/build OUT=.gpu/out
 while [ $# -gt 0 ]; do

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# Run here (any Debian 12 machine with the network to Debian's mirror): puts into .gpu/ what the
-# headless build needs and a CUDA image usually lacks, so that the repository plus .gpu/ copy to
-# a GPU node in one go (under 64 MiB together), where scripts/gpu/check.sh builds and runs.
-#   .gpu/debs/          header-only nlohmann-json, CLI11, doctest; giflib; zlib headers; and
-#                       ninja + cmake (used on the node only where it has none of its own)
-#   .gpu/fashion-mnist/ a Fashion-MNIST subset as a train/t10k pair of gzipped IDX files
-# Usage: scripts/gpu/prepare.sh [TRAIN_IMAGES]   (default 30000 of the 60000 training images)
+# Puts into .gpu/ what the headless build needs and a CUDA image usually lacks, for scripts/gpu/check.sh.
+# Usage (on any Debian 12 machine with Debian's mirror): scripts/gpu/prepare.sh [TRAIN_IMAGES (30000)]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+# The repository plus .gpu/ then copy to a GPU node in one go (under 64 MiB together).
+#   .gpu/debs/          header-only nlohmann-json, CLI11, doctest; giflib; zlib headers; and
+#                       ninja + cmake (used on the node only where it has none of its own)
+#   .gpu/fashion-mnist/ a Fashion-MNIST subset (TRAIN_IMAGES of the 60000 training images) as a
+#                       train/t10k pair of gzipped IDX files
 TRAIN_IMAGES="${1:-30000}"
 OUT=.gpu
 FASHION=/usr/share/datasets/fashion-mnist
