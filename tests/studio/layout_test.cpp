@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <array>
+#include <cmath>
 
 using sta::studio::Rect;
 
@@ -42,4 +43,37 @@ TEST_CASE("the field view gets the largest panel of a typical window") {
   const sta::studio::Layout l = sta::studio::compute_layout(1280, 800);
   for (const Rect* other : {&l.data, &l.spikes, &l.composer}) CHECK(l.fields.w * l.fields.h > other->w * other->h);
   CHECK(l.sequence.w > 0.65f * 1280);  // room for nine frames side by side
+}
+
+TEST_CASE("the layout gives the panels what they ask for") {
+  using sta::studio::PanelNeeds;
+  const sta::studio::Layout plain = sta::studio::compute_layout(1920, 1080);
+  SUBCASE("the Spikes and Composer panels' least heights take room from the top row") {
+    PanelNeeds needs;
+    needs.spikes_height = 300.0f;
+    needs.composer_height = 320.0f;
+    const sta::studio::Layout l = sta::studio::compute_layout(1920, 1080, 1.0f, needs);
+    CHECK(l.sequence.h < plain.sequence.h);
+    CHECK(l.spikes.h >= 300.0f);
+    CHECK(l.composer.h >= 320.0f);
+  }
+  SUBCASE("the top row grows until the frames reach a whole multiple of their size") {
+    PanelNeeds needs;
+    needs.sequence_frames = PanelNeeds::Frames{200.0f, 100.0f, 6.0f, 28.0f, 3, 9};
+    const sta::studio::Layout l = sta::studio::compute_layout(1920, 1080, 1.0f, needs);
+    const float side = (l.sequence.h - 200.0f) / 3.0f;
+    CHECK(l.sequence.h > plain.sequence.h);
+    CHECK(side >= 3.0f * 28.0f);
+    CHECK(std::fmod(side, 28.0f) < 1.0f);  // no more than the multiple needs
+    CHECK(l.sequence.h <= 0.56f * l.status.y + 1.0f);
+  }
+  SUBCASE("the Data panel is as wide as its lines, unless the Sequence panel needs the room") {
+    PanelNeeds needs;
+    needs.data_width = 400.0f;
+    CHECK(sta::studio::compute_layout(1920, 1080, 1.0f, needs).data.w == 400.0f);
+    needs.data_width = 700.0f;
+    CHECK(sta::studio::compute_layout(1920, 1080, 1.0f, needs).data.w == 700.0f);
+    needs.sequence_width = 1800.0f;  // then the Data panel keeps 0.3 of the window
+    CHECK(sta::studio::compute_layout(1920, 1080, 1.0f, needs).data.w == 576.0f);
+  }
 }

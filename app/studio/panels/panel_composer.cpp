@@ -73,6 +73,7 @@ void ComposerPanel::draw_controls(Workspace& ws, Derived& derived) {
 
 void ComposerPanel::draw(const Rect& area, Workspace& ws, Derived& derived) {
   begin_panel("Composer", area, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  least_height_ = 0.0f;
   composed_rects_.clear();
   const std::vector<model::Latent>* latents = derived.frame_latents(ws);
   const data::Sequence* sequence = derived.sequence(ws);
@@ -97,6 +98,7 @@ void ComposerPanel::draw(const Rect& area, Workspace& ws, Derived& derived) {
   const float gap = px(3.0f), labels = px(kComposerLabelWidth);
   const float side = std::floor(std::max(
       ImGui::GetFrameHeight() - gap, std::min((avail.x - labels) / columns - gap, avail.y / (2 + k_count) - gap)));
+  least_height_ = ImGui::GetWindowHeight() - avail.y + (2 + k_count) * ImGui::GetFrameHeight();
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const ImU32 dim = ImGui::GetColorU32(ImGuiCol_TextDisabled);

@@ -25,6 +25,9 @@ class ComposerPanel {
   // Geometry and timing for the state JSON: the composed frames' rectangles, the latency of
   // the last recomputation (roll-out + decode + upload) and its 95th percentile so far.
   nlohmann::json describe() const;
+  // The least panel height at which the last frame's rows fit (frames as high as a slider), for
+  // the layout.
+  float least_height() const { return least_height_; }
 
  private:
   void draw_controls(Workspace& ws, Derived& derived);
@@ -40,6 +43,7 @@ class ComposerPanel {
   std::vector<double> latencies_ms_;  // per recomputation of the composed row
   std::vector<Rect> composed_rects_;
   std::string export_path_ = "traversal.gif";
+  float least_height_ = 0.0f;
 };
 
 }  // namespace sta::studio

@@ -24,20 +24,29 @@ std::string transform_list(const std::vector<std::string>& names) {
   return out.empty() ? "none" : out;
 }
 
-void data_summary(const data::Dataset& data) {
+// Wrapped text that returns its width unwrapped, for the panel's wanted width.
+float wrapped(const std::string& text) {
+  ImGui::TextWrapped("%s", text.c_str());
+  return ImGui::CalcTextSize(text.c_str()).x;
+}
+
+// Returns the width of its widest line unwrapped.
+float data_summary(const data::Dataset& data) {
   const data::DataSpec& spec = data.spec();
   ImGui::Text("%s", spec.source.c_str());
-  ImGui::TextWrapped("transformations: %s", transform_list(data.transforms()).c_str());
+  const float widest = wrapped("transformations: " + transform_list(data.transforms()));
   ImGui::Text("%d px frames, T = %d, seed %llu", data.image_size(), spec.steps,
               static_cast<unsigned long long>(spec.seed));
   ImGui::Text("items: %lld train, %lld test", static_cast<long long>(data.count(data::Split::Train)),
               static_cast<long long>(data.count(data::Split::Test)));
   if (!data.has_ground_truth()) ImGui::TextDisabled("no ground truth (real video)");
+  return widest;
 }
 
-void model_summary(Workspace& ws, const LoadedModel& m) {
+// Returns the width of its widest wrapped line unwrapped.
+float model_summary(Workspace& ws, const LoadedModel& m) {
   const model::ModelConfig& c = m.engine.config();
-  if (m.live) ImGui::TextWrapped("%s", m.path.c_str());  // a file's path is in the field above
+  float widest = m.live ? wrapped(m.path) : 0.0f;  // a file's path is in the field above
   ImGui::Text("K = %d primitives, D = %d", c.primitives, c.latent_dim);
   const bool torchscript = m.engine.kind() == "torchscript";
   if (torchscript)
@@ -48,13 +57,14 @@ void model_summary(Workspace& ws, const LoadedModel& m) {
   const data::DataSpec& trained = m.summary.data;
   if (trained.source.empty()) {  // a foreign module that does not say what it was trained on
     ImGui::TextDisabled("training data not recorded");
-    return;
+    return widest;
   }
-  const std::string transforms = transform_list(trained.transforms);
-  ImGui::TextWrapped("trained on %s (%s), T = %d", trained.source.c_str(), transforms.c_str(), trained.steps);
   const bool same = ws.dataset() && ws.dataset()->spec().source == trained.source &&
                     ws.dataset()->spec().transforms == trained.transforms;
+  const std::string on = same ? "the data above" : trained.source + " (" + transform_list(trained.transforms) + ")";
+  widest = std::max(widest, wrapped("trained on " + on + ", T = " + std::to_string(trained.steps)));
   if (!same && ImGui::Button("Open its training data")) ws.open_data(trained);
+  return widest;
 }
 
 constexpr const char* kPresets[] = {"tiny", "demo", "paper"};
@@ -127,8 +137,9 @@ void DataPanel::draw(const Rect& area, Workspace& ws, TrainingSession& training)
 
 void DataPanel::draw_data_tab(Workspace& ws) {
   ImGui::TextDisabled("DATA");
+  float widest = 0.0f;
   if (ws.dataset()) {
-    data_summary(*ws.dataset());
+    widest = data_summary(*ws.dataset());
   } else {
     ImGui::TextDisabled("none open");
   }
@@ -158,13 +169,13 @@ void DataPanel::draw_data_tab(Workspace& ws) {
     ImGui::PopStyleColor();
   }
   if (ws.model()) {
-    model_summary(ws, *ws.model());
+    widest = std::max(widest, model_summary(ws, *ws.model()));
   } else {
-    ImGui::TextWrapped(
-        "No model: the sequence browser works without one. Train one with\n"
-        "sta train --preset tiny --data digits --out tiny.sta\n"
-        "or in the Training tab.");
+    widest = std::max(widest, wrapped("No model: the sequence browser works without one. Train one with\n"
+                                      "sta train --preset tiny --data digits --out tiny.sta\n"
+                                      "or in the Training tab."));
   }
+  wanted_width_ = widest + 2.0f * style.WindowPadding.x + style.ScrollbarSize;
 }
 
 void DataPanel::draw_training_tab(Workspace& ws, TrainingSession& training, const TrainingView& v) {

@@ -19,6 +19,8 @@ class DataPanel {
  public:
   DataPanel();
   void draw(const Rect& area, Workspace& ws, TrainingSession& training);
+  // For the layout: the width at which the Data tab's widest line last drawn needs no wrapping.
+  float wanted_width() const { return wanted_width_; }
 
  private:
   void draw_data_tab(Workspace& ws);
@@ -30,6 +32,7 @@ class DataPanel {
   int steps_;                    // starts at the preset's, and follows a change of preset
   std::string save_path_ = "trained.sta";
   int shown_run_ = 0;            // the training run the tab was last selected for
+  float wanted_width_ = 0.0f;
 };
 
 }  // namespace sta::studio

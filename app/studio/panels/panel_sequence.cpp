@@ -78,6 +78,7 @@ void SequencePanel::draw(const Rect& area, Workspace& ws, Derived& derived) {
   input_rects_.clear();
   predicted_rects_.clear();
   wanted_width_.reset();
+  frames_need_.reset();
   predicted_l1_.clear();
   diagnosis_.reset();
   if (sequence) {
@@ -178,6 +179,10 @@ void SequencePanel::draw_frames(Workspace& ws, const data::Sequence& sequence,
   scale_ = side_for(std::min(by_width, by_height)) / size;
   wanted_width_ = std::max(labels + frames * (side_for(by_height) + gap), controls_width_) +
                   2.0f * ImGui::GetStyle().WindowPadding.x;
+  const int all_rows = prediction ? 2 : 0;
+  const float all_text = avail.y - by_height_with(all_rows) * (1 + all_rows);
+  frames_need_ = PanelNeeds::Frames{ImGui::GetWindowHeight() - avail.y + all_text,
+                                    ImGui::GetWindowWidth() - avail.x + labels, gap, size, 1 + all_rows, frames};
   const float side = std::round(scale_ * size), pitch = side + gap;
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float x0 = origin.x + labels;

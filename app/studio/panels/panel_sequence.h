@@ -32,6 +32,9 @@ class SequencePanel {
   // The panel width at which the last frame's strips would fill it at its height (and the
   // controls fit), for the layout; nullopt when no sequence was drawn.
   std::optional<float> wanted_width() const { return wanted_width_; }
+  // How the last frame's strips grow with the panel (all rows shown), for the layout; nullopt
+  // when no sequence was drawn.
+  std::optional<PanelNeeds::Frames> frames_need() const { return frames_need_; }
 
  private:
   struct ModelRow {
@@ -64,6 +67,7 @@ class SequencePanel {
   float controls_width_ = 0.0f;
   bool show_recon_ = true;  // false when the panel is too short for three rows of frames
   std::optional<float> wanted_width_;
+  std::optional<PanelNeeds::Frames> frames_need_;
   std::vector<Rect> input_rects_, predicted_rects_;
   std::vector<float> predicted_l1_;  // of the model row last drawn
   std::optional<Diagnosis> diagnosis_;  // of the sequence last drawn with a model

@@ -14,7 +14,6 @@ namespace sta::studio {
 namespace {
 
 constexpr float kSpikeLabelWidth = 96.0f;
-constexpr float kSummaryWidth = 150.0f;  // the least width of the test-set co-activation matrix at the right
 constexpr float kSummaryNameWidth = 64.0f;  // transformation names longer than this are cut off
 constexpr const char* kFigurePath = "spikes.svg";  // where the SVG button saves the timeline
 
@@ -48,7 +47,7 @@ SummaryColumns summary_columns(const std::vector<std::string>& names, int k, flo
   for (const std::string& name : names) name_w = std::max(name_w, ImGui::CalcTextSize(name.c_str()).x);
   name_w = std::min(name_w, px(kSummaryNameWidth)) + px(4.0f);
   const float wanted = ImGui::CalcTextSize("0.00").x + px(6.0f);
-  const float width = std::max(px(kSummaryWidth), std::min(name_w + k * wanted, most));
+  const float width = std::max(name_w + k * px(10.0f), std::min(name_w + k * wanted, most));
   return {name_w, std::min(wanted, (width - name_w) / std::max(1, k))};
 }
 
@@ -61,6 +60,7 @@ void row_label(const Grid& g, int row, const std::string& text, ImU32 colour) {
 
 void SpikesPanel::draw(const Rect& area, Workspace& ws, Derived& derived) {
   begin_panel("Spikes", area);
+  least_height_ = 0.0f;
   const data::Sequence* sequence = derived.sequence(ws);
   const model::SequencePrediction* prediction = derived.prediction(ws);
   const int steps = sequence ? static_cast<int>(sequence->frames.size()) - 1 : 0;
@@ -83,9 +83,14 @@ void SpikesPanel::draw(const Rect& area, Workspace& ws, Derived& derived) {
   // The note under the grid is dropped when the rows need its line (the legend says the same
   // when the model and the truth are both there).
   const float min_cell = ImGui::GetTextLineHeight() + 2.0f, note_height = ImGui::GetTextLineHeightWithSpacing() + px(4.0f);
-  const bool note = !prediction || m == 0 || avail.y - rows * min_cell >= note_height;
+  const char* note_text = !prediction ? "Load a model to see its inferred spikes."
+                          : m == 0    ? "No ground truth for this source."
+                                      : "above: model spike probability and speed g; below: ground truth";
+  // ... and where it would run under the summary.
+  const bool note = !prediction || m == 0 ||
+                    (avail.y - rows * min_cell >= note_height && ImGui::CalcTextSize(note_text).x <= avail.x);
   Grid g{ImGui::GetCursorScreenPos(), std::clamp((avail.x - px(kSpikeLabelWidth)) / steps, px(24.0f), px(96.0f)),
-         std::clamp((avail.y - (note ? note_height : 0.0f)) / rows, min_cell, std::max(min_cell, px(40.0f)))};
+         std::clamp((avail.y - (note ? note_height : px(4.0f))) / rows, min_cell, std::max(min_cell, px(40.0f)))};
   const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text), dim = ImGui::GetColorU32(ImGuiCol_TextDisabled);
 
   row_label(g, 0, "step", dim);
@@ -150,17 +155,17 @@ void SpikesPanel::draw(const Rect& area, Workspace& ws, Derived& derived) {
   }
   ImGui::SetCursorScreenPos({g.origin.x, g.origin.y + rows * g.cell_h + px(4.0f)});
   if (note) {
-    ImGui::TextDisabled("%s", !prediction ? "Load a model to see its inferred spikes."
-                              : m == 0    ? "No ground truth for this source."
-                                          : "above: model spike probability and speed g; below: ground truth");
+    ImGui::TextDisabled("%s", note_text);
   } else {
     ImGui::Dummy({1.0f, 0.0f});  // the grid's extent, for the panel's content rectangle
   }
-  if (summary) draw_summary(summary_at, summary_w, columns.name_w, ws, derived, sequence->truth->names);
+  const float chrome = ImGui::GetWindowHeight() - avail.y;
+  const float summary_h = summary ? draw_summary(summary_at, summary_w, columns.name_w, ws, derived, sequence->truth->names) : 0.0f;
+  least_height_ = chrome + std::max(rows * min_cell + px(4.0f), summary_h);
   ImGui::End();
 }
 
-void SpikesPanel::draw_summary(ImVec2 at, float width, float name_w, Workspace& ws, Derived& derived,
+float SpikesPanel::draw_summary(ImVec2 at, float width, float name_w, Workspace& ws, Derived& derived,
                                const std::vector<std::string>& names) {
   // While the studio trains, the summary (32 sequences through the model) waits for a click.
   const bool live = ws.model()->live;
@@ -174,7 +179,7 @@ void SpikesPanel::draw_summary(ImVec2 at, float width, float name_w, Workspace& 
     if (ImGui::SmallButton("Update")) a = derived.alignment(ws);
   }
   alignment_ = a ? std::optional<eval::AlignmentResult>(*a) : std::nullopt;
-  if (!a || a->coactivation.size() != names.size()) return;
+  if (!a || a->coactivation.size() != names.size()) return ImGui::GetCursorScreenPos().y - at.y;
   const int m = static_cast<int>(names.size()), k = static_cast<int>(a->coactivation.front().size());
   const float line = ImGui::GetTextLineHeight() + 2.0f, cell_w = (width - name_w) / std::max(1, k);
   ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -234,11 +239,12 @@ void SpikesPanel::draw_summary(ImVec2 at, float width, float name_w, Workspace& 
     ImGui::SetTooltip("share of the test steps on which each primitive is on; below %.0f%%: unused%s",
                       100 * eval::kUnusedShare, shares.c_str());
   }
+  return ImGui::GetItemRectMax().y - at.y;
 }
 
 nlohmann::json SpikesPanel::describe() const {
   nlohmann::json out{{"cursor_column", cursor_column_}, {"cursor_rect", to_json(cursor_rect_)}, {"alignment", nullptr},
-                     {"truth_rows", truth_rows_}};
+                     {"truth_rows", truth_rows_}, {"least_height", least_height_}};
   if (alignment_)
     out["alignment"] = {{"single_accuracy", alignment_->single_accuracy},
                         {"single_accuracy_of", alignment_->single_accuracy_of},

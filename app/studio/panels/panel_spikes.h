@@ -25,12 +25,15 @@ class SpikesPanel {
   void draw(const Rect& area, Workspace& ws, Derived& derived);
   // The cursor column and its outline, and the summary shown, for the state JSON.
   nlohmann::json describe() const;
+  // The least panel height at which the last frame's rows and summary fit, for the layout.
+  float least_height() const { return least_height_; }
 
  private:
-  // The co-activation summary at `at`, `width` wide, its names column `name_w` wide.
-  void draw_summary(ImVec2 at, float width, float name_w, Workspace& ws, Derived& derived,
+  // The co-activation summary at `at`, `width` wide, its names column `name_w` wide; returns its height.
+  float draw_summary(ImVec2 at, float width, float name_w, Workspace& ws, Derived& derived,
                     const std::vector<std::string>& names);
   int cursor_column_ = 0;
+  float least_height_ = 0.0f;
   std::vector<std::string> truth_rows_;  // the ground-truth rows last drawn (none without truth)
   Rect cursor_rect_;
   std::optional<eval::AlignmentResult> alignment_;

@@ -132,7 +132,9 @@ void Studio::draw_frame() {
   follower_.poll(ws_);
   window_.begin_frame(!script_);
   previous_layout_ = layout_;
-  layout_ = compute_layout(window_.width(), window_.height(), ui_scale(), sequence_panel_.wanted_width());
+  layout_ = compute_layout(window_.width(), window_.height(), ui_scale(),
+                           {sequence_panel_.wanted_width(), sequence_panel_.frames_need(), data_panel_.wanted_width(),
+                            spikes_panel_.least_height(), composer_panel_.least_height()});
   for (const auto& [name, r] : named_panels(layout_))
     ImGui::GetBackgroundDrawList()->AddRect({r.x, r.y}, {r.x + r.w, r.y + r.h}, ImGui::GetColorU32(ImGuiCol_Border));
   handle_keys();
