@@ -2,7 +2,7 @@
 // 2 ranks x B/2 train the weights of 1 rank x B, the ranks end bit-identical, checkpoints
 // resume across world sizes, a killed rank makes the other exit with a message within the
 // timeout, Ctrl-C on the launcher stops every worker and saves once, and bad options are refused.
-// Not under sanitizers: process launches and trainings; the collectives run there in train: (ranks as threads).
+// Not under sanitizers: process launches and trainings; the collectives run there in train: and dist: (ranks as threads).
 #include "core/train/checkpoint.h"
 #include "support/child_process.h"
 #include "support/free_port.h"

@@ -1,6 +1,6 @@
-// Shared set-up for model-layer tests: a small dataset and tiny model configs. The data is the
-// procedural digits, or Fashion-MNIST in a build without OpenCV (-DSTA_OPENCV=OFF), which has no
-// digits; every test here holds on both.
+// Shared set-up for the tests of the model and the rooms above it (model, eval, train, cli): a
+// small dataset and tiny model configs. The data is the procedural digits, or Fashion-MNIST in a
+// build without OpenCV (-DSTA_OPENCV=OFF), which has no digits; every test using it holds on both.
 #pragma once
 
 #include "core/data/dataset.h"
