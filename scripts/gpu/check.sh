@@ -2,9 +2,10 @@
 # The GPU check in one command (docs/GPU.md). Run on the GPU machine from a copy of the
 # repository that holds .gpu/ from scripts/gpu/prepare.sh. It unpacks .gpu/debs into a prefix,
 # configures the headless build (-DSTA_STUDIO=OFF -DSTA_OPENCV=OFF) against that machine's
-# LibTorch, builds `sta` and the model tests with Ninja on all cores, runs the model tests with
-# STA_TEST_DEVICE set to the device, times `sta bench` for tiny, demo and paper, trains the demo
-# preset and evaluates it. Figures go to OUT/figures.json, everything printed to OUT/check.log.
+# LibTorch, builds `sta` and the model tests (the model, eval, synth and train suites) with Ninja
+# on all cores, runs them with STA_TEST_DEVICE set to the device, times `sta bench` for tiny, demo
+# and paper, trains the demo preset and evaluates it. Figures go to OUT/figures.json, everything
+# printed to OUT/check.log.
 #
 #   scripts/gpu/check.sh [--device cuda|cpu] [--budget full|tiny] [--build DIR] [--out DIR]
 #
@@ -48,8 +49,9 @@ TORCH_PREFIX="${TORCH_PREFIX:-$(python3 -c 'import torch; print(torch.utils.cmak
 stage "configuring $BUILD against LibTorch ${TORCH_PREFIX:-of the system}"
 cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DSTA_STUDIO=OFF -DSTA_OPENCV=OFF \
   -DCMAKE_PREFIX_PATH="$TORCH_PREFIX;$PREFIX/usr" -DTORCH_CUDA_ARCH_LIST="${TORCH_CUDA_ARCH_LIST:-9.0}" "${extra[@]}" >/dev/null
-stage "building sta and test_model on $(nproc) cores"
-ninja -C "$BUILD" -j "$(nproc)" sta test_model | tail -1
+suites=(test_model test_eval test_synth test_train)  # the model tests: model, eval, synth (warp renderer), train
+stage "building sta and ${suites[*]} on $(nproc) cores"
+ninja -C "$BUILD" -j "$(nproc)" sta "${suites[@]}" | tail -1
 STA="$BUILD/app/sta"
 if ldd "$STA" | grep -iE 'libopencv|libglfw|libGL|libEGL|libepoxy'; then
   echo "check: note: the lines above are in sta's ldd listing (Debian's LibTorch brings OpenCV; a wheel's does not)"
@@ -62,7 +64,7 @@ DATA="idx:$ROOT/.gpu/fashion-mnist"
 stage "model tests, STA_TEST_DEVICE=$DEVICE"
 filter=()
 [ "$BUDGET" = tiny ] && filter=(--test-case='*device*,*renderer*,*batch renders*')
-STA_TEST_DEVICE="$DEVICE" "$BUILD/tests/test_model" "${filter[@]}"
+for suite in "${suites[@]}"; do STA_TEST_DEVICE="$DEVICE" "$BUILD/tests/$suite" "${filter[@]}"; done
 
 repeats=10 steps=""
 [ "$BUDGET" = tiny ] && repeats=2 steps="--steps 20"
