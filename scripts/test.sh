@@ -6,7 +6,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # Stages:
 #   1. the default build: every suite, GUI tests under Xvfb (arguments go to this ctest);
 #   2. the headless build of a GPU node (-DSTA_STUDIO=OFF -DSTA_OPENCV=OFF, build-headless/):
-#      its model, train, export, field and figures suites and the headless CLI checks;
+#      its dist, field, synth, model, eval, train, export and figures suites and the headless CLI checks;
 #   3. the GPU check's dry run on the CPU (scripts/gpu/check.sh --device cpu --budget tiny);
 #   4. the non-GUI suites built with AddressSanitizer + UndefinedBehaviorSanitizer (build-asan/),
 #      less the files marked "Not under sanitizers" (long trainings, scripts: tests/CMakeLists.txt);
@@ -32,7 +32,7 @@ stage_done "stage 1 (every suite)"
 
 cmake -S . -B build-headless -G Ninja -DCMAKE_BUILD_TYPE=Release -DSTA_STUDIO=OFF -DSTA_OPENCV=OFF >/dev/null
 ninja -C build-headless tests/all | tail -1  # the suites and sta (no benches)
-ctest --test-dir build-headless --output-on-failure --timeout 900 --parallel "$(nproc)" -R '^(model|train|export|field|figures):|headless'
+ctest --test-dir build-headless --output-on-failure --timeout 900 --parallel "$(nproc)" -R '^(dist|field|synth|model|eval|train|export|figures):|headless'
 scripts/slowest_tests.sh build-headless
 stage_done "stage 2 (headless build and suites)"
 

@@ -9,7 +9,7 @@ namespace sta::model {
 // Relaxed Bernoulli sample sigmoid((logits + logistic noise) / temperature).
 // Standard normal and uniform [0, 1) draws of like's shape, taken from the CPU generator and
 // moved to like's device: one seed gives the same draws on every device, so a CUDA run starts
-// exactly as the CPU run of its seed (tests/model/device_parity_test.cpp). On the CPU these are
+// exactly as the CPU run of its seed (tests/train/device_parity_test.cpp). On the CPU these are
 // randn_like / rand_like.
 torch::Tensor standard_normal_like(const torch::Tensor& like);
 torch::Tensor uniform_like(const torch::Tensor& like);

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The GPU check in one command (docs/GPU.md): build, model tests, bench, demo training and eval on the GPU.
+# The GPU check in one command (docs/GPU.md): build, model/eval/synth/train tests, bench, demo training and eval.
 # Usage: scripts/gpu/check.sh [--device cuda|cpu] [--budget full|tiny] [--build DIR] [--out DIR]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -47,8 +47,9 @@ TORCH_PREFIX="${TORCH_PREFIX:-$(python3 -c 'import torch; print(torch.utils.cmak
 stage "configuring $BUILD against LibTorch ${TORCH_PREFIX:-of the system}"
 cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DSTA_STUDIO=OFF -DSTA_OPENCV=OFF \
   -DCMAKE_PREFIX_PATH="$TORCH_PREFIX;$PREFIX/usr" -DTORCH_CUDA_ARCH_LIST="${TORCH_CUDA_ARCH_LIST:-9.0}" "${extra[@]}" >/dev/null
-stage "building sta and test_model on $(nproc) cores"
-ninja -C "$BUILD" -j "$(nproc)" sta test_model | tail -1
+suites=(test_model test_eval test_synth test_train)  # the model tests: model, eval, synth (warp renderer), train
+stage "building sta and ${suites[*]} on $(nproc) cores"
+ninja -C "$BUILD" -j "$(nproc)" sta "${suites[@]}" | tail -1
 STA="$BUILD/app/sta"
 if ldd "$STA" | grep -iE 'libopencv|libglfw|libGL|libEGL|libepoxy'; then
   echo "check: note: the lines above are in sta's ldd listing (Debian's LibTorch brings OpenCV; a wheel's does not)"
@@ -61,7 +62,7 @@ DATA="idx:$ROOT/.gpu/fashion-mnist"
 stage "model tests, STA_TEST_DEVICE=$DEVICE"
 filter=()
 [ "$BUDGET" = tiny ] && filter=(--test-case='*device*,*renderer*,*batch renders*')
-STA_TEST_DEVICE="$DEVICE" "$BUILD/tests/test_model" "${filter[@]}"
+for suite in "${suites[@]}"; do STA_TEST_DEVICE="$DEVICE" "$BUILD/tests/$suite" "${filter[@]}"; done
 
 repeats=10 steps=""
 [ "$BUDGET" = tiny ] && repeats=2 steps="--steps 20"

@@ -1,5 +1,5 @@
 // Data-parallel `sta train` over c10d on loopback: equivalence with one rank, resume, failures, Ctrl-C.
-// Not under sanitizers: process launches and trainings; the collectives run there in train: (ranks as threads).
+// Not under sanitizers: process launches and trainings; the collectives run there in train: and dist: (ranks as threads).
 #include "core/train/checkpoint.h"
 #include "support/child_process.h"
 #include "support/free_port.h"

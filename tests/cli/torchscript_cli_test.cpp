@@ -3,7 +3,7 @@
 #include "core/model/native_backend.h"
 #include "core/model/torchscript_backend.h"
 #include "core/train/checkpoint.h"
-#include "model/model_fixture.h"
+#include "support/model_fixture.h"
 #include "support/sta_cli.h"
 #include "support/temp_dir.h"
 

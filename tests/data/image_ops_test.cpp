@@ -1,5 +1,5 @@
 // Colouring of grey images: the colour wheel and pixel = intensity x colour. (The warps are
-// tested with their renderer, tests/model/warp_renderer_test.cpp.)
+// tested with their renderer, tests/synth/warp_renderer_test.cpp.)
 #include "core/data/image_ops.h"
 
 #include <doctest/doctest.h>

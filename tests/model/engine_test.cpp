@@ -4,7 +4,7 @@
 #include "core/model/sta_model.h"
 #include "core/train/checkpoint.h"
 #include "core/train/model_file.h"
-#include "model_fixture.h"
+#include "support/model_fixture.h"
 #include "support/temp_dir.h"
 
 #include <doctest/doctest.h>

@@ -1,6 +1,6 @@
 // Latent roll-out: shapes, devices, and agreement with one explicit Euler step.
 #include "core/model/sta_model.h"
-#include "model_fixture.h"
+#include "support/model_fixture.h"
 
 #include <doctest/doctest.h>
 

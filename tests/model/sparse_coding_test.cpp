@@ -3,7 +3,7 @@
 #include "core/model/sparse_coding.h"
 #include "core/model/sparse_objective.h"
 #include "core/model/sta_model.h"
-#include "model_fixture.h"
+#include "support/model_fixture.h"
 
 #include <doctest/doctest.h>
 

@@ -7,8 +7,8 @@
 #include "core/model/torchscript_export.h"
 #include "core/train/checkpoint.h"
 #include "core/train/model_file.h"
-#include "model_fixture.h"
 #include "support/analytic_module.h"
+#include "support/model_fixture.h"
 #include "support/temp_dir.h"
 
 #include <doctest/doctest.h>

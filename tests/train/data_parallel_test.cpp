@@ -1,43 +1,23 @@
 // DataParallel over a real Gloo process group, ranks as threads on loopback: gradient averaging, the
-// per-step agreement, the replica check and a rank that never shows up.
+// per-step agreement and the replica check.
 #include "core/train/data_parallel.h"
-#include "support/free_port.h"
+#include "support/ranks.h"
 
 #include <doctest/doctest.h>
 
-#include <chrono>
+#include <cmath>
 #include <functional>
-#include <future>
-#include <thread>
 
 using namespace sta;
 
 namespace {
 
-
-// Runs `body(rank, group)` on `world` threads joined in one group; exceptions are rethrown here.
-void run_ranks(int world, int64_t bucket_bytes, const std::function<void(int, train::DataParallel&)>& body,
-               std::chrono::seconds timeout = std::chrono::seconds(30)) {
-  const int port = test::free_port();
-  std::vector<std::exception_ptr> errors(world);
-  std::vector<std::thread> threads;
-  for (int rank = 0; rank < world; ++rank)
-    threads.emplace_back([&, rank] {
-      try {
-        dist::Rendezvous r;
-        r.port = port;
-        r.world_size = world;
-        r.rank = rank;
-        r.timeout = timeout;
-        train::DataParallel parallel(dist::ProcessGroup::join(r), bucket_bytes);
-        body(rank, parallel);
-      } catch (...) {
-        errors[rank] = std::current_exception();
-      }
-    });
-  for (auto& t : threads) t.join();
-  for (auto& e : errors)
-    if (e) std::rethrow_exception(e);
+// Runs `body(rank, parallel)` on `world` ranks (threads) of one group; exceptions are rethrown here.
+void run_ranks(int world, int64_t bucket_bytes, const std::function<void(int, train::DataParallel&)>& body) {
+  test::run_ranks(world, [&](int rank, std::shared_ptr<dist::ProcessGroup> group) {
+    train::DataParallel parallel(std::move(group), bucket_bytes);
+    body(rank, parallel);
+  });
 }
 
 // Parameters of 3, 40 and 5 floats; the second has no gradient when `with_unused`.
@@ -106,33 +86,4 @@ TEST_CASE("rank 0's weights are broadcast, and differing replicas are caught") {
     CHECK_THROWS_WITH_AS(parallel.check_identical(parameters),
                          "the weights of rank(s) 1 differ from rank 0's: the replicas diverged", std::runtime_error);
   });
-}
-
-TEST_CASE("a rank that stalls makes the other fail after the timeout, and one that leaves at once") {
-  for (const bool stall : {true, false}) {
-    CAPTURE(stall);
-    std::promise<void> failed;
-    std::string message;
-    double seconds = 0;
-    run_ranks(2, 64, [&](int rank, train::DataParallel& parallel) {
-      if (rank == 1) {  // never calls the collective: stays connected until rank 0 gave up, or leaves
-        if (stall) failed.get_future().wait();
-        return;
-      }
-      auto parameters = parameters_of_rank(rank, false);
-      const auto start = std::chrono::steady_clock::now();
-      try {
-        parallel.average_gradients(parameters);
-      } catch (const dist::CommunicationError& e) {
-        message = e.what();
-      }
-      seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-      failed.set_value();
-    }, std::chrono::seconds(3));
-    CAPTURE(message);
-    CHECK(message.find("rank 0 of 2: the gradient all-reduce failed - another worker died, stalled for more than 3 s") ==
-          0);
-    if (stall) CHECK(seconds >= 2.5);
-    CHECK(seconds < 15);
-  }
 }

@@ -1,7 +1,7 @@
 // Label-free training is structural: the trainer trains on a source that can only give frames
 // (asking it for ground truth throws), and the labelled curriculum, which does ask, is refused.
 #include "core/train/trainer.h"
-#include "model/model_fixture.h"
+#include "support/model_fixture.h"
 
 #include <doctest/doctest.h>
 

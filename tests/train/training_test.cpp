@@ -2,7 +2,7 @@
 // weights, and pause/cancel work from another thread (the runs that learn: learning_test.cpp).
 #include "core/model/clone.h"
 #include "core/train/trainer.h"
-#include "model_fixture.h"
+#include "support/model_fixture.h"
 
 #include <doctest/doctest.h>
 

@@ -5,7 +5,7 @@
 #include "core/train/adam_state.h"
 #include "core/train/checkpoint.h"
 #include "core/util/atomic_file.h"
-#include "model_fixture.h"
+#include "support/model_fixture.h"
 #include "support/temp_dir.h"
 
 #include <doctest/doctest.h>

@@ -4,7 +4,7 @@
 #include "core/eval/metrics.h"
 #include "core/eval/transport_efficiency.h"
 #include "core/model/sta_model.h"
-#include "model_fixture.h"
+#include "support/model_fixture.h"
 
 #include <doctest/doctest.h>
 

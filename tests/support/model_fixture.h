@@ -1,4 +1,5 @@
-// Shared set-up for model-layer tests: a small dataset and tiny model configs.
+// Shared set-up for the model room's tests and those above it (model, eval, train, cli): a small
+// dataset (digits, or Fashion-MNIST without OpenCV) and tiny model configs.
 #pragma once
 
 #include "core/data/dataset.h"

@@ -3,7 +3,7 @@
 #include "core/model/native_backend.h"
 #include "core/eval/metrics.h"
 #include "core/train/trainer.h"
-#include "model_fixture.h"
+#include "support/model_fixture.h"
 
 #include <doctest/doctest.h>
 

@@ -1,9 +1,7 @@
-// The torch warp renderer: turns, scales and hue turns move pixels and colours where they should; batches
-// render like single sequences.
+// The torch warp renderer: turns, scales and hue turns move pixels and colours where they should.
 #include "core/data/image_ops.h"
 #include "core/synth/warp_renderer.h"
 #include "core/synth/warped_frames.h"
-#include "core/train/sequence_batch.h"
 
 #include <doctest/doctest.h>
 
@@ -114,26 +112,5 @@ TEST_CASE("the torch renderer matches the OpenCV renderer it replaced") {
     mean /= ours.values.size();
     CHECK(mean < 3e-3);
     CHECK(max_difference(ours, reference) < 0.035);
-  }
-}
-
-TEST_CASE("a batch renders like its sequences one by one, at the dataset's size") {
-  for (int size : {28, 20, 40}) {
-    CAPTURE(size);
-    sta::data::DataSpec spec;
-    spec.source = "fashion-mnist";
-    spec.image_size = size;
-    const auto data = sta::data::open_dataset(spec);
-    const auto batch = sta::train::make_batch(*data, sta::data::Split::Train, 5, 3, sta::data::SequenceMode::Sparse, torch::kCPU);
-    REQUIRE(batch.frames.sizes() == torch::IntArrayRef({3, 9, 3, size, size}));
-    for (int b = 0; b < 3; ++b) {
-      const auto one = data->sequence(sta::data::Split::Train, 5 + b);
-      CHECK(batch.sequences[b].label == one.label);
-      CHECK(batch.sequences[b].truth->speeds == one.truth->speeds);
-      for (int f = 0; f < 9; ++f) {
-        const auto expected = torch::from_blob(const_cast<float*>(one.frames[f].values.data()), {size, size, 3}).permute({2, 0, 1});
-        CHECK((batch.frames[b][f] - expected).abs().max().item<float>() < 1e-5f);
-      }
-    }
   }
 }
