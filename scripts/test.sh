@@ -32,7 +32,7 @@ stage_done "stage 1 (every suite)"
 
 cmake -S . -B build-headless -G Ninja -DCMAKE_BUILD_TYPE=Release -DSTA_STUDIO=OFF -DSTA_OPENCV=OFF >/dev/null
 ninja -C build-headless tests/all | tail -1  # the suites and sta (no benches)
-ctest --test-dir build-headless --output-on-failure --timeout 900 --parallel "$(nproc)" -R '^(dist|field|synth|model|eval|train|export|figures):|headless'
+ctest --test-dir build-headless --output-on-failure --timeout 900 --parallel "$(nproc)" -R '^(util|dist|field|synth|model|eval|train|export|figures):|headless'
 scripts/slowest_tests.sh build-headless
 stage_done "stage 2 (headless build and suites)"
 
