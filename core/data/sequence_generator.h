@@ -11,8 +11,6 @@
 
 namespace sta::data {
 
-const char* split_name(Split split);  // "train" / "test"
-
 uint64_t sequence_seed(uint64_t seed, Split split, int64_t index, SequenceMode mode);
 
 // Spikes, speeds and accumulated parameters of `steps` steps over transformations `names`.
