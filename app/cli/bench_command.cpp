@@ -96,7 +96,6 @@ void run_bench(const BenchArgs& a) {
   const int64_t step = config.total_steps - 1;
   m->set_slabs_trained(true);
   auto objective_of = [&] { return train::training_objective(*m, config, inputs, step); };
-  const auto trace = c.trace == "exact" ? model::Trace::Exact : model::Trace::Hutchinson;
 
   const double data_ms = median_ms(a.repeats, [&] { batch(); }, cuda);
   const double forward_ms = median_ms(a.repeats, [&] { objective_of(); }, cuda);
@@ -117,7 +116,7 @@ void run_bench(const BenchArgs& a) {
   auto z0 = torch::randn({config.batch_size, c.latent_dim}, inputs.frames.options());
   auto g = torch::rand({config.batch_size, c.steps, c.primitives}, inputs.frames.options());
   const double flow_ms = median_ms(a.repeats, [&] {
-    auto roll = m->rollout(z0, g, trace);
+    auto roll = m->rollout(z0, g, c.trace);
     auto hj_init = m->flow()->evaluate(z0, 0.0, model::Trace::None).curl_free.pow(2).sum();
     (roll.z.sum() + (roll.log_density.defined() ? roll.log_density.sum() : torch::zeros({})) + torch::relu(roll.hj_residual).pow(2).sum() + hj_init).backward();
   }, cuda);

@@ -1,6 +1,7 @@
 // `sta data preview`: writes a PNG grid of a source's sequences, one sequence per row and T+1
 // frames per row, frames enlarged (nearest neighbour) to at least kMinPreviewPixels.
 #include "app/cli/commands.h"
+#include "app/cli/enum_option.h"
 #include "core/data/dataset.h"
 #if STA_WITH_OPENCV
 #include "core/export/opencv/png_grid.h"
@@ -21,8 +22,8 @@ struct PreviewOptions {
   std::string source;
   std::string transforms;
   int count = 6;
-  std::string split = "train";
-  std::string mode = "sparse";
+  data::Split split = data::Split::Train;
+  data::SequenceMode mode = data::SequenceMode::Sparse;
   uint64_t seed = 0;
   int steps = 8, stride = 4;
   std::string out;
@@ -44,11 +45,8 @@ void run_preview(const PreviewOptions& options) {
 #if !STA_WITH_OPENCV
   throw std::runtime_error("sta data writes a PNG, which needs OpenCV; this build leaves it out (-DSTA_OPENCV=OFF)");
 #else
-  const data::Split split = options.split == "test" ? data::Split::Test : data::Split::Train;
-  const data::SequenceMode mode = options.mode == "single" ? data::SequenceMode::Single : data::SequenceMode::Sparse;
-
   std::vector<data::Sequence> rows;
-  for (int i = 0; i < options.count; ++i) rows.push_back(dataset->sequence(split, i, mode));
+  for (int i = 0; i < options.count; ++i) rows.push_back(dataset->sequence(options.split, i, options.mode));
   exporting::FrameRows frames;
   for (const auto& row : rows) frames.push_back(row.frames);
   exporting::ExportOptions layout;
@@ -79,10 +77,8 @@ void add_data_command(CLI::App& app) {
                       "Comma-separated transformations (default: all of the source's; images: rotate,scale,hue; "
                       "shapes: floor-hue,wall-hue,object-hue,scale)");
   preview->add_option("--count", options->count, "Number of sequences (rows)")->capture_default_str()->check(CLI::Range(1, 1000));
-  preview->add_option("--split", options->split, "Split to draw from")->capture_default_str()->check(CLI::IsMember({"train", "test"}));
-  preview->add_option("--mode", options->mode, "sparse: spike chains; single: one transformation at speed 1")
-      ->capture_default_str()
-      ->check(CLI::IsMember({"sparse", "single"}));
+  add_enum_option(preview, "--split", options->split, "Split to draw from");
+  add_enum_option(preview, "--mode", options->mode, "sparse: spike chains; single: one transformation at speed 1");
   preview->add_option("--seed", options->seed, "Seed of the sequence dynamics")->capture_default_str()
       ->check(CLI::NonNegativeNumber);
   preview->add_option("--steps", options->steps, "Steps T per sequence (T+1 frames)")->capture_default_str()->check(CLI::Range(1, 64));

@@ -1,5 +1,6 @@
 // `sta export traversal`: what a checkpoint's primitives do to a real frame, as GIF, MP4, PNG or SVG strip.
 #include "app/cli/commands.h"
+#include "app/cli/enum_option.h"
 
 #include "core/export/export_file.h"
 #include "core/export/output_file.h"
@@ -21,7 +22,8 @@ namespace {
 constexpr int kMinFramePixels = 128;  // default --scale enlarges frames to at least this
 
 struct TraversalArgs {
-  std::string checkpoint, source, split = "test", slabs, device = "auto", out;
+  std::string checkpoint, source, slabs, device = "auto", out;
+  data::Split split = data::Split::Test;
   int64_t sequence = 0;
   int primitive = 0, steps = 0, scale = 0;
   float speed = 1.0f;
@@ -73,8 +75,7 @@ void run_traversal(const TraversalArgs& a) {
   if (spec.source.empty()) throw std::runtime_error(a.checkpoint + " does not record its data: name it with --data");
   spec.image_size = config.image_size;  // any source, resized to what the model expects
   const auto dataset = data::open_dataset(spec);
-  const auto split = a.split == "train" ? data::Split::Train : data::Split::Test;
-  const data::Sequence sequence = dataset->sequence(split, a.sequence);
+  const data::Sequence sequence = dataset->sequence(a.split, a.sequence);
 
   const std::vector<float> slabs = a.slabs.empty()
                                        ? exporting::single_primitive_slabs(config.primitives, a.primitive, a.speed)
@@ -111,9 +112,7 @@ void add_export_command(CLI::App& app) {
   traversal->add_option("--sequence", args->sequence, "Index of the sequence whose frame 0 starts the traversal")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
-  traversal->add_option("--split", args->split, "Split to draw the sequence from")
-      ->capture_default_str()
-      ->check(CLI::IsMember({"train", "test"}));
+  add_enum_option(traversal, "--split", args->split, "Split to draw the sequence from");
   auto* primitive = traversal->add_option("--primitive", args->primitive, "Primitive k to run (the others stay off)")
                         ->capture_default_str();
   auto* speed = traversal->add_option("--speed", args->speed, "Speed (slab) of that primitive; negative runs it backwards")

@@ -2,11 +2,17 @@
 // that starts one worker process per rank (train_launcher.cpp).
 #pragma once
 
+#include "core/util/enum_names.h"
+
 #include <cstdint>
 #include <string>
 #include <vector>
 
 namespace sta::cli {
+
+// What training does when a periodic checkpoint cannot be written: "stop", "continue".
+enum class OnSaveError { Stop, Continue };
+const util::NameTable<OnSaveError>& names(OnSaveError);
 
 struct TrainArgs {
   std::string preset = "demo", source = "fashion-mnist", transforms, device = "auto", out;
@@ -15,7 +21,7 @@ struct TrainArgs {
   int batch = 0, primitives = 0, length = 8, size = 0, stride = 4;  // stride: video and clip windows
   std::vector<std::string> overrides;
   bool resume = false;
-  std::string on_save_error = "stop";
+  OnSaveError on_save_error = OnSaveError::Stop;
   // Data-parallel: this process is rank `rank` of `world_size` meeting at `rendezvous`
   // (HOST:PORT, hosted by rank 0); or, with nproc > 0, the launcher of nproc local workers.
   int world_size = 1, rank = 0, nproc = 0, timeout = 300;

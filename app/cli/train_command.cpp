@@ -1,6 +1,7 @@
 // `sta train`: trains an STA model from a preset, alone or data-parallel over c10d.
 #include "app/cli/commands.h"
 #include "app/cli/console.h"
+#include "app/cli/enum_option.h"
 #include "app/cli/run_log.h"
 #include "app/cli/train_args.h"
 
@@ -151,7 +152,7 @@ void run_train(const TrainArgs& a) {
                  parallel->size(), a.rendezvous.c_str(), device.is_cuda() ? "NCCL" : "Gloo",
                  static_cast<int>(parallel->local_batch(c.batch_size)), a.timeout);
 
-  trainer->keep_training_when_save_fails(a.on_save_error == "continue");
+  trainer->keep_training_when_save_fails(a.on_save_error == OnSaveError::Continue);
   install_interrupt_handler();
   const bool terminal = rank_zero && stderr_is_terminal();
   std::optional<RunLog> log;
@@ -206,10 +207,8 @@ void add_train_command(CLI::App& app) {
   cmd->add_option("--out", args->out, "Checkpoint file to write (also written periodically)")->required();
   cmd->add_option("--set", args->overrides, "Override a training setting, e.g. --set model.latent_dim=16 (repeatable)");
   cmd->add_flag("--resume", args->resume, "Continue training the checkpoint at --out");
-  cmd->add_option("--on-save-error", args->on_save_error,
-                  "When a periodic checkpoint cannot be written (full disk): stop (exit with the reason) or continue")
-      ->check(CLI::IsMember({"stop", "continue"}))
-      ->capture_default_str();
+  add_enum_option(cmd, "--on-save-error", args->on_save_error,
+                  "When a periodic checkpoint cannot be written (full disk): stop (exit with the reason) or continue");
   cmd->add_option("--world-size", args->world_size, "Data-parallel: number of processes (ranks) training together")
       ->check(CLI::Range(1, 4096))->capture_default_str();
   cmd->add_option("--rank", args->rank, "Data-parallel: this process's rank, 0..world-size-1 (0 hosts the rendezvous)")

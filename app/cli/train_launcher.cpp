@@ -71,10 +71,15 @@ int exit_status(int status) { return WIFEXITED(status) ? WEXITSTATUS(status) : 1
 
 }  // namespace
 
+const util::NameTable<OnSaveError>& names(OnSaveError) {
+  static const util::NameTable<OnSaveError> table{{OnSaveError::Stop, "stop"}, {OnSaveError::Continue, "continue"}};
+  return table;
+}
+
 std::vector<std::string> worker_arguments(const TrainArgs& a, int rank, int port) {
   std::vector<std::string> out{"train", "--preset", a.preset, "--data", a.source, "--device", a.device,
                                "--seed", std::to_string(a.seed), "--length", std::to_string(a.length),
-                               "--out", a.out, "--on-save-error", a.on_save_error,
+                               "--out", a.out, "--on-save-error", util::name_of(a.on_save_error),
                                "--world-size", std::to_string(a.nproc), "--rank", std::to_string(rank),
                                "--rendezvous", "127.0.0.1:" + std::to_string(port),
                                "--timeout", std::to_string(a.timeout)};

@@ -3,17 +3,6 @@
 
 namespace sta::figures {
 
-const NameTable<data::Split>& names(data::Split) {
-  static const NameTable<data::Split> table{{data::Split::Train, "train"}, {data::Split::Test, "test"}};
-  return table;
-}
-
-const NameTable<data::SequenceMode>& names(data::SequenceMode) {
-  static const NameTable<data::SequenceMode> table{{data::SequenceMode::Sparse, "sparse"},
-                                                   {data::SequenceMode::Single, "single"}};
-  return table;
-}
-
 const NameTable<PartMode>& names(PartMode) {
   static const NameTable<PartMode> table{{PartMode::Whole, "whole"},
                                          {PartMode::CurlFree, "curl-free"},

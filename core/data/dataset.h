@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/synth/frame_warp.h"
+#include "core/util/enum_names.h"
 #include "core/util/image.h"
 
 #include <cstdint>
@@ -22,6 +23,7 @@ class DataError : public std::runtime_error {
 };
 
 enum class Split { Train, Test };
+const util::NameTable<Split>& names(Split);  // "train", "test"
 
 // Validation sequences: training-split indices from here on give training images with dynamics
 // that no training step draws (steps x batch stays far below it), so that choices made on them
@@ -34,6 +36,8 @@ constexpr int64_t kValidationFirst = 1'000'000'000;
 // Curriculum: like Single (transformation index % M at every step) but with |Laplace(1, 0.1)|
 // speeds: the first phase of training, so that each primitive can be given one transformation.
 enum class SequenceMode { Sparse, Single, Curriculum };
+// "sparse", "single": the modes a person chooses (the curriculum is the trainer's own).
+const util::NameTable<SequenceMode>& names(SequenceMode);
 
 // Ground truth of a generated sequence. Step t (1..T) maps x_{t-1} to x_t and is stored at
 // row t-1 of spikes and speeds; params has a row per frame (T+1 rows).

@@ -52,7 +52,7 @@ class GeneratedDataset final : public Dataset {
     Sequence sequence;
     sequence.item = source_->item_id(split, index % source_->count(split));
     sequence.truth = draw_ground_truth(spec_.transforms, spec_.steps, mode, index, rng);
-    sequence.label = spec_.source + " " + split_name(split) + " #" + std::to_string(index) + ", " +
+    sequence.label = spec_.source + " " + util::name_of(split) + " #" + std::to_string(index) + ", " +
                      source_->describe(sequence.item);
     return sequence;
   }
@@ -65,7 +65,15 @@ class GeneratedDataset final : public Dataset {
 
 }  // namespace
 
-const char* split_name(Split split) { return split == Split::Train ? "train" : "test"; }
+const util::NameTable<Split>& names(Split) {
+  static const util::NameTable<Split> table{{Split::Train, "train"}, {Split::Test, "test"}};
+  return table;
+}
+
+const util::NameTable<SequenceMode>& names(SequenceMode) {
+  static const util::NameTable<SequenceMode> table{{SequenceMode::Sparse, "sparse"}, {SequenceMode::Single, "single"}};
+  return table;
+}
 
 uint64_t sequence_seed(uint64_t seed, Split split, int64_t index, SequenceMode mode) {
   return hash_seed({seed, split == Split::Train ? 1u : 2u, static_cast<uint64_t>(index),

@@ -10,8 +10,6 @@
 
 namespace sta::data {
 
-const char* split_name(Split split);  // "train" / "test"
-
 uint64_t sequence_seed(uint64_t seed, Split split, int64_t index, SequenceMode mode);
 
 // Sparse spike chains with slab speeds, or one transformation at speed 1, drawn from a seed that is a

@@ -6,6 +6,37 @@
 
 namespace sta::model {
 
+const util::NameTable<Inference>& names(Inference) {
+  static const util::NameTable<Inference> table{{Inference::SparseCoding, "sparse-coding"},
+                                                {Inference::PairNetwork, "pair-network"}};
+  return table;
+}
+
+const util::NameTable<Likelihood>& names(Likelihood) {
+  static const util::NameTable<Likelihood> table{{Likelihood::Bernoulli, "bernoulli"}, {Likelihood::Gaussian, "gaussian"}};
+  return table;
+}
+
+const util::NameTable<Trace>& names(Trace) {
+  static const util::NameTable<Trace> table{{Trace::Hutchinson, "hutchinson"}, {Trace::Exact, "exact"}};
+  return table;
+}
+
+const util::NameTable<AssignmentCost>& names(AssignmentCost) {
+  static const util::NameTable<AssignmentCost> table{{AssignmentCost::Direction, "direction"},
+                                                     {AssignmentCost::Energy, "energy"}};
+  return table;
+}
+
+namespace {
+
+template <class E>
+E parse_setting(const std::string& text, const char* key) {
+  return util::parse_or_throw<E>(text, "invalid model config: " + util::must_be<E>(key));
+}
+
+}  // namespace
+
 std::vector<int> ModelConfig::stage_sizes() const {
   std::vector<int> sizes{image_size};
   while (sizes.back() > smallest_map) sizes.push_back((sizes.back() + 2 - encoder_kernel) / 2 + 1);  // stride 2, padding 1
@@ -15,8 +46,8 @@ std::vector<int> ModelConfig::stage_sizes() const {
 int ModelConfig::stage_channels(int i) const { return base_channels << std::min(i, 2); }
 
 void ModelConfig::validate() const {
-  auto require = [](bool ok, const char* what) {
-    if (!ok) throw std::invalid_argument(std::string("invalid model config: ") + what);
+  auto require = [](bool ok, const std::string& what) {
+    if (!ok) throw std::invalid_argument("invalid model config: " + what);
   };
   require(image_size >= 8 && image_size <= 256, "image_size must be in [8, 256]");
   require(channels == 1 || channels == 3, "channels must be 1 or 3");
@@ -27,8 +58,8 @@ void ModelConfig::validate() const {
   require(decoder_head_channels >= 0, "decoder_head_channels must be >= 0");
   require(smallest_map >= 1 && smallest_map < image_size, "smallest_map must be in [1, image_size)");
   require(linear_fields || mlp_fields, "at least one of linear_fields and mlp_fields must be on");
-  require(inference == "sparse-coding" || inference == "pair-network", "inference must be sparse-coding or pair-network");
-  require(inference != "sparse-coding" || primitives <= 10, "sparse-coding inference enumerates 2^K supports: K must be <= 10");
+  require(util::has_name(inference), util::must_be<Inference>("inference"));
+  require(inference != Inference::SparseCoding || primitives <= 10, "sparse-coding inference enumerates 2^K supports: K must be <= 10");
   require(sparsity >= 0 && inference_sparsity >= 0, "sparsity must be >= 0");
   require(support_temperature > 0, "support_temperature must be positive");
   require(slab_ridge > 0, "slab_ridge must be positive");
@@ -38,8 +69,8 @@ void ModelConfig::validate() const {
           "pruned must list distinct primitives in increasing order, at least one left");
   require(base_channels >= 1 && dense >= 1 && potential_hidden >= 1, "widths must be positive");
   require(time_embedding >= 2 && time_embedding % 2 == 0, "time_embedding must be even and >= 2");
-  require(likelihood == "bernoulli" || likelihood == "gaussian", "likelihood must be bernoulli or gaussian");
-  require(trace == "hutchinson" || trace == "exact", "trace must be hutchinson or exact");
+  require(util::has_name(likelihood), util::must_be<Likelihood>("likelihood"));
+  require(util::has_name(trace), util::must_be<Trace>("trace"));  // Trace::None is no setting
   auto prob = [](double p) { return p > 0 && p < 1; };
   require(prob(spike_initial) && prob(spike_on_on) && prob(spike_off_on), "spike probabilities must be in (0, 1)");
   require(slab_prior_scale > 0, "slab_prior_scale must be positive");
@@ -62,14 +93,14 @@ void to_json(nlohmann::json& j, const ModelConfig& c) {
        {"steps", c.steps},                 {"latent_dim", c.latent_dim},
        {"primitives", c.primitives},       {"base_channels", c.base_channels},
        {"dense", c.dense},                 {"potential_hidden", c.potential_hidden},
-       {"time_embedding", c.time_embedding}, {"likelihood", c.likelihood},
-       {"trace", c.trace},                 {"spike_initial", c.spike_initial},
+       {"time_embedding", c.time_embedding}, {"likelihood", util::name_of(c.likelihood)},
+       {"trace", util::name_of(c.trace)}, {"spike_initial", c.spike_initial},
        {"spike_on_on", c.spike_on_on},     {"spike_off_on", c.spike_off_on},
        {"slab_prior_loc", c.slab_prior_loc}, {"slab_prior_scale", c.slab_prior_scale},
        {"hj_weight", c.hj_weight},         {"smallest_map", c.smallest_map},
        {"encoder_kernel", c.encoder_kernel}, {"decoder_head_channels", c.decoder_head_channels},
        {"linear_fields", c.linear_fields}, {"mlp_fields", c.mlp_fields},
-       {"inference", c.inference},         {"sparsity", c.sparsity},
+       {"inference", util::name_of(c.inference)}, {"sparsity", c.sparsity},
        {"inference_sparsity", c.inference_sparsity}, {"support_temperature", c.support_temperature},
        {"slab_ridge", c.slab_ridge},       {"pruned", c.pruned}};
 }
@@ -84,8 +115,8 @@ void from_json(const nlohmann::json& j, ModelConfig& c) {
   j.at("dense").get_to(c.dense);
   j.at("potential_hidden").get_to(c.potential_hidden);
   j.at("time_embedding").get_to(c.time_embedding);
-  j.at("likelihood").get_to(c.likelihood);
-  j.at("trace").get_to(c.trace);
+  c.likelihood = parse_setting<Likelihood>(j.at("likelihood").get<std::string>(), "likelihood");
+  c.trace = parse_setting<Trace>(j.at("trace").get<std::string>(), "trace");
   j.at("spike_initial").get_to(c.spike_initial);
   j.at("spike_on_on").get_to(c.spike_on_on);
   j.at("spike_off_on").get_to(c.spike_off_on);
@@ -98,7 +129,7 @@ void from_json(const nlohmann::json& j, ModelConfig& c) {
   c.decoder_head_channels = j.value("decoder_head_channels", std::max(8, c.base_channels / 2));
   c.linear_fields = j.value("linear_fields", false);
   c.mlp_fields = j.value("mlp_fields", true);
-  c.inference = j.value("inference", std::string("pair-network"));
+  c.inference = parse_setting<Inference>(j.value("inference", std::string("pair-network")), "inference");
   c.sparsity = j.value("sparsity", 0.05);
   c.inference_sparsity = j.value("inference_sparsity", c.sparsity);
   c.support_temperature = j.value("support_temperature", 0.05);

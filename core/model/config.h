@@ -2,6 +2,8 @@
 // checkpoint can rebuild exactly the model that wrote it. No torch here.
 #pragma once
 
+#include "core/model/settings.h"
+
 #include <nlohmann/json.hpp>
 
 #include <string>
@@ -22,8 +24,8 @@ struct ModelConfig {
   int dense = 256;           // fully connected width behind the convolutions
   int potential_hidden = 64; // hidden width of the potential and stream-function MLPs
   int time_embedding = 8;    // sinusoidal features of t fed to the potentials (even)
-  std::string likelihood = "bernoulli";  // "bernoulli" (BCE) or "gaussian" (unit-variance MSE)
-  std::string trace = "hutchinson";      // Laplacian in training: "hutchinson" or "exact"
+  Likelihood likelihood = Likelihood::Bernoulli;  // "bernoulli" (BCE) or "gaussian" (unit-variance MSE)
+  Trace trace = Trace::Hutchinson;                // Laplacian in training: "hutchinson" or "exact"
   // Spike prior: Markov chain over each primitive's on/off state (spec sections 1 and 2).
   double spike_initial = 0.1;  // p(y_1 = 1)
   double spike_on_on = 0.9;    // p(y_t = 1 | y_{t-1} = 1)
@@ -39,7 +41,7 @@ struct ModelConfig {
   bool mlp_fields = false;
   // Spike inference: "sparse-coding" (which fields explain the latent step, spec section 6) or
   // "pair-network" (a conv net on the frame pair, spec section 2).
-  std::string inference = "sparse-coding";
+  Inference inference = Inference::SparseCoding;
   double sparsity = 0.02;            // lambda per active primitive in the sparse-coding energy (training)
   double inference_sparsity = 0.05;  // lambda when the model infers without sampling (evaluation, studio)
   double support_temperature = 0.05; // tau: spike posterior softmax(-energy / tau) over supports
@@ -56,6 +58,8 @@ struct ModelConfig {
   void validate() const;
 };
 
+// The settings that are closed sets are written and read as their names (settings.h); a name
+// outside the set is refused with the same message as validate() gives.
 void to_json(nlohmann::json& j, const ModelConfig& c);
 void from_json(const nlohmann::json& j, ModelConfig& c);
 

@@ -9,8 +9,6 @@
 
 namespace sta::model {
 
-enum class Trace { None, Exact, Hutchinson };
-
 // One evaluation of every primitive at the same points. Shapes use K primitives, N points.
 struct FieldSample {
   torch::Tensor curl_free;  // grad_z u_k, [K, N, D]

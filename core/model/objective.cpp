@@ -16,7 +16,7 @@ torch::Tensor spike_prior(const ModelConfig& c, const torch::Tensor& spikes) {
 
 torch::Tensor reconstruction_nll(const ModelConfig& c, const torch::Tensor& logits, const torch::Tensor& targets) {
   torch::Tensor per_pixel;
-  if (c.likelihood == "bernoulli") {
+  if (c.likelihood == Likelihood::Bernoulli) {
     per_pixel = torch::binary_cross_entropy_with_logits(logits, targets, {}, {}, at::Reduction::None);
   } else {
     per_pixel = 0.5 * (logits - targets).pow(2) + 0.5 * std::log(2 * M_PI);

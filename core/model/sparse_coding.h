@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/model/flow_field.h"
+#include "core/model/settings.h"  // AssignmentCost
 
 #include <torch/torch.h>
 
@@ -56,7 +57,6 @@ double best_residual(const SupportFit& fit);
 // The cost is divided by the standard deviation of the cost matrix (this makes epsilon
 // scale-free); a log-domain Sinkhorn plan with rows summing to 1 and columns to rows/K; each row
 // then draws its primitive.
-enum class AssignmentCost { Energy, Direction };
 enum class AssignmentUnit { Sequence, Step };
 struct Assignment {
   torch::Tensor index;          // support index per step, [B, T]

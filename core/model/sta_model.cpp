@@ -11,7 +11,7 @@ StaModelImpl::StaModelImpl(const ModelConfig& config) : config_(config) {
   config_.validate();
   encoder_ = register_module("encoder", Encoder(config_));
   decoder_ = register_module("decoder", Decoder(config_));
-  if (config_.inference == "pair-network") pair_ = register_module("pair", PairNet(config_));
+  if (config_.inference == Inference::PairNetwork) pair_ = register_module("pair", PairNet(config_));
   flow_ = register_module("flow", FlowField(config_));
   diffusion_ = register_parameter("diffusion", torch::full({config_.steps}, -3.0));
   slabs_trained_ = register_buffer("slabs_trained", torch::zeros({1}));
@@ -23,7 +23,7 @@ torch::Tensor StaModelImpl::decode_logits(const torch::Tensor& z) { return decod
 
 torch::Tensor StaModelImpl::decode(const torch::Tensor& z) {
   auto out = decoder_->forward(z);
-  return config_.likelihood == "bernoulli" ? torch::sigmoid(out) : out.clamp(0, 1);
+  return config_.likelihood == Likelihood::Bernoulli ? torch::sigmoid(out) : out.clamp(0, 1);
 }
 
 SequencePosterior StaModelImpl::infer(const torch::Tensor& frames) {

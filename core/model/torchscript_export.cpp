@@ -58,7 +58,7 @@ std::string decode_source(const ModelConfig& c, int decoder_convs) {
         << "_bias, [1, 1], [1, 1]))\n";
   }
   s << "    h = torch.conv2d(h, self.decoder_out_weight, self.decoder_out_bias, [1, 1], [1, 1])\n"
-    << (c.likelihood == "bernoulli" ? "    return torch.sigmoid(h)\n" : "    return torch.clamp(h, 0.0, 1.0)\n");
+    << (c.likelihood == Likelihood::Bernoulli ? "    return torch.sigmoid(h)\n" : "    return torch.clamp(h, 0.0, 1.0)\n");
   return s.str();
 }
 
@@ -124,8 +124,9 @@ def infer(self, frames: Tensor) -> Tuple[Tensor, Tensor]:
 
 torch::jit::Module torchscript_module(StaModelImpl& model, const std::string& metadata) {
   const ModelConfig& c = model.config();
-  if (c.inference != "sparse-coding")
-    throw std::invalid_argument("export to TorchScript supports sparse-coding spike inference, not '" + c.inference + "'");
+  if (c.inference != Inference::SparseCoding)
+    throw std::invalid_argument(std::string("export to TorchScript supports sparse-coding spike inference, not '") +
+                                util::name_of(c.inference) + "'");
   if (!c.linear_fields || c.mlp_fields)
     throw std::invalid_argument("export to TorchScript supports the recipe's linear fields without MLP parts");
   torch::NoGradGuard no_grad;

@@ -26,7 +26,7 @@ CheckpointSummary read_checkpoint_summary(const std::string& path) {
     return summary;
   }
   const CheckpointMeta meta = read_checkpoint_meta(path);
-  return {meta.data, meta.step, meta.train.preset, meta.train.reads_ground_truth(), curriculum_name(meta.train.curriculum)};
+  return {meta.data, meta.step, meta.train.preset, meta.train.reads_ground_truth(), util::name_of(meta.train.curriculum)};
 }
 
 namespace {

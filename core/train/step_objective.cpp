@@ -11,7 +11,7 @@ namespace {
 
 bool labelled_curriculum(const TrainConfig& config, int64_t step) {
   return config.curriculum == Curriculum::Labelled && config.stage(step) > 0 && config.in_curriculum(step) &&
-         config.model.inference == "sparse-coding";
+         config.model.inference == model::Inference::SparseCoding;
 }
 
 }  // namespace
@@ -35,14 +35,13 @@ model::Objective training_objective(model::StaModelImpl& model, const TrainConfi
   const auto& frames = batch.frames;
   const int stage = config.stage(step);
   if (stage == 0) return model::autoencoder_objective(model, frames, config.kl_weight);
-  if (config.model.inference == "sparse-coding") {
+  if (config.model.inference == model::Inference::SparseCoding) {
     model::SparseObjectiveSettings settings;
     settings.train_slabs = stage == 2;
     if (config.in_curriculum(step) && config.balanced_assignment)
       settings.balanced = config.curriculum == Curriculum::Labelled ? model::AssignmentUnit::Sequence
                                                                      : model::AssignmentUnit::Step;
-    settings.assignment_cost =
-        config.assignment_cost == "energy" ? model::AssignmentCost::Energy : model::AssignmentCost::Direction;
+    settings.assignment_cost = config.assignment_cost;
     settings.sinkhorn_epsilon = config.sinkhorn_epsilon;
     settings.sinkhorn_iterations = config.sinkhorn_iterations;
     settings.frame_weight = config.autoencoder_weight;
@@ -57,7 +56,7 @@ model::Objective training_objective(model::StaModelImpl& model, const TrainConfi
   settings.train_slabs = stage == 2;
   settings.spike_kl_weight = config.spike_kl_weight(step);
   if (batch.known_g) settings.known_g = *batch.known_g;
-  settings.trace = config.model.trace == "exact" ? model::Trace::Exact : model::Trace::Hutchinson;
+  settings.trace = config.model.trace;
   auto objective = model::sta_objective(model, frames, settings);
   if (config.autoencoder_weight > 0) {
     auto frame_terms = model::autoencoder_objective(model, frames, config.kl_weight);

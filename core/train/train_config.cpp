@@ -14,20 +14,10 @@ int TrainConfig::stage(int64_t step) const {
   return step >= static_cast<int64_t>(slab_stage_fraction * total_steps) ? 2 : 1;
 }
 
-std::string curriculum_name(Curriculum curriculum) {
-  switch (curriculum) {
-    case Curriculum::None: return "none";
-    case Curriculum::BalancedSteps: return "balanced-steps";
-    case Curriculum::Labelled: return "labelled";
-  }
-  return "none";
-}
-
-Curriculum parse_curriculum(const std::string& name) {
-  for (auto c : {Curriculum::None, Curriculum::BalancedSteps, Curriculum::Labelled})
-    if (curriculum_name(c) == name) return c;
-  throw std::invalid_argument("invalid training config: curriculum must be none, balanced-steps or labelled, not '" +
-                              name + "'");
+const util::NameTable<Curriculum>& names(Curriculum) {
+  static const util::NameTable<Curriculum> table{
+      {Curriculum::None, "none"}, {Curriculum::BalancedSteps, "balanced-steps"}, {Curriculum::Labelled, "labelled"}};
+  return table;
 }
 
 bool TrainConfig::reads_ground_truth() const { return curriculum == Curriculum::Labelled || supervised; }
@@ -56,8 +46,8 @@ double TrainConfig::learning_rate_at(int64_t step) const {
 }
 
 void TrainConfig::validate() const {
-  auto require = [](bool ok, const char* what) {
-    if (!ok) throw std::invalid_argument(std::string("invalid training config: ") + what);
+  auto require = [](bool ok, const std::string& what) {
+    if (!ok) throw std::invalid_argument("invalid training config: " + what);
   };
   model.validate();
   require(batch_size >= 1, "batch_size must be >= 1");
@@ -67,9 +57,9 @@ void TrainConfig::validate() const {
   require(autoencoder_weight >= 0 && kl_weight >= 0, "autoencoder_weight and kl_weight must be >= 0");
   require(curriculum_fraction >= 0 && warmup_fraction + curriculum_fraction <= 1,
           "curriculum_fraction must be in [0, 1 - warmup_fraction]");
-  require(!supervised || model.inference == "pair-network",
+  require(!supervised || model.inference == model::Inference::PairNetwork,
           "supervised (the pair network's ground-truth baseline) does nothing under sparse-coding inference");
-  require(assignment_cost == "direction" || assignment_cost == "energy", "assignment_cost must be direction or energy");
+  require(util::has_name(assignment_cost), util::must_be<model::AssignmentCost>("assignment_cost"));
   require(sinkhorn_epsilon > 0 && sinkhorn_iterations >= 1, "sinkhorn_epsilon must be > 0 and sinkhorn_iterations >= 1");
   require(latent_weight >= 0 && one_step_weight >= 0, "latent weights must be >= 0");
   require(prune_tolerance >= 0 && prune_tolerance < 1, "prune_tolerance must be in [0, 1)");
@@ -153,11 +143,11 @@ const std::vector<std::string>& sparse_coding_only() {
 }
 
 void require_read(const std::vector<std::string>& keys, const TrainConfig& c) {
-  const bool sparse = c.model.inference == "sparse-coding";
+  const bool sparse = c.model.inference == model::Inference::SparseCoding;
   for (const auto& key : keys) {
     const auto& other = sparse ? pair_network_only() : sparse_coding_only();
     if (std::find(other.begin(), other.end(), key) != other.end())
-      throw std::invalid_argument("setting '" + key + "' does nothing under " + c.model.inference +
+      throw std::invalid_argument("setting '" + key + "' does nothing under " + util::name_of(c.model.inference) +
                                   " inference (model.inference): leave it out");
   }
 }
@@ -211,10 +201,10 @@ void to_json(nlohmann::json& j, const TrainConfig& c) {
        {"warmup_fraction", c.warmup_fraction},
        {"autoencoder_weight", c.autoencoder_weight},
        {"kl_weight", c.kl_weight},
-       {"curriculum", curriculum_name(c.curriculum)},
+       {"curriculum", util::name_of(c.curriculum)},
        {"curriculum_fraction", c.curriculum_fraction},
        {"balanced_assignment", c.balanced_assignment},
-       {"assignment_cost", c.assignment_cost},
+       {"assignment_cost", util::name_of(c.assignment_cost)},
        {"sinkhorn_epsilon", c.sinkhorn_epsilon},
        {"sinkhorn_iterations", c.sinkhorn_iterations},
        {"latent_weight", c.latent_weight},
@@ -274,9 +264,13 @@ void from_json(const nlohmann::json& j, TrainConfig& c) {
   c.kl_weight = j.value("kl_weight", 1.0);
   c.curriculum_fraction = j.value("curriculum_fraction", 0.0);
   // Before the key existed every curriculum was the labelled one.
-  c.curriculum = parse_curriculum(j.value("curriculum", std::string("labelled")));
+  const std::string curriculum = j.value("curriculum", std::string("labelled"));
+  c.curriculum = util::parse_or_throw<Curriculum>(
+      curriculum, "invalid training config: " + util::must_be<Curriculum>("curriculum") + ", not '" + curriculum + "'");
   c.balanced_assignment = j.value("balanced_assignment", false);
-  c.assignment_cost = j.value("assignment_cost", std::string("energy"));
+  c.assignment_cost = util::parse_or_throw<model::AssignmentCost>(
+      j.value("assignment_cost", std::string("energy")),
+      "invalid training config: " + util::must_be<model::AssignmentCost>("assignment_cost"));
   c.sinkhorn_epsilon = j.value("sinkhorn_epsilon", 0.05);
   c.sinkhorn_iterations = j.value("sinkhorn_iterations", 50);
   c.latent_weight = j.value("latent_weight", 0.0);

@@ -10,8 +10,7 @@
 namespace sta::train {
 
 enum class Curriculum { None, BalancedSteps, Labelled };
-std::string curriculum_name(Curriculum curriculum);  // "none", "balanced-steps", "labelled"
-Curriculum parse_curriculum(const std::string& name);  // throws std::invalid_argument
+const util::NameTable<Curriculum>& names(Curriculum);  // "none", "balanced-steps", "labelled"
 
 // Presets: `tiny` (tests), `demo` (the CPU default) and `paper` (the paper's scale, GPU).
 // Serialised to JSON inside checkpoints.
@@ -33,7 +32,7 @@ struct TrainConfig {
   Curriculum curriculum = Curriculum::Labelled;
   double curriculum_fraction = 0.3;
   bool balanced_assignment = true;
-  std::string assignment_cost = "direction";  // what the plan minimises: "direction" or "energy" (sparse_coding.h)
+  model::AssignmentCost assignment_cost = model::AssignmentCost::Direction;  // what the plan minimises (sparse_coding.h)
   double sinkhorn_epsilon = 0.05;
   int sinkhorn_iterations = 50;
   double latent_weight = 5.0;         // roll-out pulled to the encoder means (sparse coding)
@@ -78,6 +77,7 @@ TrainConfig make_preset(const std::string& name, int image_size, int primitives,
 // under sparse coding, the curriculum under the pair network).
 TrainConfig with_overrides(const TrainConfig& config, const std::vector<std::string>& assignments);
 
+// The closed sets (curriculum, assignment cost, the model's) are written and read as their names.
 void to_json(nlohmann::json& j, const TrainConfig& c);
 void from_json(const nlohmann::json& j, TrainConfig& c);
 

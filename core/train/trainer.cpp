@@ -87,7 +87,7 @@ void Trainer::setup() {
     for (auto mode : {data::SequenceMode::Single, data::SequenceMode::Sparse})
       for (int i = 0; i < half; ++i) validation_.push_back(data_->sequence(data::Split::Train, data::kValidationFirst + i, mode));
   }
-  if (config_.model.inference == "sparse-coding" && config_.prune_tolerance > 0 && is_rank_zero()) {
+  if (config_.model.inference == model::Inference::SparseCoding && config_.prune_tolerance > 0 && is_rank_zero()) {
     const model::GeneratorStateGuard keep_ranks_in_step;
     held_out_frames_ = make_training_frames(*data_, data::Split::Train, data::kValidationFirst,
                                                    config_.validation_sequences, data::SequenceMode::Sparse, device_);
@@ -199,7 +199,7 @@ StepReport Trainer::step() {
   if (parallel_) shard.emplace(parallel_->shard(config_.batch_size));
   auto objective = training_objective(*model_, config_, batch, step_);
   shard.reset();
-  report.curriculum = report.stage > 0 && config_.in_curriculum(step_) && config_.model.inference == "sparse-coding";
+  report.curriculum = report.stage > 0 && config_.in_curriculum(step_) && config_.model.inference == model::Inference::SparseCoding;
   report.assignment = objective.assignment;
   report.usage = objective.usage;
   report.best_residual = objective.best_residual;
@@ -233,7 +233,7 @@ StepReport Trainer::step() {
     validate(report);
   }
   // Choosing by labels is for runs that read them anyway (the labelled curriculum).
-  if (done() && config_.model.inference == "sparse-coding" && config_.reads_ground_truth() && !validation_.empty())
+  if (done() && config_.model.inference == model::Inference::SparseCoding && config_.reads_ground_truth() && !validation_.empty())
     report.event += (report.event.empty() ? "" : "\n") + choose_inference_sparsity();
   if (report.event.empty()) report.event = std::exchange(pending_event_, std::string());
   metrics_["loss"] = report.loss;

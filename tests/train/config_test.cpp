@@ -1,5 +1,6 @@
 // Model and training configs: the recipe is the presets' default, the earlier model stays
-// reachable by options, and checkpoints written before the recipe load as the model they hold.
+// reachable by options, checkpoints written before the recipe load as the model they hold, and
+// the closed settings (enums) are written and read as the same words as ever.
 #include "core/model/sta_model.h"
 #include "core/train/train_config.h"
 
@@ -16,7 +17,7 @@ using namespace sta;
 TEST_CASE("presets default to the recipe: sparse coding, linear fields, curriculum, latent targets") {
   for (const auto& name : train::preset_names()) {
     auto c = train::make_preset(name, 28, 3, 8);
-    CHECK(c.model.inference == "sparse-coding");
+    CHECK(c.model.inference == model::Inference::SparseCoding);
     CHECK(c.model.linear_fields);
     CHECK_FALSE(c.model.mlp_fields);
     CHECK(c.curriculum_fraction == doctest::Approx(0.3));
@@ -64,13 +65,13 @@ TEST_CASE("a config written before the recipe reads back as the model it describ
                           "sinkhorn_iterations", "latent_weight", "one_step_weight"})
     j.erase(key);
   auto old = j.get<train::TrainConfig>();
-  CHECK(old.model.inference == "pair-network");
+  CHECK(old.model.inference == model::Inference::PairNetwork);
   CHECK_FALSE(old.model.linear_fields);
   CHECK(old.model.mlp_fields);
   CHECK(old.model.smallest_map == 4);
   CHECK(old.model.decoder_head_channels == 8);
   CHECK(old.curriculum_fraction == 0);
-  CHECK(old.assignment_cost == "energy");
+  CHECK(old.assignment_cost == model::AssignmentCost::Energy);
   CHECK(old.latent_weight == 0);
   CHECK(old.kl_weight == 1.0);
 }
@@ -124,4 +125,80 @@ TEST_CASE("a setting that the chosen spike inference never reads is refused with
   // What each one reads is taken.
   CHECK(train::with_overrides(c, {"model.inference=pair-network", "temperature_end=0.1"}).temperature_end == 0.1);
   CHECK(train::with_overrides(c, {"curriculum=none"}).curriculum == train::Curriculum::None);
+}
+
+TEST_CASE("the closed settings are written as their words and read back as the same value") {
+  const auto names_round_trip = [](auto value, const char* word) {
+    using E = decltype(value);
+    CHECK(std::string(util::name_of(value)) == word);
+    CHECK(util::parse_name<E>(word) == value);
+  };
+  names_round_trip(model::Inference::SparseCoding, "sparse-coding");
+  names_round_trip(model::Inference::PairNetwork, "pair-network");
+  names_round_trip(model::Likelihood::Bernoulli, "bernoulli");
+  names_round_trip(model::Likelihood::Gaussian, "gaussian");
+  names_round_trip(model::Trace::Hutchinson, "hutchinson");
+  names_round_trip(model::Trace::Exact, "exact");
+  names_round_trip(model::AssignmentCost::Direction, "direction");
+  names_round_trip(model::AssignmentCost::Energy, "energy");
+  names_round_trip(train::Curriculum::None, "none");
+  names_round_trip(train::Curriculum::BalancedSteps, "balanced-steps");
+  names_round_trip(train::Curriculum::Labelled, "labelled");
+  CHECK_FALSE(util::parse_name<model::Trace>("none"));  // Trace::None is no setting
+  CHECK_FALSE(util::parse_name<model::Inference>("Sparse-Coding"));
+
+  // Through the JSON of a checkpoint, for every combination of words.
+  const auto base = train::make_preset("tiny", 28, 3, 8);
+  for (const char* inference : {"sparse-coding", "pair-network"})
+    for (const char* likelihood : {"bernoulli", "gaussian"}) {
+      auto j = nlohmann::json(base);
+      j["model"]["inference"] = inference;
+      j["model"]["likelihood"] = likelihood;
+      j["model"]["trace"] = "exact";
+      j["assignment_cost"] = "energy";
+      j["curriculum"] = "balanced-steps";
+      const auto c = j.get<train::TrainConfig>();
+      CHECK(nlohmann::json(c) == j);
+      CHECK(nlohmann::json(c).dump() == j.dump());
+    }
+  const auto j = nlohmann::json(base);
+  CHECK(j["model"]["inference"] == "sparse-coding");
+  CHECK(j["model"]["likelihood"] == "bernoulli");
+  CHECK(j["model"]["trace"] == "hutchinson");
+  CHECK(j["assignment_cost"] == "direction");
+  CHECK(j["curriculum"] == "labelled");
+}
+
+TEST_CASE("a word outside a closed setting is refused with the message it always had") {
+  const auto c = train::make_preset("tiny", 28, 3, 8);
+  const auto refused = [&](std::vector<std::string> overrides, const std::string& message) {
+    CHECK_THROWS_WITH_AS(train::with_overrides(c, overrides), message.c_str(), std::invalid_argument);
+  };
+  refused({"model.inference=magic"}, "invalid model config: inference must be sparse-coding or pair-network");
+  refused({"model.likelihood=poisson"}, "invalid model config: likelihood must be bernoulli or gaussian");
+  refused({"model.inference=pair-network", "model.trace=none"}, "invalid model config: trace must be hutchinson or exact");
+  refused({"assignment_cost=cosine"}, "invalid training config: assignment_cost must be direction or energy");
+  refused({"curriculum=random"},
+          "invalid training config: curriculum must be none, balanced-steps or labelled, not 'random'");
+  refused({"model.likelihood=3"}, "setting 'model.likelihood' expects a value like \"bernoulli\"");
+  refused({"model.trace=exact"},
+          "setting 'model.trace' does nothing under sparse-coding inference (model.inference): leave it out");
+
+  // The same words in a checkpoint's JSON, and a value set in code.
+  auto j = nlohmann::json(c);
+  j["model"]["likelihood"] = "poisson";
+  CHECK_THROWS_WITH_AS(j.get<train::TrainConfig>(), "invalid model config: likelihood must be bernoulli or gaussian",
+                       std::invalid_argument);
+  auto m = c.model;
+  m.trace = model::Trace::None;
+  CHECK_THROWS_WITH_AS(m.validate(), "invalid model config: trace must be hutchinson or exact", std::invalid_argument);
+}
+
+TEST_CASE("the words of a closed set read as a list") {
+  CHECK(util::one_of<model::Likelihood>() == "bernoulli or gaussian");
+  CHECK(util::one_of<train::Curriculum>() == "none, balanced-steps or labelled");
+  CHECK(util::choices<train::Curriculum>() == "none|balanced-steps|labelled");
+  CHECK(util::name_list<model::Trace>() == std::vector<std::string>{"hutchinson", "exact"});
+  CHECK(std::string(util::name_of(model::Trace::None)) == "?");
+  CHECK(util::must_be<model::AssignmentCost>("assignment_cost") == "assignment_cost must be direction or energy");
 }

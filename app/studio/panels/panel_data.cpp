@@ -52,7 +52,7 @@ float model_summary(Workspace& ws, const LoadedModel& m) {
   if (torchscript)
     ImGui::Text("%d px, TorchScript module", c.image_size);
   else
-    ImGui::Text("%d px, %s likelihood", c.image_size, c.likelihood.c_str());
+    ImGui::Text("%d px, %s likelihood", c.image_size, util::name_of(c.likelihood));
   ImGui::Text("preset %s, %lld steps", m.summary.preset.c_str(), static_cast<long long>(m.summary.step));
   const data::DataSpec& trained = m.summary.data;
   if (trained.source.empty()) {  // a foreign module that does not say what it was trained on

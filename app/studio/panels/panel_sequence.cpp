@@ -127,12 +127,12 @@ void SequencePanel::draw_controls(Workspace& ws) {
   ImGui::SameLine(0.0f, px(18.0f));
   if (ImGui::GetContentRegionAvail().x < px(480.0f)) ImGui::NewLine();
   const float browse_left = ImGui::GetCursorScreenPos().x;
-  for (const auto& [split, name] : figures::names(data::Split{})) {
+  for (const auto& [split, name] : data::names(data::Split{})) {
     if (ImGui::RadioButton(name, ws.sequence().split == split)) ws.choose_split(split);
     ImGui::SameLine();
   }
   ImGui::SameLine(0.0f, px(14.0f));
-  for (const auto& [mode, name] : figures::names(data::SequenceMode{})) {
+  for (const auto& [mode, name] : data::names(data::SequenceMode{})) {
     if (ImGui::RadioButton(name, ws.sequence().mode == mode)) ws.choose_mode(mode);
     ImGui::SameLine();
   }

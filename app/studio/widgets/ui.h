@@ -64,7 +64,7 @@ bool enum_combo(const char* label, E& value, float width) {
   bool changed = false;
   ImGui::SetNextItemWidth(width);
   if (ImGui::BeginCombo(label, figures::name_of(value))) {
-    for (const auto& [v, n] : figures::names(E{}))
+    for (const auto& [v, n] : names(E{}))
       if (ImGui::Selectable(n, v == value)) {
         changed = v != value;
         value = v;

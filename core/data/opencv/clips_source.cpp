@@ -104,7 +104,7 @@ class ClipsDataset final : public Dataset {
     Sequence sequence;
     for (int64_t f = w.first; f <= w.first + spec_.steps; ++f) sequence.frames.push_back(data::to_image(clips_[w.clip][f]));
     sequence.item = offsets_[w.clip] + w.first;
-    sequence.label = spec_.source + " " + split_name(split) + " #" + std::to_string(index) + ", clip '" + names_[w.clip] +
+    sequence.label = spec_.source + " " + util::name_of(split) + " #" + std::to_string(index) + ", clip '" + names_[w.clip] +
                      "' frames " + std::to_string(w.first) + "-" + std::to_string(w.first + spec_.steps);
     if (labels_) sequence.truth = truth(w);
     return sequence;

@@ -130,7 +130,7 @@ class VideoDataset final : public Dataset {
       sequence.frames.push_back(data::to_image(frames_[f]));
     }
     sequence.item = first;
-    sequence.label = spec_.source + " " + split_name(split) + " #" + std::to_string(index) + ", frames " +
+    sequence.label = spec_.source + " " + util::name_of(split) + " #" + std::to_string(index) + ", frames " +
                      std::to_string(first) + "-" + std::to_string(first + spec_.steps);
     return sequence;
   }
