@@ -96,7 +96,7 @@ TEST_CASE("sta train survives 24 SIGKILLs, during saves and between them, with a
 }
 
 // ulimit -f stands in for a full disk; training stops or goes on as --on-save-error says.
-TEST_CASE("a full disk makes a save fail with a clear error; the previous checkpoint stays intact") {
+TEST_CASE("a full disk makes a save fail with a clear error, and the previous checkpoint stays intact") {
   test::TempDir dir;
   const std::string path = dir.file("run.sta");
   REQUIRE(sta::test::sta_cli("train --preset tiny --data digits --steps 2 --set checkpoint_every=2 --out " + path).exit_code == 0);

@@ -8,7 +8,7 @@
 
 using namespace sta::field;
 
-TEST_CASE("rotation has curl 2 and no divergence; a source has divergence 2 and no curl") {
+TEST_CASE("rotation has curl 2 and no divergence, a source has divergence 2 and no curl") {
   const VectorGrid rot = sta::test::sample_2d(sta::test::rotation, 17, 2.0f);
   const VectorGrid src = sta::test::sample_2d(sta::test::source, 17, 2.0f);
   const ScalarGrid rot_div = divergence(rot), rot_curl = curl(rot);
