@@ -39,7 +39,7 @@ TEST_CASE("a dead process's temporary is swept and a failed write names the file
 
   const std::string missing = dir.file("no-such-folder/model.sta");
   CHECK_THROWS_WITH_AS(sta::write_file_atomically(missing, "x"),
-                       doctest::Contains(dir.file("no-such-folder/model.sta.tmp-")), std::runtime_error);
+                       doctest::Contains(dir.file("no-such-folder/model.sta.tmp-").c_str()), std::runtime_error);
   CHECK_THROWS_AS(sta::read_file(missing), std::runtime_error);
   CHECK(sta::read_file(path) == "whole");
 }
