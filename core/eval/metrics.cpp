@@ -5,6 +5,7 @@
 #include "core/model/clone.h"
 #include "core/model/distributions.h"
 #include "core/model/frames.h"
+#include "core/model/generator_state.h"
 #include "core/model/objective.h"
 #include "core/model/prediction.h"
 
@@ -221,6 +222,10 @@ EvalReport evaluate(model::ModelBackend& m, const data::Dataset& data, const Eva
   if (transforms > m.config().primitives)
     throw std::invalid_argument("the model has fewer primitives than the data has transformations");
   if (StaModelImpl* native = m.native()) native->eval();
+  // The likelihood bound's samples come from one fixed stream, so that a model gets the same
+  // figures every time; the caller's stream is left where it was.
+  const model::GeneratorStateGuard keep_callers_stream;
+  torch::manual_seed(kLikelihoodSeed);
   if (!data.draws_dynamics()) return evaluate_recording(m, data, options);
   EvalReport r;
   r.transforms = names;

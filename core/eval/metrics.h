@@ -74,6 +74,9 @@ struct EvalReport {
   nlohmann::json to_json() const;
 };
 
+// The seed of the likelihood bound's importance samples: the same figures on every run.
+constexpr uint64_t kLikelihoodSeed = 20261206;
+
 // Runs every metric on the test split. A recording without labels gets no alignment (no
 // transformations), only the primitives' usage.
 EvalReport evaluate(model::ModelBackend& model, const data::Dataset& data, const EvalOptions& options);

@@ -102,6 +102,16 @@ TEST_CASE("evaluate reports every metric for a model") {
   CHECK(j["spike_alignment"]["single_accuracy_of"].contains("rotate"));
   CHECK(j["spike_alignment"]["primitive_usage"].size() == 3);
   CHECK(j["spike_alignment"].contains("single_accuracy"));
+
+  // The same figures on a second run, whatever the caller's stream, which is left where it was.
+  torch::manual_seed(7);
+  const double next_draw = torch::rand({1}).item<double>();
+  torch::manual_seed(7);
+  const auto again = eval::evaluate(backend, *data, options);
+  CHECK(torch::rand({1}).item<double>() == next_draw);
+  REQUIRE(again.log_likelihood);
+  CHECK(*again.log_likelihood == *r.log_likelihood);
+  CHECK(again.equivariance == r.equivariance);
 }
 
 TEST_CASE("a model whose fields do not move predicts no motion: efficiency 0") {

@@ -18,7 +18,8 @@ namespace {
 std::string train_tiny(const test::TempDir& dir) {
   const std::string path = dir.file("tiny.sta");
   const auto trained = test::run_command(
-      test::shell_quote(STA_CLI_EXE) + " train --preset tiny --data digits --steps 3 --out " + test::shell_quote(path));
+      test::shell_quote(STA_CLI_EXE) + " train --preset tiny --data " + (STA_WITH_OPENCV ? "digits" : "fashion-mnist") +
+      " --steps 3 --out " + test::shell_quote(path));
   INFO(trained.output);
   REQUIRE(trained.exit_code == 0);
   return path;
