@@ -1,6 +1,5 @@
-// Names of closed sets of choices (settings, options, studio modes): each enum has one table of
-// {value, name} pairs, returned by an overload names(E) beside the enum (found by argument-dependent
-// lookup); the templates here read it at the edges: JSON, command lines, scripts, printing.
+// Names of closed sets of choices (settings, options, studio modes), read and written at the edges
+// (JSON, command lines, scripts, printing) from one {value, name} table per enum.
 #pragma once
 
 #include <optional>
@@ -11,6 +10,8 @@
 
 namespace sta::util {
 
+// Each enum E has one such table, returned by an overload `names(E)` declared beside E and found by
+// argument-dependent lookup.
 template <class E>
 using NameTable = std::vector<std::pair<E, const char*>>;
 

@@ -1,6 +1,5 @@
-// The process group's bounded waits, ranks as threads of this process on loopback: a rank that
-// stalls makes the other's collective fail after the timeout, one that leaves makes it fail at
-// once, each with a CommunicationError naming the rank, the operation and the timeout.
+// The process group's bounded waits, ranks as threads on loopback: a stalled or departed rank makes
+// the other's collective fail with a CommunicationError naming the rank, the operation and the timeout.
 #include "core/dist/process_group.h"
 #include "support/ranks.h"
 

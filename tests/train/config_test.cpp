@@ -1,6 +1,5 @@
-// Model and training configs: the recipe is the presets' default, the earlier model stays
-// reachable by options, checkpoints written before the recipe load as the model they hold, and
-// the closed settings (enums) are written and read as the same words as ever.
+// Model and training configs: the recipe as the presets' default, older checkpoints and models still
+// reachable, and the closed settings (enums) read and written as the same words as ever.
 #include "core/model/sta_model.h"
 #include "core/train/train_config.h"
 
