@@ -15,11 +15,13 @@ using namespace sta;
 
 namespace {
 
+// The data of the tiny model: the procedural digits, or Fashion-MNIST in a build without OpenCV.
+const std::string kSource = STA_WITH_OPENCV ? "digits" : "fashion-mnist";
+
 std::string train_tiny(const test::TempDir& dir) {
   const std::string path = dir.file("tiny.sta");
-  const auto trained = test::run_command(
-      test::shell_quote(STA_CLI_EXE) + " train --preset tiny --data " + (STA_WITH_OPENCV ? "digits" : "fashion-mnist") +
-      " --steps 3 --out " + test::shell_quote(path));
+  const auto trained = test::run_command(test::shell_quote(STA_CLI_EXE) + " train --preset tiny --data " + kSource +
+                                         " --steps 3 --out " + test::shell_quote(path));
   INFO(trained.output);
   REQUIRE(trained.exit_code == 0);
   return path;
@@ -32,7 +34,7 @@ TEST_CASE("field layers: both parts at once, projected grids, streamlines, slice
   const std::string path = train_tiny(dir);
   const model::Engine engine = train::load_engine(path);
   const train::CheckpointSummary summary = train::read_checkpoint_summary(path);
-  CHECK(summary.data.source == "digits");
+  CHECK(summary.data.source == kSource);
   CHECK(summary.step == 3);
   CHECK(summary.preset == "tiny");
 
