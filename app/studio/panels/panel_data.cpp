@@ -149,6 +149,7 @@ void DataPanel::draw_data_tab(Workspace& ws) {
   const ImGuiStyle& style = ImGui::GetStyle();  // room for the Load button and the Follow box
   const float buttons = ImGui::CalcTextSize("Load").x + 2 * style.FramePadding.x + ImGui::GetFrameHeight() +
                         style.ItemInnerSpacing.x + ImGui::CalcTextSize("Follow").x + 2 * style.ItemSpacing.x;
+  widest = std::max(widest, ImGui::CalcTextSize(model_path_.c_str()).x + 2 * style.FramePadding.x + buttons);
   ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - buttons);
   const bool enter =
       ImGui::InputTextWithHint("##model", "checkpoint.sta", &model_path_, ImGuiInputTextFlags_EnterReturnsTrue);
