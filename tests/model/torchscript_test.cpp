@@ -8,6 +8,7 @@
 #include "core/train/checkpoint.h"
 #include "core/train/model_file.h"
 #include "support/analytic_module.h"
+#include "support/error_message.h"
 #include "support/model_fixture.h"
 #include "support/temp_dir.h"
 
@@ -25,13 +26,11 @@ std::string saved(const test::TempDir& dir, torch::jit::Module module, const std
   return path;
 }
 
+// Why the module with `breakage` is refused, or "accepted".
 std::string refusal(test::Breakage breakage) {
-  try {
-    model::TorchScriptBackend backend(test::analytic_module(breakage), torch::kCPU, "m.pt");
-  } catch (const model::ContractError& e) {
-    return e.what();
-  }
-  return "accepted";
+  const std::string message = test::error_message<model::ContractError>(
+      [&] { model::TorchScriptBackend backend(test::analytic_module(breakage), torch::kCPU, "m.pt"); });
+  return message == test::kNothingThrown ? "accepted" : message;
 }
 
 }  // namespace

@@ -6,6 +6,8 @@
 
 namespace sta::test {
 
+constexpr const char* kNothingThrown = "<nothing thrown>";  // what error_message returns when nothing was thrown
+
 template <class Error, class Callable>
 std::string error_message(Callable&& callable) {
   try {
@@ -13,7 +15,7 @@ std::string error_message(Callable&& callable) {
   } catch (const Error& error) {
     return error.what();
   }
-  return "<nothing thrown>";
+  return kNothingThrown;
 }
 
 }  // namespace sta::test

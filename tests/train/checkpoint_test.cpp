@@ -5,6 +5,7 @@
 #include "core/train/adam_state.h"
 #include "core/train/checkpoint.h"
 #include "core/util/atomic_file.h"
+#include "support/error_message.h"
 #include "support/model_fixture.h"
 #include "support/temp_dir.h"
 
@@ -29,13 +30,11 @@ train::CheckpointMeta meta_for(const train::TrainConfig& config) {
   return meta;
 }
 
+// Why the checkpoint at `path` does not load, or "" when it does.
 std::string error_of(const std::string& path) {
-  try {
-    train::load_checkpoint(path, torch::kCPU);
-  } catch (const train::CheckpointError& e) {
-    return e.what();
-  }
-  return "";
+  const std::string message =
+      test::error_message<train::CheckpointError>([&] { train::load_checkpoint(path, torch::kCPU); });
+  return message == test::kNothingThrown ? "" : message;
 }
 
 }  // namespace

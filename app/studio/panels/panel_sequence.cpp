@@ -163,11 +163,12 @@ void SequencePanel::draw_frames(Workspace& ws, const data::Sequence& sequence,
   // the recon row gives way rather than the frames shrinking below kMinSide.
   const float gap = px(kGap);
   const float by_width = (avail.x - labels) / frames - gap;
-  auto by_height_with = [&](int model_rows) {
-    const float text = transforms * (line + 2.0f) + model_rows * (line + spacing) + (prediction ? line + spacing : 0.0f) +
-                       ImGui::GetFrameHeight() + 4.0f * spacing + 6.0f;
-    return (avail.y - text) / (1 + model_rows);
+  // The height of everything but the frames, with `model_rows` rows of model frames.
+  auto text_with = [&](int model_rows) {
+    return transforms * (line + 2.0f) + model_rows * (line + spacing) + (prediction ? line + spacing : 0.0f) +
+           ImGui::GetFrameHeight() + 4.0f * spacing + 6.0f;
   };
+  auto by_height_with = [&](int model_rows) { return (avail.y - text_with(model_rows)) / (1 + model_rows); };
   show_recon_ = prediction && by_height_with(2) >= px(kMinSide);
   const float by_height = by_height_with(prediction ? (show_recon_ ? 2 : 1) : 0);
   // Frames of at least twice their size are drawn at a whole multiple of it, so that every
@@ -180,8 +181,7 @@ void SequencePanel::draw_frames(Workspace& ws, const data::Sequence& sequence,
   wanted_width_ = std::max(labels + frames * (side_for(by_height) + gap), controls_width_) +
                   2.0f * ImGui::GetStyle().WindowPadding.x;
   const int all_rows = prediction ? 2 : 0;
-  const float all_text = avail.y - by_height_with(all_rows) * (1 + all_rows);
-  frames_need_ = PanelNeeds::Frames{ImGui::GetWindowHeight() - avail.y + all_text,
+  frames_need_ = PanelNeeds::Frames{ImGui::GetWindowHeight() - avail.y + text_with(all_rows),
                                     ImGui::GetWindowWidth() - avail.x + labels, gap, size, 1 + all_rows, frames};
   const float side = std::round(scale_ * size), pitch = side + gap;
   const ImVec2 origin = ImGui::GetCursorScreenPos();
