@@ -1,13 +1,13 @@
 // `sta bench`: times a training step of a preset and the viewer's hot paths, printing median milliseconds.
 #include "app/cli/commands.h"
+#include "app/cli/step_profile.h"
 
 #include "core/model/device.h"
 #include "core/model/objective.h"
+#include "core/model/step_parts.h"
 #include "core/train/sequence_batch.h"
 #include "core/train/step_objective.h"
 #include "core/util/atomic_file.h"
-
-#include <torch/csrc/autograd/profiler_legacy.h>
 
 #include <nlohmann/json.hpp>
 
@@ -16,6 +16,8 @@
 #include <filesystem>
 #include <cstdio>
 #include <functional>
+#include <optional>
+#include <thread>
 
 namespace sta::cli {
 
@@ -39,29 +41,60 @@ double median_ms(int repeats, const std::function<void()>& work, bool sync_cuda)
   return times[times.size() / 2];
 }
 
-// Share of `work`'s wall time spent inside LibTorch operators (outermost profiled ranges, on
-// every thread that dispatches them); the rest is glue: our C++ between operators, the
-// autograd engine's bookkeeping and the profiler's own overhead (so this is a lower bound).
-double operator_share(const std::function<void()>& work) {
-  namespace prof = torch::autograd::profiler;
-  prof::enableProfilerLegacy(torch::profiler::impl::ProfilerConfig(torch::profiler::impl::ProfilerState::CPU));
-  const auto start = std::chrono::steady_clock::now();
-  work();
-  const double wall_us = std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count();
-  double inside_us = 0;
-  for (const auto& events : prof::disableProfilerLegacy()) {
-    std::vector<const prof::LegacyEvent*> open;
-    for (const auto& e : events) {
-      if (e.kind() == prof::EventKind::PushRange) {
-        open.push_back(&e);
-      } else if (e.kind() == prof::EventKind::PopRange && !open.empty()) {
-        const auto* begin = open.back();
-        open.pop_back();
-        if (open.empty()) inside_us += begin->cpuElapsedUs(e);
-      }
+// The machine's matrix-product rate at this thread count, GFLOP/s (median): fp32 as one square
+// product per thread at once, on threads of its own (BLAS runs single-threaded here, OPENBLAS_NUM_THREADS=1), and bf16 as
+// one product that LibTorch spreads over the threads itself (oneDNN where the CPU has bf16 units).
+struct GemmRates {
+  double fp32 = 0, bf16 = 0;
+};
+
+GemmRates gemm_rates(int repeats) {
+  constexpr int64_t kSize = 1024;
+  constexpr double kFlops = 2.0 * kSize * kSize * kSize;
+  const int threads = at::get_num_threads();
+  std::vector<torch::Tensor> a, b, c;
+  for (int i = 0; i < threads; ++i) {
+    a.push_back(torch::randn({kSize, kSize}));
+    b.push_back(torch::randn({kSize, kSize}));
+    c.push_back(torch::empty({kSize, kSize}));
+  }
+  GemmRates rates;
+  rates.fp32 = threads * kFlops / (1e6 * median_ms(repeats, [&] {
+    std::vector<std::thread> workers;
+    for (int i = 0; i < threads; ++i) workers.emplace_back([&, i] { torch::mm_out(c[i], a[i], b[i]); });
+    for (auto& worker : workers) worker.join();
+  }, false));
+  auto a16 = a[0].to(torch::kBFloat16), b16 = b[0].to(torch::kBFloat16);
+  rates.bf16 = kFlops / (1e6 * median_ms(repeats, [&] { torch::mm(a16, b16); }, false));
+  return rates;
+}
+
+nlohmann::json profile_json(const StepProfile& profile) {
+  auto parts = nlohmann::json::array();
+  for (const auto& part : profile.parts) {
+    auto operators = nlohmann::json::array();
+    for (const auto& op : part.operators)
+      operators.push_back({{"name", op.name}, {"backward", op.backward}, {"calls", op.calls}, {"ms", op.ms}, {"flops", op.flops}});
+    parts.push_back({{"part", part.part}, {"forward_ms", part.forward_ms}, {"backward_ms", part.backward_ms},
+                     {"flops", part.flops}, {"operators", operators}});
+  }
+  return {{"wall_ms", profile.wall_ms}, {"flops", profile.flops}, {"parts", parts}};
+}
+
+void print_profile(const StepProfile& profile) {
+  std::printf("  one profiled step (data + objective + backward + clip + Adam): %.1f ms under the profiler, "
+              "%.2f GFLOP of matrix products\n", profile.wall_ms, profile.flops / 1e9);
+  std::printf("    %-14s %9s %9s %9s %10s\n", "part", "forward", "backward", "GFLOP", "GFLOP/s");
+  for (const auto& part : profile.parts) {
+    const double ms = part.forward_ms + part.backward_ms;
+    std::printf("    %-14s %6.1f ms %6.1f ms %9.3f %10.1f\n", part.part.c_str(), part.forward_ms, part.backward_ms,
+                part.flops / 1e9, ms > 0 ? part.flops / (ms * 1e6) : 0.0);
+    int shown = 0;
+    for (const auto& op : part.operators) {
+      if (shown++ == 3) break;
+      std::printf("      %-44s %4d x %7.2f ms\n", (op.name + (op.backward ? " (backward)" : "")).c_str(), op.calls, op.ms);
     }
   }
-  return inside_us / wall_us;
 }
 
 // The step is split into data, forward, backward and optimiser, with the flow/PINN part timed on its
@@ -107,11 +140,16 @@ void run_bench(const BenchArgs& a) {
     auto objective = objective_of();
     optimizer.zero_grad();
     objective.total.backward();
+    RECORD_USER_SCOPE(model::part::kOptimiser);
     torch::nn::utils::clip_grad_norm_(m->parameters(), config.grad_clip);
     optimizer.step();
   };
   const double step_ms = median_ms(a.repeats, train_step, cuda);
-  const double share = cuda ? 0.0 : operator_share(train_step);
+  std::optional<StepProfile> profile;  // the profiler's CPU mode sees no CUDA kernels
+  if (!cuda) profile = profile_step([&] {
+    inputs = batch();
+    train_step();
+  });
   // The flow part alone: roll-out with density change, HJ residuals and the t = 0 term.
   auto z0 = torch::randn({config.batch_size, c.latent_dim}, inputs.frames.options());
   auto g = torch::rand({config.batch_size, c.steps, c.primitives}, inputs.frames.options());
@@ -131,29 +169,39 @@ void run_bench(const BenchArgs& a) {
   }, cuda);
   auto z1 = z8.narrow(0, 0, 1);
   auto g1 = torch::ones({1, 8, c.primitives}, inputs.frames.options());
+  const auto gemm = cuda ? GemmRates{} : gemm_rates(a.repeats);
   const double compose_ms = median_ms(a.repeats * 3, [&] {
     auto roll = m->rollout(z1, g1, model::Trace::None);
     m->decode(roll.z.narrow(1, 1, 8).reshape({8, c.latent_dim}));
   }, cuda);
 
   std::printf("  training step (forward + backward + clip + Adam) %9.2f ms\n", step_ms);
+  if (profile)
+    std::printf("    matrix products %.2f GFLOP a step (from the profiled step's shapes): %.1f GFLOP/s\n"
+                "    GEMM on this machine, %d threads: fp32 %.1f GFLOP/s, bf16 %.1f GFLOP/s\n",
+                profile->flops / 1e9, profile->flops / (step_ms * 1e6), at::get_num_threads(), gemm.fp32, gemm.bf16);
   std::printf("    forward (objective)                            %9.2f ms\n", forward_ms);
   std::printf("    backward                                       %9.2f ms\n", forward_backward_ms - forward_ms);
   std::printf("    optimiser (clip + Adam)                        %9.2f ms\n", step_ms - forward_backward_ms);
   std::printf("    flow roll-out + PINN terms, forward + backward %9.2f ms\n", flow_ms);
-  if (!cuda)
-    std::printf("    inside LibTorch operators: %.1f%% of one profiled step (glue and profiler: %.1f%%)\n", 100 * share,
-                100 * (1 - share));
   std::printf("  data batch (%d sequences -> tensor)              %9.2f ms\n", config.batch_size, data_ms);
   std::printf("  batch-8 roll-out + decode (%d frames)            %9.2f ms\n", 8 * (c.steps + 1), viewer_ms);
   std::printf("  composed traversal (1 latent, 8 steps, decode 8) %9.2f ms\n", compose_ms);
+  if (profile) print_profile(*profile);
   if (!a.json.empty()) {
-    const nlohmann::json figures = {
+    nlohmann::json figures = {
         {"preset", a.preset}, {"data", a.source}, {"device", device.str()}, {"threads", at::get_num_threads()},
         {"batch", config.batch_size}, {"repeats", a.repeats}, {"step_ms", step_ms}, {"forward_ms", forward_ms},
         {"backward_ms", forward_backward_ms - forward_ms}, {"optimiser_ms", step_ms - forward_backward_ms},
         {"flow_ms", flow_ms}, {"data_batch_ms", data_ms}, {"sequences_per_second", config.batch_size / (data_ms / 1000.0)},
         {"rollout_decode_ms", viewer_ms}, {"compose_ms", compose_ms}};
+    if (profile) {
+      figures["step_flops"] = profile->flops;
+      figures["step_gflops_per_second"] = profile->flops / (step_ms * 1e6);
+      figures["gemm_fp32_gflops_per_second"] = gemm.fp32;
+      figures["gemm_bf16_gflops_per_second"] = gemm.bf16;
+      figures["profile"] = profile_json(*profile);
+    }
     write_file_atomically(a.json, figures.dump(2) + "\n");
   }
 }

@@ -1,6 +1,8 @@
 // Encoder, decoder and pair network (see networks.h).
 #include "core/model/networks.h"
 
+#include "core/model/upsampled_conv.h"
+
 namespace sta::model {
 
 namespace nn = torch::nn;
@@ -57,11 +59,18 @@ torch::Tensor DecoderImpl::forward(const torch::Tensor& z) {
   const int stages = static_cast<int>(sizes_.size()) - 1;
   auto h = torch::relu(project_->forward(torch::relu(dense_->forward(z))));
   h = h.view({z.size(0), -1, sizes_.back(), sizes_.back()});
-  for (int s = 0; s < stages; ++s) {  // upsample; convolve unless at full size without the extra conv
-    int size = sizes_[stages - 1 - s];
-    h = torch::nn::functional::interpolate(
-        h, torch::nn::functional::InterpolateFuncOptions().size(std::vector<int64_t>{size, size}).mode(torch::kNearest));
-    if (s < static_cast<int>(convs_->size())) h = torch::relu(convs_[s]->as<nn::Conv2d>()->forward(h));
+  for (int s = 0; s < stages; ++s) {  // upsample, then the stage's conv (the last stage's may be out_)
+    const int64_t size = sizes_[stages - 1 - s];
+    const bool own_conv = s < static_cast<int>(convs_->size());
+    auto& conv = own_conv ? *convs_[s]->as<nn::Conv2d>() : *out_;
+    if (size == 2 * h.size(2) && size == 2 * h.size(3)) {  // every conv here is 3x3 with padding 1
+      h = upsampled_conv(h, conv.weight, conv.bias);
+    } else {
+      namespace F = torch::nn::functional;
+      h = conv.forward(F::interpolate(h, F::InterpolateFuncOptions().size(std::vector<int64_t>{size, size}).mode(torch::kNearest)));
+    }
+    if (!own_conv) return h;
+    h = torch::relu(h);
   }
   return out_->forward(h);
 }

@@ -34,7 +34,8 @@ class EncoderImpl : public torch::nn::Module {
 };
 TORCH_MODULE(Encoder);
 
-// Nearest upsampling + convolution, which is much faster than transposed convolution in this LibTorch.
+// Nearest upsampling + convolution, which is much faster than transposed convolution in this LibTorch;
+// where a stage doubles the size, both run as one low-resolution convolution (upsampled_conv.h).
 class DecoderImpl : public torch::nn::Module {
  public:
   explicit DecoderImpl(const ModelConfig& c);

@@ -3,6 +3,7 @@
 
 #include "core/model/batch_shard.h"
 #include "core/model/distributions.h"
+#include "core/model/step_parts.h"
 
 namespace sta::model {
 
@@ -35,8 +36,8 @@ torch::Tensor step_velocities(const FlowFieldImpl& flow, const torch::Tensor& pr
 // clamped at 0. [B, T, S, K].
 torch::Tensor least_squares_speeds(const torch::Tensor& velocity, const torch::Tensor& step,
                                    const torch::Tensor& supports, double ridge) {
-  auto gram = torch::matmul(velocity, velocity.transpose(-1, -2));             // [B, T, K, K]
-  auto correlation = torch::matmul(velocity, step.unsqueeze(-1)).squeeze(-1);  // [B, T, K]
+  auto gram = (velocity.unsqueeze(-2) * velocity.unsqueeze(-3)).sum(-1);  // [B, T, K, K]
+  auto correlation = (velocity * step.unsqueeze(2)).sum(-1);                 // [B, T, K]
   auto on = supports.unsqueeze(-1) * supports.unsqueeze(-2);                   // [S, K, K]
   auto system = on * gram.unsqueeze(2) + torch::diag_embed(1 - supports) + ridge * torch::diag_embed(supports);
   auto rhs = supports * (correlation.unsqueeze(2) + ridge);  // [B, T, S, K]
@@ -53,6 +54,7 @@ torch::Tensor pruned_supports(const torch::Tensor& supports, const std::vector<i
 
 SupportFit fit_supports(const FlowFieldImpl& flow, const torch::Tensor& means, bool slabs, double sparsity,
                         double temperature, double ridge, const std::vector<int>& pruned) {
+  RECORD_USER_SCOPE(part::kSparseCoding);
   const int64_t b = means.size(0), t = means.size(1) - 1;
   SupportFit fit;
   fit.supports = support_table(flow.primitives(), means.options());
@@ -62,7 +64,7 @@ SupportFit fit_supports(const FlowFieldImpl& flow, const torch::Tensor& means, b
   fit.velocity = step_velocities(flow, previous, flow.steady());
   fit.g = slabs ? least_squares_speeds(fit.velocity, step, fit.supports, ridge)
                 : fit.supports.expand({b, t, fit.supports.size(0), fit.supports.size(1)});
-  auto predicted = torch::matmul(fit.g, fit.velocity);  // [B, T, S, D]
+  auto predicted = (fit.g.unsqueeze(-1) * fit.velocity.unsqueeze(2)).sum(-2);  // [B, T, S, D]
   auto length = step.pow(2).sum(-1, true) + 1e-6;       // [B, T, 1]
   fit.residual = (step.unsqueeze(2) - predicted).pow(2).sum(-1) / length;
   auto energy = fit.residual + sparsity * fit.supports.sum(-1);
@@ -71,15 +73,20 @@ SupportFit fit_supports(const FlowFieldImpl& flow, const torch::Tensor& means, b
   return fit;
 }
 
-torch::Tensor spike_marginals(const SupportFit& fit) { return torch::matmul(fit.logits.softmax(-1), fit.supports); }
+torch::Tensor spike_marginals(const SupportFit& fit) {
+  RECORD_USER_SCOPE(part::kSparseCoding);
+  return torch::matmul(fit.logits.softmax(-1), fit.supports);
+}
 
 torch::Tensor choose_supports(const SupportFit& fit, const torch::Tensor& index) {
+  RECORD_USER_SCOPE(part::kSparseCoding);
   const int64_t k = fit.g.size(-1);
   auto gather_index = index.unsqueeze(-1).unsqueeze(-1).expand({index.size(0), index.size(1), 1, k});
   return torch::gather(fit.g, 2, gather_index).squeeze(2);
 }
 
 torch::Tensor sample_supports(const SupportFit& fit) {
+  RECORD_USER_SCOPE(part::kSparseCoding);
   auto uniform = uniform_like(fit.logits).clamp(1e-9, 1 - 1e-9);
   return (fit.logits.detach() - torch::log(-torch::log(uniform))).argmax(-1);
 }
@@ -102,6 +109,7 @@ torch::Tensor assignment_cost(const SupportFit& fit, AssignmentCost kind, const 
 
 Assignment balanced_assignment(const SupportFit& fit, AssignmentCost kind, double epsilon, int iterations,
                                AssignmentUnit unit) {
+  RECORD_USER_SCOPE(part::kSparseCoding);
   const int64_t t = fit.logits.size(1), k = fit.supports.size(1);
   std::vector<int64_t> single(k);
   for (int64_t p = 0; p < k; ++p) single[p] = (int64_t{1} << p) - 1;  // support with primitive p alone

@@ -2,6 +2,7 @@
 #include "core/model/sta_model.h"
 
 #include "core/model/sparse_coding.h"
+#include "core/model/step_parts.h"
 
 #include <stdexcept>
 
@@ -17,12 +18,18 @@ StaModelImpl::StaModelImpl(const ModelConfig& config) : config_(config) {
   slabs_trained_ = register_buffer("slabs_trained", torch::zeros({1}));
 }
 
-Gaussian StaModelImpl::encode(const torch::Tensor& frames) { return encoder_->forward(frames); }
+Gaussian StaModelImpl::encode(const torch::Tensor& frames) {
+  RECORD_USER_SCOPE(part::kEncoder);
+  return encoder_->forward(frames);
+}
 
-torch::Tensor StaModelImpl::decode_logits(const torch::Tensor& z) { return decoder_->forward(z); }
+torch::Tensor StaModelImpl::decode_logits(const torch::Tensor& z) {
+  RECORD_USER_SCOPE(part::kDecoder);
+  return decoder_->forward(z);
+}
 
 torch::Tensor StaModelImpl::decode(const torch::Tensor& z) {
-  auto out = decoder_->forward(z);
+  auto out = decode_logits(z);
   return config_.likelihood == Likelihood::Bernoulli ? torch::sigmoid(out) : out.clamp(0, 1);
 }
 
@@ -38,12 +45,14 @@ SequencePosterior StaModelImpl::infer(const torch::Tensor& frames) {
     return {torch::log(q) - torch::log1p(-q), speed, torch::full_like(speed, config_.slab_prior_scale), chosen};
   }
   auto flat = [&](const torch::Tensor& x) { return x.reshape({b * t, x.size(2), x.size(3), x.size(4)}); };
+  RECORD_USER_SCOPE(part::kPairNetwork);
   auto step = pair_->forward(flat(frames.narrow(1, 0, t)), flat(frames.narrow(1, 1, t)));
   auto shape = [&](const torch::Tensor& x) { return x.view({b, t, -1}); };
   return {shape(step.spike_logits), shape(step.slab_loc), shape(step.slab_scale), {}};
 }
 
 Rollout StaModelImpl::rollout(const torch::Tensor& z0, const torch::Tensor& g, Trace trace, int t0) const {
+  RECORD_USER_SCOPE(part::kRollout);
   const int64_t n = g.size(1);
   std::vector<torch::Tensor> zs{z0}, density, residual;
   auto z = z0;

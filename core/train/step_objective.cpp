@@ -3,6 +3,7 @@
 
 #include "core/model/frames.h"
 #include "core/model/sparse_objective.h"
+#include "core/model/step_parts.h"
 #include "core/train/sequence_batch.h"
 
 namespace sta::train {
@@ -18,6 +19,7 @@ bool labelled_curriculum(const TrainConfig& config, int64_t step) {
 
 TrainingBatch training_batch(const data::Dataset& data, const TrainConfig& config, int64_t step, int64_t first,
                              int64_t rows, torch::Device device) {
+  RECORD_USER_SCOPE(model::part::kData);
   const auto mode = labelled_curriculum(config, step) ? data::SequenceMode::Curriculum : data::SequenceMode::Sparse;
   TrainingBatch batch;
   if (config.supervised) {
@@ -32,6 +34,7 @@ TrainingBatch training_batch(const data::Dataset& data, const TrainConfig& confi
 
 model::Objective training_objective(model::StaModelImpl& model, const TrainConfig& config, const TrainingBatch& batch,
                                     int64_t step) {
+  RECORD_USER_SCOPE(model::part::kLosses);  // what the model's parts inside do not claim
   const auto& frames = batch.frames;
   const int stage = config.stage(step);
   if (stage == 0) return model::autoencoder_objective(model, frames, config.kl_weight);

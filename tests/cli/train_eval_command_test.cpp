@@ -12,6 +12,7 @@
 #include <csignal>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -143,12 +144,40 @@ TEST_CASE("Ctrl-C during training saves a loadable checkpoint and exits cleanly"
   CHECK(steps.back() == meta.step + 3);
 }
 
-TEST_CASE("bench prints median timings") {
-  auto r = sta_cli("bench --preset tiny --data digits --repeats 2");
+TEST_CASE("bench prints median timings, the step's FLOPs and its profile by model part") {
+  test::TempDir dir;
+  auto r = sta_cli("bench --preset tiny --data digits --repeats 2 --json " + shell_quote(dir.file("bench.json")));
   CAPTURE(r.output);
-  CHECK(r.exit_code == 0);
-  for (const char* text : {"training step", "forward", "backward", "flow roll-out", "batch-8 roll-out + decode"})
+  REQUIRE(r.exit_code == 0);
+  for (const char* text : {"training step", "forward", "backward", "flow roll-out", "batch-8 roll-out + decode",
+                           "GFLOP/s", "GEMM on this machine", "decoder"})
     CHECK(r.output.find(text) != std::string::npos);
+  std::ifstream in(dir.file("bench.json"));
+  const auto j = nlohmann::json::parse(in);
+  CHECK(j.at("gemm_fp32_gflops_per_second").get<double>() > 0);
+  CHECK(j.at("step_gflops_per_second").get<double>() ==
+        doctest::Approx(j.at("step_flops").get<double>() / (j.at("step_ms").get<double>() * 1e6)));
+  std::map<std::string, nlohmann::json> parts;
+  double flops = 0;
+  for (const auto& part : j.at("profile").at("parts")) {
+    parts[part.at("part")] = part;
+    flops += part.at("flops").get<double>();
+  }
+  CHECK(flops == doctest::Approx(j.at("step_flops").get<double>()));
+  for (const char* name : {"encoder", "sparse coding", "roll-out", "decoder", "losses", "optimiser", "data"}) {
+    CAPTURE(name);
+    REQUIRE(parts.count(name) == 1);
+    CHECK(parts[name].at("operators").size() > 0);
+  }
+  // The networks' products are counted, and their backward work is charged to them, not to "other".
+  for (const char* name : {"encoder", "decoder"}) {
+    CAPTURE(name);
+    CHECK(parts[name].at("flops").get<double>() > 0);
+    CHECK(parts[name].at("backward_ms").get<double>() > 0);
+  }
+  CHECK(parts["decoder"].at("flops").get<double>() > parts["encoder"].at("flops").get<double>());  // more frames
+  CHECK(parts["data"].at("flops").get<double>() == 0);
+  CHECK(parts["data"].at("backward_ms").get<double>() == 0);
 }
 
 TEST_CASE("train and eval reject bad input with a one-line reason") {
