@@ -1,4 +1,5 @@
-// `sta bench`: times a training step of a preset and the viewer's hot paths, printing median milliseconds.
+// `sta bench`: times a training step of a preset and the viewer's hot paths (median milliseconds), with the
+// step's FLOPs against the machine's GEMM rate and a profile of one step by model part.
 #include "app/cli/commands.h"
 #include "app/cli/step_profile.h"
 
@@ -210,7 +211,7 @@ void run_bench(const BenchArgs& a) {
 
 void add_bench_command(CLI::App& app) {
   auto args = std::make_shared<BenchArgs>();
-  auto* cmd = app.add_subcommand("bench", "Time a training step and a decode for a preset (median milliseconds)");
+  auto* cmd = app.add_subcommand("bench", "Time a training step and a decode for a preset (median milliseconds), count the step's FLOPs and profile it by model part");
   cmd->add_option("--preset", args->preset, "tiny, demo or paper")->check(CLI::IsMember({"tiny", "demo", "paper"}))
       ->capture_default_str();
   cmd->add_option("--data", args->source, "Data source that sets the frame size")->capture_default_str();

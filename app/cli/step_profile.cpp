@@ -53,6 +53,7 @@ struct Frame {
   std::string part;
   int entry;           // the outermost operator this range belongs to, -1 outside every operator
   bool opened_entry;
+  bool counted;        // this range or one around it counted its matrix products
 };
 
 bool starts_with(const char* text, const char* prefix) { return std::string(text).rfind(prefix, 0) == 0; }
@@ -74,7 +75,7 @@ void walk(const std::vector<prof::LegacyEvent>& events, std::vector<Entry>& entr
     }
     if (e.kind() != prof::EventKind::PushRange) continue;
     const Frame* parent = stack.empty() ? nullptr : &stack.back();
-    Frame frame{&e, parent ? parent->part : kOther, parent ? parent->entry : -1, false};
+    Frame frame{&e, parent ? parent->part : kOther, parent ? parent->entry : -1, false, parent && parent->counted};
     const std::string name = e.name();
     auto open = [&](std::string entry_name, bool backward) {
       entries.push_back({std::move(entry_name), frame.part, backward, -1, 0, 0});
@@ -91,8 +92,11 @@ void walk(const std::vector<prof::LegacyEvent>& events, std::vector<Entry>& entr
     } else {
       if (frame.entry < 0) open(name, false);
       if (!entries[frame.entry].backward && e.sequenceNr() >= 0) forward_part[e.sequenceNr()] = frame.part;
-      auto& owner = entries[frame.entry];
-      owner.flops += matrix_flops(name, e.shapes(), static_cast<double>(const_cast<prof::LegacyEvent&>(e).flops()));
+      // A product that calls another (autocast re-dispatching conv2d, say) is counted once.
+      const double flops =
+          frame.counted ? 0 : matrix_flops(name, e.shapes(), static_cast<double>(const_cast<prof::LegacyEvent&>(e).flops()));
+      entries[frame.entry].flops += flops;
+      frame.counted = frame.counted || flops > 0;
     }
     stack.push_back(frame);
   }
