@@ -68,6 +68,7 @@ TEST_CASE("training is paused and resumed and saved and stopped by a script and 
   write_script(dir, "control.txt",
                "train start tiny 100000\n"
                "train wait 5\n"
+               "assert panels.data.training_settings.steps == 100000\n"  // the run's, not the tab's 300
                "train pause\n"
                "frames 5\n"
                "assert training.phase == paused\n"

@@ -124,6 +124,7 @@ void DataPanel::draw(const Rect& area, Workspace& ws, TrainingSession& training)
       ImGui::EndTabItem();
     }
     const TrainingView view = training.view();
+    if (running(view.phase)) show_run_settings(view);
     const bool select = view.run != shown_run_;
     shown_run_ = view.run;
     if (ImGui::BeginTabItem("Training", nullptr, select ? ImGuiTabItemFlags_SetSelected : 0)) {
@@ -133,6 +134,17 @@ void DataPanel::draw(const Rect& area, Workspace& ws, TrainingSession& training)
     ImGui::EndTabBar();
   }
   ImGui::End();
+}
+
+// A run started elsewhere (a script, say) shows its preset and steps, not the ones last chosen here.
+void DataPanel::show_run_settings(const TrainingView& view) {
+  const auto* found = std::find(std::begin(kPresets), std::end(kPresets), view.preset);
+  if (found != std::end(kPresets)) preset_ = static_cast<int>(found - std::begin(kPresets));
+  steps_ = static_cast<int>(view.total);
+}
+
+nlohmann::json DataPanel::describe() const {
+  return {{"training_settings", {{"preset", kPresets[preset_]}, {"device", kDevices[device_]}, {"steps", steps_}}}};
 }
 
 void DataPanel::draw_data_tab(Workspace& ws) {

@@ -6,6 +6,8 @@
 #include "app/studio/compute/workspace.h"
 #include "app/studio/widgets/layout.h"
 
+#include <nlohmann/json.hpp>
+
 #include <string>
 
 namespace sta::studio {
@@ -21,10 +23,13 @@ class DataPanel {
   void draw(const Rect& area, Workspace& ws, TrainingSession& training);
   // For the layout: the width at which the Data tab's widest line last drawn needs no wrapping.
   float wanted_width() const { return wanted_width_; }
+  // For the state JSON: the Training tab's settings (those of the running run while one goes).
+  nlohmann::json describe() const;
 
  private:
   void draw_data_tab(Workspace& ws);
   void draw_training_tab(Workspace& ws, TrainingSession& training, const TrainingView& view);
+  void show_run_settings(const TrainingView& view);
 
   std::string model_path_;  // the text field
   int shown_revision_ = -1;

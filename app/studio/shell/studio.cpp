@@ -215,6 +215,7 @@ nlohmann::json Studio::state() {
   out["window"] = {{"width", window_.width()}, {"height", window_.height()}, {"ui_scale", ui_scale()},
                    {"font_px", ImGui::GetFontSize()}};
   for (const auto& [name, rect] : named_panels(layout_)) out["panels"][name]["rect"] = to_json(rect);
+  out["panels"]["data"].update(data_panel_.describe());
   out["panels"]["sequence"].update(sequence_panel_.describe());
   out["panels"]["fields"].update(fields_panel_.describe());
   out["panels"]["composer"].update(composer_panel_.describe());
