@@ -151,6 +151,8 @@ void run_bench(const BenchArgs& a) {
     inputs = batch();
     train_step();
   });
+  const auto gemm = cuda ? GemmRates{} : gemm_rates(a.repeats);
+  const double step_gflops_per_second = profile ? profile->flops / (step_ms * 1e6) : 0.0;
   // The flow part alone: roll-out with density change, HJ residuals and the t = 0 term.
   auto z0 = torch::randn({config.batch_size, c.latent_dim}, inputs.frames.options());
   auto g = torch::rand({config.batch_size, c.steps, c.primitives}, inputs.frames.options());
@@ -170,7 +172,6 @@ void run_bench(const BenchArgs& a) {
   }, cuda);
   auto z1 = z8.narrow(0, 0, 1);
   auto g1 = torch::ones({1, 8, c.primitives}, inputs.frames.options());
-  const auto gemm = cuda ? GemmRates{} : gemm_rates(a.repeats);
   const double compose_ms = median_ms(a.repeats * 3, [&] {
     auto roll = m->rollout(z1, g1, model::Trace::None);
     m->decode(roll.z.narrow(1, 1, 8).reshape({8, c.latent_dim}));
@@ -180,7 +181,7 @@ void run_bench(const BenchArgs& a) {
   if (profile)
     std::printf("    matrix products %.2f GFLOP a step (from the profiled step's shapes): %.1f GFLOP/s\n"
                 "    GEMM on this machine, %d threads: fp32 %.1f GFLOP/s, bf16 %.1f GFLOP/s\n",
-                profile->flops / 1e9, profile->flops / (step_ms * 1e6), at::get_num_threads(), gemm.fp32, gemm.bf16);
+                profile->flops / 1e9, step_gflops_per_second, at::get_num_threads(), gemm.fp32, gemm.bf16);
   std::printf("    forward (objective)                            %9.2f ms\n", forward_ms);
   std::printf("    backward                                       %9.2f ms\n", forward_backward_ms - forward_ms);
   std::printf("    optimiser (clip + Adam)                        %9.2f ms\n", step_ms - forward_backward_ms);
@@ -198,7 +199,7 @@ void run_bench(const BenchArgs& a) {
         {"rollout_decode_ms", viewer_ms}, {"compose_ms", compose_ms}};
     if (profile) {
       figures["step_flops"] = profile->flops;
-      figures["step_gflops_per_second"] = profile->flops / (step_ms * 1e6);
+      figures["step_gflops_per_second"] = step_gflops_per_second;
       figures["gemm_fp32_gflops_per_second"] = gemm.fp32;
       figures["gemm_bf16_gflops_per_second"] = gemm.bf16;
       figures["profile"] = profile_json(*profile);

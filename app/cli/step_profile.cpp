@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstdlib>
 #include <map>
 #include <tuple>
 #include <unordered_map>
@@ -56,8 +55,6 @@ struct Frame {
   bool counted;        // this range or one around it counted its matrix products
 };
 
-bool starts_with(const char* text, const char* prefix) { return std::string(text).rfind(prefix, 0) == 0; }
-
 // Walks one thread's ranges: outermost operators become entries; forward operators' sequence
 // numbers are remembered with their part, so backward nodes can be charged to it afterwards.
 void walk(const std::vector<prof::LegacyEvent>& events, std::vector<Entry>& entries,
@@ -84,7 +81,7 @@ void walk(const std::vector<prof::LegacyEvent>& events, std::vector<Entry>& entr
     };
     if (e.scope() == user) {
       frame.part = name;
-    } else if (starts_with(name.c_str(), kEvaluatePrefix)) {
+    } else if (name.rfind(kEvaluatePrefix, 0) == 0) {
       open(name.substr(sizeof(kEvaluatePrefix) - 1), true);
     } else if (e.scope() == node) {
       if (frame.entry < 0) open(name, true);
@@ -93,6 +90,7 @@ void walk(const std::vector<prof::LegacyEvent>& events, std::vector<Entry>& entr
       if (frame.entry < 0) open(name, false);
       if (!entries[frame.entry].backward && e.sequenceNr() >= 0) forward_part[e.sequenceNr()] = frame.part;
       // A product that calls another (autocast re-dispatching conv2d, say) is counted once.
+      // LegacyEvent::flops() is not const in LibTorch 1.13.
       const double flops =
           frame.counted ? 0 : matrix_flops(name, e.shapes(), static_cast<double>(const_cast<prof::LegacyEvent&>(e).flops()));
       entries[frame.entry].flops += flops;

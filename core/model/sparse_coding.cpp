@@ -64,13 +64,17 @@ SupportFit fit_supports(const FlowFieldImpl& flow, const torch::Tensor& means, b
   fit.velocity = step_velocities(flow, previous, flow.steady());
   fit.g = slabs ? least_squares_speeds(fit.velocity, step, fit.supports, ridge)
                 : fit.supports.expand({b, t, fit.supports.size(0), fit.supports.size(1)});
-  auto predicted = (fit.g.unsqueeze(-1) * fit.velocity.unsqueeze(2)).sum(-2);  // [B, T, S, D]
+  auto predicted = displacement(fit.g, fit.velocity.unsqueeze(2));  // [B, T, S, D]
   auto length = step.pow(2).sum(-1, true) + 1e-6;       // [B, T, 1]
   fit.residual = (step.unsqueeze(2) - predicted).pow(2).sum(-1) / length;
   auto energy = fit.residual + sparsity * fit.supports.sum(-1);
   if (!pruned.empty()) energy = energy + kPrunedEnergy * pruned_supports(fit.supports, pruned);
   fit.logits = -energy / temperature;
   return fit;
+}
+
+torch::Tensor displacement(const torch::Tensor& g, const torch::Tensor& velocity) {
+  return (g.unsqueeze(-1) * velocity).sum(-2);
 }
 
 torch::Tensor spike_marginals(const SupportFit& fit) {

@@ -37,6 +37,8 @@ constexpr double kPrunedEnergy = 1e4;
 SupportFit fit_supports(const FlowFieldImpl& flow, const torch::Tensor& means, bool slabs, double sparsity,
                         double temperature, double ridge, const std::vector<int>& pruned = {});
 
+// The step sum_k g[..., k] v[..., k, :] that speeds g [..., K] give fields velocity [..., K, D] (broadcast).
+torch::Tensor displacement(const torch::Tensor& g, const torch::Tensor& velocity);
 // Spike marginals p(y_t[k] = 1) = sum over supports holding k, [B, T, K].
 torch::Tensor spike_marginals(const SupportFit& fit);
 // g [B, T, K] of the support picked at each step, index [B, T].

@@ -40,7 +40,7 @@ Objective sparse_coding_objective(StaModelImpl& model, const torch::Tensor& fram
   auto kl_z0 = s.kl_weight * kl.select(1, 0);
 
   auto latent = (rolled - targets).pow(2).sum(std::vector<int64_t>{1, 2});
-  auto one_step = mu.narrow(1, 0, t) + (g.unsqueeze(-1) * fit.velocity).sum(-2);
+  auto one_step = mu.narrow(1, 0, t) + displacement(g, fit.velocity);
   auto one_step_error = (one_step - targets).pow(2).sum(std::vector<int64_t>{1, 2});
 
   auto marginal = spike_marginals(fit).clamp(1e-6, 1 - 1e-6);

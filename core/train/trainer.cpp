@@ -5,6 +5,7 @@
 #include "core/model/clone.h"
 #include "core/model/generator_state.h"
 #include "core/model/native_backend.h"
+#include "core/model/step_parts.h"
 #include "core/train/adam_state.h"
 #include "core/train/pruning.h"
 #include "core/train/sequence_batch.h"
@@ -216,6 +217,7 @@ StepReport Trainer::step() {
     // Averaged gradients are bit-identical on every rank: so are the norm, the guard's decision
     // and the optimiser step.
     if (parallel_) report.allreduce_seconds = parallel_->average_gradients(model_->parameters());
+    RECORD_USER_SCOPE(model::part::kOptimiser);  // clip and Adam (or the recovery)
     report.grad_norm = torch::nn::utils::clip_grad_norm_(model_->parameters(), config_.grad_clip);
     if (!std::isfinite(report.grad_norm)) {
       report = recover(report, "non-finite gradient");

@@ -23,7 +23,7 @@ class DataPanel {
   void draw(const Rect& area, Workspace& ws, TrainingSession& training);
   // For the layout: the width at which the Data tab's widest line last drawn needs no wrapping.
   float wanted_width() const { return wanted_width_; }
-  // For the state JSON: the Training tab's settings (those of the running run while one goes).
+  // For the state JSON: the Training tab's settings (the running run's preset and steps while one goes).
   nlohmann::json describe() const;
 
  private:
