@@ -27,7 +27,8 @@ namespace {
 struct BenchArgs {
   std::string preset = "demo", source = "fashion-mnist", device = "auto";
   int repeats = 10;
-  std::string json;  // figures written here as well when set
+  std::string json;                    // figures written here as well when set
+  std::vector<std::string> overrides;  // --set KEY=VALUE, as sta train takes them
 };
 
 double median_ms(int repeats, const std::function<void()>& work, bool sync_cuda) {
@@ -109,7 +110,8 @@ void run_bench(const BenchArgs& a) {
   data::DataSpec spec;
   spec.source = a.source;
   auto data = data::open_dataset(spec);
-  auto config = train::make_preset(a.preset, data->image_size(), static_cast<int>(data->transforms().size()), spec.steps);
+  const auto config = train::with_overrides(
+      train::make_preset(a.preset, data->image_size(), static_cast<int>(data->transforms().size()), spec.steps), a.overrides);
   const auto& c = config.model;
   torch::manual_seed(0);
   model::StaModel m(c);
@@ -219,6 +221,7 @@ void add_bench_command(CLI::App& app) {
   cmd->add_option("--device", args->device, "auto, cpu or cuda")->capture_default_str();
   cmd->add_option("--repeats", args->repeats, "Timed repetitions")->capture_default_str()->check(CLI::Range(1, 1000));
   cmd->add_option("--json", args->json, "Also write the figures to this JSON file");
+  cmd->add_option("--set", args->overrides, "Override a setting of the preset, e.g. --set model.decoder_head_channels=0 (repeatable)");
   cmd->callback([args] { run_bench(*args); });
 }
 

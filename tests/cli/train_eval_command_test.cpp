@@ -146,9 +146,11 @@ TEST_CASE("Ctrl-C during training saves a loadable checkpoint and exits cleanly"
 
 TEST_CASE("bench prints median timings, the step's FLOPs and its profile by model part") {
   test::TempDir dir;
-  auto r = sta_cli("bench --preset tiny --data digits --repeats 2 --json " + shell_quote(dir.file("bench.json")));
+  auto r = sta_cli("bench --preset tiny --data digits --repeats 2 --set model.latent_dim=6 --json " +
+                   shell_quote(dir.file("bench.json")));
   CAPTURE(r.output);
   REQUIRE(r.exit_code == 0);
+  CHECK(r.output.find("D = 6,") != std::string::npos);  // the preset with its override
   for (const char* text : {"training step", "forward", "backward", "flow roll-out", "batch-8 roll-out + decode",
                            "GFLOP/s", "GEMM on this machine", "decoder"})
     CHECK(r.output.find(text) != std::string::npos);
@@ -189,6 +191,7 @@ TEST_CASE("train and eval reject bad input with a one-line reason") {
                        "nosuchsource", "unknown");
   check_one_line_error(sta_cli("train --preset tiny --data digits --set nosuch=1 --out " + shell_quote(dir.file("m.sta"))),
                        "nosuch", "unknown setting");
+  check_one_line_error(sta_cli("bench --preset tiny --data digits --set nosuch=1"), "nosuch", "unknown setting");
   check_one_line_error(sta_cli("train --resume --out " + shell_quote(dir.file("absent.sta"))), "absent.sta", "no checkpoint");
   check_one_line_error(sta_cli("train --preset tiny --data digits --device cuda:7 --out " + shell_quote(dir.file("m.sta"))),
                        "cuda:7", "device");

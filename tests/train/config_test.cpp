@@ -30,6 +30,7 @@ TEST_CASE("presets default to the recipe: sparse coding, linear fields, curricul
   CHECK(demo.batch_size == 16);
   CHECK(demo.model.base_channels == 16);
   CHECK(demo.model.dense == 128);
+  CHECK(demo.model.decoder_head_channels == 8);
   CHECK(demo.model.stage_sizes() == std::vector<int>{28, 14, 7});
 }
 
