@@ -70,9 +70,12 @@ torch::Tensor DecoderImpl::forward(const torch::Tensor& z) {
       h = conv.forward(F::interpolate(h, F::InterpolateFuncOptions().size(std::vector<int64_t>{size, size}).mode(torch::kNearest)));
     }
     if (!own_conv) return h;
+    // The full-size map before out_ goes channels-last: its ReLU and oneDNN's convolution, forward
+    // and backward, then need no layout reorders (docs/PERFORMANCE.md).
+    if (s == stages - 1) h = h.contiguous(torch::MemoryFormat::ChannelsLast);
     h = torch::relu(h);
   }
-  return out_->forward(h);
+  return out_->forward(h).contiguous();  // back in the usual layout
 }
 
 PairNetImpl::PairNetImpl(const ModelConfig& c) : primitives_(c.primitives) {

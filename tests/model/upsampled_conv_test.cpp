@@ -1,5 +1,6 @@
 // The decoder's upsampled convolution equals nearest upsampling followed by a 3x3 convolution, in
-// values and in every gradient, and the decoder of a size that does not double still decodes.
+// values and in every gradient; the decoder of a size that does not double still decodes, and one
+// with a full-size head returns what its layers compute one by one.
 #include "core/model/sta_model.h"
 #include "core/model/upsampled_conv.h"
 #include "support/model_fixture.h"
@@ -48,4 +49,30 @@ TEST_CASE("a decoder whose stages do not all double (30 px) decodes at its size"
   auto frames = m->decode(torch::randn({3, config.latent_dim}));
   CHECK(frames.sizes() == torch::IntArrayRef({3, config.channels, 30, 30}));
   CHECK(torch::isfinite(frames).all().item<bool>());
+}
+
+TEST_CASE("a decoder with a full-size head decodes, in the usual layout, what its layers compute one by one") {
+  torch::manual_seed(5);
+  auto config = test::tiny_config().model;
+  config.decoder_head_channels = 4;  // its last map runs channels-last (networks.cpp)
+  model::StaModel m(config);
+  auto p = m->named_parameters();
+  auto z = torch::randn({6, config.latent_dim}, torch::requires_grad());
+  auto decoded = m->decode_logits(z);
+  CHECK(decoded.is_contiguous());  // callers view it as [B, T+1, ...]
+
+  auto h = torch::relu(torch::linear(z, p["decoder.dense.weight"], p["decoder.dense.bias"]));
+  h = torch::relu(torch::linear(h, p["decoder.project.weight"], p["decoder.project.bias"]));
+  const int last = config.stage_sizes().back();
+  h = h.view({z.size(0), -1, last, last});
+  for (size_t i = 0; i + 1 < config.stage_sizes().size(); ++i) {
+    const auto conv = "decoder.convs." + std::to_string(i);
+    h = torch::relu(upsample_then_conv(h, p[conv + ".weight"], p[conv + ".bias"]));
+  }
+  auto reference = torch::conv2d(h, p["decoder.out.weight"], p["decoder.out.bias"], 1, 1);
+  REQUIRE(decoded.sizes() == reference.sizes());
+  CHECK(torch::allclose(decoded, reference, 1e-4, 1e-5));
+  auto probe = torch::randn_like(reference);
+  auto grad = [&](const torch::Tensor& out) { return torch::autograd::grad({(out * probe).sum()}, {z})[0]; };
+  CHECK(torch::allclose(grad(decoded), grad(reference), 1e-4, 1e-5));
 }
