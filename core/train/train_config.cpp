@@ -99,8 +99,8 @@ TrainConfig make_preset(const std::string& name, int image_size, int primitives,
     c.model.base_channels = 16;
     c.model.smallest_map = 7;
     c.model.dense = 128;
-    // A full-size convolution before the output: without it thin strokes fell into a blurred
-    // autoencoder on some seeds and lost hue (docs/RESULTS.md, 2026-12-06).
+    // A full-size convolution before the output (the earlier recipe's decoder). It moves which
+    // thin-stroke seeds end with a blurred autoencoder, not how many (docs/RESULTS.md, "Thin strokes").
     c.model.decoder_head_channels = 8;
     c.batch_size = 16;
     c.total_steps = 4000;
