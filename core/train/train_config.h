@@ -44,6 +44,7 @@ struct TrainConfig {
   double prune_tolerance = 0.02;
   double learning_rate = 1e-3;        // Adam, cosine-decayed to lr_final_fraction of itself
   double lr_final_fraction = 0.1;
+  double lr_warmup_fraction = 0.0;    // the learning rate ramps linearly from 0 over this fraction of the steps
   double grad_clip = 100.0;           // global gradient-norm clip
   double temperature_start = 1.0;     // Gumbel-sigmoid temperature, annealed exponentially
   double temperature_end = 0.05;      // ... from the end of the warm-up to anneal_fraction of the steps

@@ -34,6 +34,17 @@ TEST_CASE("presets default to the recipe: sparse coding, linear fields, curricul
   CHECK(demo.model.stage_sizes() == std::vector<int>{28, 14, 7});
 }
 
+TEST_CASE("the demo's learning rate rises linearly over its first 400 steps, then follows the cosine") {
+  auto demo = train::make_preset("demo", 28, 3, 8);
+  auto cosine_only = demo;
+  cosine_only.lr_warmup_fraction = 0;
+  CHECK(demo.learning_rate_at(0) == doctest::Approx(cosine_only.learning_rate_at(0) / 400));
+  CHECK(demo.learning_rate_at(199) == doctest::Approx(cosine_only.learning_rate_at(199) / 2));
+  for (int64_t step : {399, 400, 2000, 3999}) CHECK(demo.learning_rate_at(step) == cosine_only.learning_rate_at(step));
+  CHECK(cosine_only.learning_rate_at(0) == demo.learning_rate);
+  CHECK_THROWS_WITH(train::with_overrides(demo, {"lr_warmup_fraction=1.5"}), doctest::Contains("bad learning rate schedule"));
+}
+
 TEST_CASE("the pair network and MLP fields stay reachable by options") {
   auto c =
       train::with_overrides(train::make_preset("tiny", 28, 3, 8),
@@ -62,7 +73,7 @@ TEST_CASE("a config written before the recipe reads back as the model it describ
                           "support_temperature", "slab_ridge"})
     j["model"].erase(key);
   for (const char* key : {"kl_weight", "curriculum_fraction", "balanced_assignment", "assignment_cost", "sinkhorn_epsilon",
-                          "sinkhorn_iterations", "latent_weight", "one_step_weight"})
+                          "sinkhorn_iterations", "latent_weight", "one_step_weight", "lr_warmup_fraction"})
     j.erase(key);
   auto old = j.get<train::TrainConfig>();
   CHECK(old.model.inference == model::Inference::PairNetwork);
@@ -73,6 +84,7 @@ TEST_CASE("a config written before the recipe reads back as the model it describ
   CHECK(old.curriculum_fraction == 0);
   CHECK(old.assignment_cost == model::AssignmentCost::Energy);
   CHECK(old.latent_weight == 0);
+  CHECK(old.lr_warmup_fraction == 0);
   CHECK(old.kl_weight == 1.0);
 }
 
