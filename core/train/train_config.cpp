@@ -102,11 +102,11 @@ TrainConfig make_preset(const std::string& name, int image_size, int primitives,
     c.model.base_channels = 16;
     c.model.smallest_map = 7;
     c.model.dense = 128;
-    // A full-size convolution before the output (the earlier recipe's decoder). It moves which
-    // thin-stroke seeds end with a blurred autoencoder, not how many (docs/RESULTS.md, "Thin strokes").
+    // A full-size convolution before the output (the earlier recipe's decoder). On its own it moved
+    // which thin-stroke seeds end with a grey autoencoder, not how many (docs/RESULTS.md, "Thin strokes").
     c.model.decoder_head_channels = 8;
     // The learning rate rises over the first 400 steps: at full rate from the first step the
-    // autoencoder learns thin strokes' colour late or never (docs/RESULTS.md, "learning-rate warm-up").
+    // autoencoder learns thin strokes' colour late or never (docs/RESULTS.md, "Thin strokes fixed").
     c.lr_warmup_fraction = 0.1;
     c.batch_size = 16;
     c.total_steps = 4000;
